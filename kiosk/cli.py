@@ -1,0 +1,136 @@
+"""The ``kiosk`` command.
+
+    kiosk [--kiosk] [--config PATH] [--content DIR] [--smoke]   run the app (default)
+    kiosk validate [--lint] [PATH ...]                          check bundles
+    kiosk schema                                                print the bundle JSON Schema
+
+Exit codes: 0 success, 1 content problems, 2 usage error or no display, 3 internal error.
+No command prints a Python traceback (set ``KIOSK_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def default_content_dir() -> Path:
+    """``./content`` when run from a checkout or a folder with content, else the shipped one."""
+    here = Path("content")
+    return here if here.is_dir() else DEFAULT_CONTENT
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Offline patient-education kiosk: what causes muscle cramps."
+    )
+    parser.add_argument(
+        "--kiosk", action="store_true", help="kiosk mode: full screen, locked down, idle reset"
+    )
+    parser.add_argument("--config", type=Path, metavar="PATH", help="settings file (YAML)")
+    parser.add_argument("--content", type=Path, metavar="DIR", help="content folder")
+    parser.add_argument(
+        "--smoke", action="store_true", help="start, paint the first screen, and exit 0"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check content bundles")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="bundle folders (default: every bundle under content/)",
+    )
+    validate.add_argument(
+        "--lint",
+        action="store_true",
+        help="also report readability per passage and fail hard patient text",
+    )
+
+    commands.add_parser("schema", help="print the JSON Schema of bundle files")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)  # exits 2 on a usage error
+    try:
+        if args.command == "validate":
+            return _validate(args.paths, lint=args.lint)
+        if args.command == "schema":
+            from kiosk.content.schema import schema_text
+
+            sys.stdout.write(schema_text())
+            return EXIT_OK
+        from kiosk.ui.app import run_app
+
+        return int(run_app(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("KIOSK_DEBUG"):
+            raise
+        print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("kiosk: set KIOSK_DEBUG=1 to see the details", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _bundle_folders(paths: list[Path]) -> list[Path] | None:
+    from kiosk.content import find_bundles
+
+    if not paths:
+        return find_bundles(default_content_dir())
+    folders: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            print(f"kiosk validate: {path}: no such folder", file=sys.stderr)
+            return None
+        # a bundle folder, or a content folder holding bundles
+        found = find_bundles(path)
+        is_bundle = any(p.suffix in (".yaml", ".yml") for p in path.iterdir())
+        folders.extend([path] if is_bundle or not found else found)
+    return folders
+
+
+def _validate(paths: list[Path], *, lint: bool) -> int:
+    from kiosk.content import BundleError, load_bundle
+
+    folders = _bundle_folders(paths)
+    if folders is None:
+        return EXIT_USAGE
+    if not folders:
+        print("kiosk validate: no bundles found", file=sys.stderr)
+        return EXIT_USAGE
+    failed = False
+    for folder in folders:
+        try:
+            bundle = load_bundle(folder)
+        except BundleError as exc:
+            print(exc.report())
+            print(f"{folder}: {len(exc.errors)} problem(s)", file=sys.stderr)
+            failed = True
+            continue
+        print(
+            f"{folder}: ok ({bundle.id} {bundle.metadata.version}, "
+            f"{len(bundle.topic.sections)} sections)"
+        )
+        if lint:
+            from kiosk.content.lint import lint_bundle, render_table
+
+            rows = lint_bundle(bundle)
+            print(render_table(bundle.id, rows))
+            problems = [r for r in rows if r.problem]
+            for row in problems:
+                which = "section as a whole" if row.passage is None else f"passage {row.passage}"
+                print(
+                    f"{folder}: {row.section} {which} ({row.level}, {row.language}): "
+                    f"{row.metric} {row.score:g} is {row.problem}"
+                )
+            failed = failed or bool(problems)
+    return EXIT_CONTENT if failed else EXIT_OK

@@ -1,0 +1,50 @@
+"""Content bundles: the typed model, the YAML loader with located errors, and the lint.
+
+No Qt here (an import-linter contract enforces it). Typical use::
+
+    from kiosk.content import load_bundle, BundleError
+    try:
+        bundle = load_bundle(Path("content/muscle-cramps"))
+    except BundleError as exc:
+        for error in exc.errors:      # ContentError(file, line, column, message)
+            print(error)              # content/muscle-cramps/topic.yaml:12:7: ...
+"""
+
+from kiosk.content.errors import BundleError, ContentError
+from kiosk.content.loader import BundleCache, Library, find_bundles, load_bundle, load_library
+from kiosk.content.model import (
+    Asset,
+    Bundle,
+    BundleDocument,
+    LevelText,
+    Metadata,
+    ReadingLevel,
+    Reference,
+    Review,
+    ReviewStatus,
+    Section,
+    Text,
+    Topic,
+)
+
+__all__ = [
+    "Asset",
+    "Bundle",
+    "BundleCache",
+    "BundleDocument",
+    "BundleError",
+    "ContentError",
+    "LevelText",
+    "Library",
+    "Metadata",
+    "ReadingLevel",
+    "Reference",
+    "Review",
+    "ReviewStatus",
+    "Section",
+    "Text",
+    "Topic",
+    "find_bundles",
+    "load_bundle",
+    "load_library",
+]

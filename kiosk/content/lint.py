@@ -1,0 +1,121 @@
+"""Readability lint: a report per passage and the limits patient text must meet.
+
+English patient text is scored with the Flesch-Kincaid grade (lower is easier): each
+section as a whole at grade 6 or lower, no single passage above grade 8. Spanish
+patient text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more,
+"bastante fácil". Clinician text is reported, never failed. Scores come from textstat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kiosk.content.markup import citations, plain_text
+from kiosk.content.model import Bundle, LevelText, ReadingLevel, Section
+
+__all__ = ["LintRow", "lint_bundle", "render_table"]
+
+SECTION_MAX_GRADE = 6.0
+PASSAGE_MAX_GRADE = 8.0
+SPANISH_MIN_EASE = 65.0
+
+
+@dataclass(frozen=True, slots=True)
+class LintRow:
+    """One passage (or, with ``passage`` None, one whole section) at one level and language."""
+
+    section: str
+    passage: int | None
+    level: str
+    language: str
+    score: float
+    metric: str
+    words: int
+    cites: tuple[int, ...]
+    problem: str | None = None
+
+
+def _score(text: str, language: str) -> tuple[float, str]:
+    import textstat
+
+    if language.startswith("es"):
+        textstat.set_lang("es")
+        return float(textstat.szigriszt_pazos(text)), "INFLESZ"
+    textstat.set_lang("en_US")
+    return float(textstat.flesch_kincaid_grade(text)), "FK grade"
+
+
+def _too_hard(score: float, metric: str, whole_section: bool) -> str | None:
+    if metric == "INFLESZ":
+        return None if score >= SPANISH_MIN_EASE else f"below {SPANISH_MIN_EASE:g} (too hard)"
+    limit = SECTION_MAX_GRADE if whole_section else PASSAGE_MAX_GRADE
+    return None if score <= limit else f"above grade {limit:g}"
+
+
+def _groups(bundle: Bundle) -> Iterator[tuple[str, list[LevelText]]]:
+    yield "summary", [bundle.topic.summary]
+    section: Section
+    for section in bundle.topic.sections:
+        yield section.id, list(section.passages)
+
+
+def lint_bundle(bundle: Bundle) -> list[LintRow]:
+    """Score every passage at every level and language, and each section as a whole."""
+    rows: list[LintRow] = []
+    for level in bundle.reading_levels:
+        for language in bundle.languages:
+            for name, passages in _groups(bundle):
+                texts = [bundle.level_text(p, level, language) for p in passages]
+                plains = [plain_text(t) for t in texts]
+                for i, (text, plain) in enumerate(zip(texts, plains, strict=True), start=1):
+                    rows.append(_row(name, i, level, language, text, plain, whole=False))
+                rows.append(
+                    _row(
+                        name, None, level, language, "\n".join(texts), "\n".join(plains), whole=True
+                    )
+                )
+    return rows
+
+
+def _row(
+    section: str,
+    passage: int | None,
+    level: str,
+    language: str,
+    text: str,
+    plain: str,
+    *,
+    whole: bool,
+) -> LintRow:
+    score, metric = _score(plain, language)
+    problem = _too_hard(score, metric, whole) if level == ReadingLevel.PATIENT else None
+    cites = tuple(sorted({n for n, _ in citations(text)}))
+    return LintRow(
+        section,
+        passage,
+        str(level),
+        language,
+        round(score, 1),
+        metric,
+        len(plain.split()),
+        cites,
+        problem,
+    )
+
+
+def render_table(bundle_id: str, rows: list[LintRow]) -> str:
+    lines = [
+        f"{bundle_id}",
+        f"  {'section':<22}{'passage':>8}  {'level':<10}{'lang':<5}"
+        f"{'score':>7}  {'metric':<9}{'words':>6}  {'cites':<10} result",
+    ]
+    for row in rows:
+        which = "all" if row.passage is None else str(row.passage)
+        cites = ",".join(map(str, row.cites)) or "-"
+        verdict = f"FAIL: {row.problem}" if row.problem else "ok"
+        lines.append(
+            f"  {row.section:<22}{which:>8}  {row.level:<10}{row.language:<5}"
+            f"{row.score:>7.1f}  {row.metric:<9}{row.words:>6}  {cites:<10} {verdict}"
+        )
+    return "\n".join(lines)

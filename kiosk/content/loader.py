@@ -1,0 +1,257 @@
+"""Load a content bundle (a folder of YAML files) into a checked :class:`Bundle`.
+
+Loading never stops at the first problem: every file is read, every top-level part is
+type-checked, then the cross-checks run on whatever passed, and all problems are
+raised together as one :class:`BundleError`.
+
+A bundle that loaded cleanly is cached (pickled) under the user's cache folder, keyed
+by a hash of the bundle's files and of this package's code, so an unchanged bundle
+loads without parsing or validating again. Cache trouble is never an error: the
+bundle is then simply loaded the long way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kiosk.content._yaml import DEFAULT_LIMITS, Limits, Locations, read_yaml
+from kiosk.content.errors import BundleError, ContentError
+from kiosk.content.model import Asset, Bundle, BundleDocument, Metadata, Reference, Topic
+
+__all__ = ["BundleCache", "Library", "find_bundles", "load_bundle", "load_library"]
+
+PARTS: dict[str, Any] = {
+    "metadata": Metadata,
+    "topic": Topic,
+    "references": tuple[Reference, ...],
+    "assets": tuple[Asset, ...],
+}
+REQUIRED = ("metadata", "topic", "references")
+SUFFIXES = (".yaml", ".yml")
+_CODE = Path(__file__).parent
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user will recognise it: relative to the working folder if inside."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+@cache
+def _code_fingerprint() -> bytes:
+    """A hash of the content package's code: a cached bundle is stale when it changes."""
+    digest = hashlib.sha256()
+    for source in sorted(_CODE.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+class BundleCache:
+    """Pickled, checked bundles in ``directory``, keyed by content hash.
+
+    Only this program writes there; a file that does not unpickle to a
+    :class:`BundleDocument` is ignored.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    @classmethod
+    def default(cls) -> BundleCache:
+        """The user's cache folder, or no cache when ``KIOSK_NO_CACHE`` is set."""
+        if os.environ.get("KIOSK_NO_CACHE"):
+            return cls(None)
+        import platformdirs
+
+        return cls(Path(platformdirs.user_cache_dir("kiosk", appauthor=False)) / "bundles")
+
+    def get(self, key: str) -> BundleDocument | None:
+        if self.directory is None:
+            return None
+        try:
+            with (self.directory / f"{key}.pickle").open("rb") as handle:
+                found = pickle.load(handle)
+        except Exception:  # a missing, partial or stale cache file: load the long way
+            return None
+        return found if isinstance(found, BundleDocument) else None
+
+    def put(self, key: str, document: BundleDocument) -> None:
+        if self.directory is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            temporary = self.directory / f"{key}.{os.getpid()}.tmp"
+            temporary.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(self.directory / f"{key}.pickle")
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+def _bundle_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _content_key(folder: Path, files: list[Path]) -> str:
+    digest = hashlib.sha256(_code_fingerprint())
+    for path in files:
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    # assets are checked for existence, so the folder's file list is part of the key
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def load_bundle(
+    folder: Path, *, cache: BundleCache | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Bundle:
+    """Load and check the bundle in ``folder``; raise :class:`BundleError` with every problem.
+
+    ``cache`` defaults to :meth:`BundleCache.default`; pass ``BundleCache(None)`` for none.
+    """
+    folder = Path(folder)
+    shown = display_path(folder)
+    if not folder.is_dir():
+        raise BundleError([ContentError.at_file(shown, "no such bundle folder")])
+    files = _bundle_files(folder)
+    if not files:
+        raise BundleError(
+            [ContentError.at_file(shown, "the folder holds no .yaml files; is it a bundle?")]
+        )
+    cache = cache if cache is not None else BundleCache.default()
+    key = ""
+    if cache.directory is not None:
+        try:
+            key = _content_key(folder, files)
+        except OSError:
+            key = ""
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            return Bundle(cached, folder)
+    document = _load_document(folder, files, limits)
+    if key:
+        cache.put(key, document)
+    return Bundle(document, folder)
+
+
+def _load_document(folder: Path, files: list[Path], limits: Limits) -> BundleDocument:
+    from kiosk.content._validate import suggest, validate
+    from kiosk.content.checks import Where, check_bundle
+
+    errors: list[ContentError] = []
+    raw: dict[str, Any] = {}
+    owners: dict[str, Locations] = {}
+    for path in files:
+        read = read_yaml(path, display_path(path), limits)
+        errors.extend(read.errors)
+        if read.data is None:
+            continue
+        for key, value in read.data.items():
+            if key not in PARTS:
+                errors.append(
+                    read.locations.error_at_key(
+                        (key,), f"unknown top-level key '{key}'{suggest(str(key), PARTS)}"
+                    )
+                )
+            elif key in owners:
+                first = owners[key].key((key,))
+                errors.append(
+                    read.locations.error_at_key(
+                        (key,),
+                        f"'{key}' is already defined in {owners[key].file}:"
+                        f"{first[0]}:{first[1]}; each part belongs in one file",
+                    )
+                )
+            else:
+                raw[key] = value
+                owners[key] = read.locations
+    unreadable = any(e for e in errors)
+    for key in REQUIRED:
+        if key not in raw and not unreadable:
+            errors.append(
+                ContentError.at_file(
+                    display_path(files[0]),
+                    f"the bundle has no '{key}'; add it to one of its files (e.g. {key}.yaml)",
+                )
+            )
+    parts: dict[str, Any] = {}
+    for key, value in raw.items():
+        parts[key], found = validate(PARTS[key], value, (key,), owners[key])
+        errors.extend(found)
+    where = Where(owners)
+    errors.extend(
+        check_bundle(
+            where,
+            folder,
+            parts.get("metadata"),
+            parts.get("topic"),
+            parts.get("references"),
+            parts.get("assets", () if "assets" not in raw else None),
+            raw,
+        )
+    )
+    if errors:
+        raise BundleError(errors)
+    return BundleDocument(**parts)
+
+
+def find_bundles(root: Path) -> list[Path]:
+    """Every bundle folder directly under ``root`` (a folder holding .yaml files)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and _bundle_files(p))
+
+
+@dataclass
+class Library:
+    """Every bundle under a content folder that loaded, and the errors of those that did not."""
+
+    bundles: list[Bundle] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def bundle(self, bundle_id: str) -> Bundle | None:
+        return next((b for b in self.bundles if b.id == bundle_id), None)
+
+    def __iter__(self) -> Iterator[Bundle]:
+        return iter(self.bundles)
+
+
+def load_library(
+    root: Path, *, cache: BundleCache | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Library:
+    """Load every bundle under ``root``; a broken bundle adds its errors, never hides others."""
+    library = Library()
+    cache = cache if cache is not None else BundleCache.default()
+    folders = find_bundles(root)
+    if not folders:
+        library.errors.append(ContentError.at_file(display_path(root), "no content bundles here"))
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        try:
+            bundle = load_bundle(folder, cache=cache, limits=limits)
+        except BundleError as exc:
+            library.errors.extend(exc.errors)
+            continue
+        if bundle.id in seen:
+            library.errors.append(
+                ContentError.at_file(
+                    display_path(folder / "bundle.yaml"),
+                    f"the bundle id '{bundle.id}' is already used by "
+                    f"{display_path(seen[bundle.id])}",
+                )
+            )
+            continue
+        seen[bundle.id] = folder
+        library.bundles.append(bundle)
+    return library
