@@ -60,6 +60,7 @@ def _translate(
     for error in raw:
         path = _data_path(data, tuple(error["loc"]), error["type"])
         by_path.setdefault(path, []).append(error)
+    _drop_typo_twins(kind, by_path)
     for path, errors in by_path.items():
         full = (*base, *path)
         if len(errors) > 1 and all(
@@ -69,6 +70,17 @@ def _translate(
             continue
         for error in errors:
             yield _one(kind, error, path, full, locations)
+
+
+def _drop_typo_twins(kind: Any, by_path: dict[ValuePath, list[Any]]) -> None:
+    """An unknown key 'titel' beside a missing 'title' is one mistake: report the typo only."""
+    unknown = {p for p, errs in by_path.items() if errs[0]["type"] == "unexpected_keyword_argument"}
+    for path in [
+        p for p, errs in by_path.items() if errs[0]["type"] in ("missing", "missing_argument")
+    ]:
+        siblings = [str(u[-1]) for u in unknown if u[:-1] == path[:-1]]
+        if difflib.get_close_matches(str(path[-1]), siblings, n=1, cutoff=0.6):
+            del by_path[path]
 
 
 def _union_message(errors: list[Any]) -> str:
@@ -122,8 +134,8 @@ def _plain(error: Any) -> str:
     if etype == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
-        hint = suggest(str(value), options)
-        return f"'{value}' is not allowed here{hint or ''}; use one of: {', '.join(options)}"
+        hint = suggest(str(value), options, what=None)
+        return f"'{value}' is not allowed here{hint}; use one of: {', '.join(options)}"
     if etype in ("dict_type", "mapping_type", "dataclass_type", "model_type"):
         return f"expected a mapping (key: value lines), got {got}"
     if etype in ("tuple_type", "list_type", "sequence_type"):
@@ -150,15 +162,15 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def suggest(name: str, allowed: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest allowed name, or ``"; allowed: ..."``."""
+def suggest(name: str, allowed: Iterable[str], what: str | None = "allowed keys") -> str:
+    """``"; did you mean 'x'?"`` for the closest allowed name, else ``"; {what}: a, b"``."""
     allowed = list(allowed)
-    if not allowed:
-        return ""
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     if close:
         return f"; did you mean '{close[0]}'?"
-    return f"; allowed keys: {', '.join(allowed)}"
+    if what is None or not allowed:
+        return ""
+    return f"; {what}: {', '.join(allowed)}"
 
 
 def field_names(kind: Any, path: ValuePath) -> list[str]:

@@ -1,0 +1,241 @@
+"""Broken bundles: every problem is reported at once, each at its file:line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import BundleCache, BundleError, load_bundle
+from tests.unit.content.conftest import MakeBundle
+from tests.unit.content.tiny_bundle import BUNDLE, REFERENCES, TOPIC
+
+TOPIC_SECTION = TOPIC[TOPIC.index("    - id: causes") :]
+
+# (case, files replacing or added to the tiny bundle, every expected error)
+CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
+    (
+        "unknown key with a hint",
+        {"bundle.yaml": BUNDLE.replace("  title: Tiny", "  titel: Tiny")},
+        ["tiny/bundle.yaml:3:3: unknown key 'titel'; did you mean 'title'?"],
+    ),
+    (
+        "unknown key without a close match",
+        {"references.yaml": REFERENCES + "    colour: blue\n"},
+        [
+            "tiny/references.yaml:6:5: unknown key 'colour'; allowed keys: number, title, kind, "
+            "publisher, year, note, url"
+        ],
+    ),
+    (
+        "wrong type",
+        {"references.yaml": REFERENCES.replace("number: 2", "number: two")},
+        ["tiny/references.yaml:4:13: expected a whole number, got the text 'two'"],
+    ),
+    (
+        "missing field",
+        {"bundle.yaml": BUNDLE.replace('  version: "1.0"\n', "")},
+        ["tiny/bundle.yaml:1:1: missing required key 'version'"],
+    ),
+    (
+        "duplicate key",
+        {"bundle.yaml": BUNDLE + "  id: again\n"},
+        ["tiny/bundle.yaml:14:3: duplicate key 'id' (first at line 2); keep only one"],
+    ),
+    (
+        "duplicate section id",
+        {"topic.yaml": TOPIC + TOPIC_SECTION},
+        ["tiny/topic.yaml:16:11: duplicate section id 'causes' (first at line 9)"],
+    ),
+    (
+        "citation with no reference",
+        {"topic.yaml": TOPIC.replace("cramp. [2]", "cramp. [9]")},
+        ["tiny/topic.yaml:14:20: citation [9] has no reference (the references are: 1, 2)"],
+    ),
+    (
+        "reference never cited",
+        {"references.yaml": REFERENCES + "  - number: 3\n    title: Third\n"},
+        ["tiny/references.yaml:6:13: reference 3 is never cited; cite it or remove it"],
+    ),
+    (
+        "passage with no citation",
+        {"topic.yaml": TOPIC.replace(" [2].", ".")},
+        [
+            "tiny/topic.yaml:15:22: this passage cites no reference; add the number of its source "
+            "in brackets, e.g. [1]"
+        ],
+    ),
+    (
+        "passage missing a reading level",
+        {"topic.yaml": TOPIC.replace("          clinician: Fatigue is central [2].\n", "")},
+        [
+            "tiny/topic.yaml:14:11: missing the 'clinician' reading level; write this text once "
+            "per level (patient, clinician)"
+        ],
+    ),
+    (
+        "misspelt reading level",
+        {"topic.yaml": TOPIC.replace("    patient: Tired", "    patiant: Tired")},
+        [
+            "tiny/topic.yaml:5:3: missing the 'patient' reading level; write this text once per "
+            "level (patient, clinician)",
+            "tiny/topic.yaml:6:5: unknown reading level 'patiant'; did you mean 'patient'?",
+        ],
+    ),
+    (
+        "asset outside the bundle, asset missing",
+        {
+            "assets.yaml": "assets:\n  - id: icon\n    path: ../../etc/passwd\n"
+            "  - id: gone\n    path: missing.svg\n"
+        },
+        [
+            "tiny/assets.yaml:3:11: the asset '../../etc/passwd' is outside the bundle folder; "
+            "keep assets inside it",
+            "tiny/assets.yaml:5:11: the asset file 'missing.svg' does not exist",
+        ],
+    ),
+    (
+        "unknown icon id",
+        {
+            "assets.yaml": "assets:\n  - id: icon\n    path: topic.yaml\n",
+            "topic.yaml": TOPIC.replace(
+                "    - id: causes\n", "    - id: causes\n      icon: icn\n"
+            ),
+        },
+        ["tiny/topic.yaml:10:13: no asset has the id 'icn'; did you mean 'icon'?"],
+    ),
+    (
+        "unknown review status",
+        {"bundle.yaml": BUNDLE.replace("status: submitted", "status: done")},
+        [
+            "tiny/bundle.yaml:8:13: 'done' is not allowed here; use one of: submitted, "
+            "under_review, approved"
+        ],
+    ),
+    (
+        "approved with no reviewer or date",
+        {"bundle.yaml": BUNDLE.replace("status: submitted", "status: approved")},
+        [
+            "tiny/bundle.yaml:7:3: an approved bundle needs the review's 'date'",
+            "tiny/bundle.yaml:7:3: an approved bundle needs the review's 'reviewer'",
+        ],
+    ),
+    (
+        "bad date",
+        {"bundle.yaml": BUNDLE.replace("2025-08-04", "2025-13-01")},
+        [
+            "tiny/bundle.yaml:9:12: '2025-13-01' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04"
+        ],
+    ),
+    (
+        "bad bundle id",
+        {"bundle.yaml": BUNDLE.replace("id: tiny", "id: Tiny Topic")},
+        [
+            "tiny/bundle.yaml:2:7: 'Tiny Topic' is not a valid id; use lowercase letters, digits "
+            "and hyphens"
+        ],
+    ),
+    (
+        "text given as a list",
+        {"bundle.yaml": BUNDLE.replace("title: Tiny topic", "title: [a, b]")},
+        [
+            "tiny/bundle.yaml:3:10: expected text, or a mapping from language code to text "
+            "(en: ...), got a list"
+        ],
+    ),
+    (
+        "sections not a list",
+        {"topic.yaml": TOPIC[: TOPIC.index("  sections:")] + "  sections: causes\n"},
+        ["tiny/topic.yaml:8:13: expected a list (lines starting with '- '), got the text 'causes'"],
+    ),
+    (
+        "object-building tag",
+        {"bundle.yaml": BUNDLE.replace("id: tiny", "id: !!python/object/apply:os.system [ls]")},
+        [
+            "tiny/bundle.yaml:2:7: the tag !!python/object/apply:os.system is not allowed in "
+            "content files; remove it"
+        ],
+    ),
+    (
+        "unknown top-level key",
+        {"extra.yaml": "topics: []\n"},
+        ["tiny/extra.yaml:1:1: unknown top-level key 'topics'; did you mean 'topic'?"],
+    ),
+    (
+        "part defined twice",
+        {"extra.yaml": REFERENCES},
+        [
+            "tiny/references.yaml:1:1: 'references' is already defined in tiny/extra.yaml:1:1; "
+            "each part belongs in one file"
+        ],
+    ),
+    (
+        "missing part",
+        {"references.yaml": None},
+        [
+            "tiny/bundle.yaml:1:1: the bundle has no 'references'; add it to one of its files "
+            "(e.g. references.yaml)"
+        ],
+    ),
+    (
+        "YAML syntax error",
+        {"topic.yaml": TOPIC.replace("title:\n    patient: Why", "title: [\n    patient: Why")},
+        [
+            "tiny/topic.yaml:4:14: YAML syntax error: did not find expected ',' or ']' (while "
+            "parsing a flow sequence)"
+        ],
+    ),
+    (
+        "several problems in several files, all at once",
+        {
+            "bundle.yaml": BUNDLE.replace("2025-08-04", "2025-8-4").replace("version", "verion"),
+            "references.yaml": REFERENCES.replace("number: 2", "number: 1"),
+        },
+        [
+            "tiny/bundle.yaml:4:3: unknown key 'verion'; did you mean 'version'?",
+            "tiny/bundle.yaml:9:12: '2025-8-4' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04",
+            "tiny/references.yaml:4:13: duplicate reference number '1' (first at line 2)",
+            "tiny/topic.yaml:7:16: citation [2] has no reference (the references are: 1)",
+            "tiny/topic.yaml:14:20: citation [2] has no reference (the references are: 1)",
+            "tiny/topic.yaml:15:22: citation [2] has no reference (the references are: 1)",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_every_problem_is_located(
+    make_bundle: MakeBundle, files: dict[str, str | bytes | None], expected: list[str]
+) -> None:
+    folder = make_bundle(files)
+    with pytest.raises(BundleError) as info:
+        load_bundle(folder, cache=BundleCache(None))
+    assert [str(e) for e in info.value.errors] == expected
+    assert info.value.report() == "\n".join(expected)
+
+
+def test_the_tiny_bundle_itself_is_valid(make_bundle: MakeBundle) -> None:
+    bundle = load_bundle(make_bundle(), cache=BundleCache(None))
+    assert bundle.id == "tiny"
+    assert [s.id for s in bundle.topic.sections] == ["causes"]
+
+
+def test_raw_html_is_kept_as_typed_text(make_bundle: MakeBundle) -> None:
+    folder = make_bundle({"topic.yaml": TOPIC.replace("A tired", "<b>A</b> tired")})
+    bundle = load_bundle(folder, cache=BundleCache(None))
+    passage = bundle.topic.sections[0].passages[0]
+    assert bundle.level_text(passage, "patient") == "<b>A</b> tired muscle can cramp. [2]"
+
+
+def test_not_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(BundleError) as info:
+        load_bundle(tmp_path / "nope", cache=BundleCache(None))
+    assert str(info.value.errors[0]).endswith(":1:1: no such bundle folder")
+
+
+def test_folder_without_yaml(tmp_path: Path) -> None:
+    with pytest.raises(BundleError) as info:
+        load_bundle(tmp_path, cache=BundleCache(None))
+    assert "holds no .yaml files" in str(info.value)

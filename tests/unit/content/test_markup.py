@@ -1,0 +1,52 @@
+"""The inline markup: paragraphs, lists, emphasis, citations; HTML stays text."""
+
+from __future__ import annotations
+
+from kiosk.content.markup import (
+    Cite,
+    Emphasis,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Text,
+    citations,
+    parse,
+    plain_text,
+)
+
+
+def test_paragraphs_and_lists() -> None:
+    blocks = parse("First line\ncontinues.\n\n- one [1]\n- two\n\nAfter.")
+    assert blocks == (
+        Paragraph((Text("First line continues."),)),
+        ListBlock(((Text("one "), Cite((1,))), (Text("two"),))),
+        Paragraph((Text("After."),)),
+    )
+
+
+def test_emphasis_strong_and_citations() -> None:
+    (block,) = parse("A *soft* and **hard** word [1, 2].")
+    assert isinstance(block, Paragraph)
+    assert block.inlines == (
+        Text("A "), Emphasis("soft"), Text(" and "), Strong("hard"), Text(" word "),
+        Cite((1, 2)), Text("."),
+    )  # fmt: skip
+
+
+def test_html_is_plain_text() -> None:
+    assert parse("<b>bold</b> & <script>") == (Paragraph((Text("<b>bold</b> & <script>"),)),)
+
+
+def test_a_lone_star_is_text() -> None:
+    assert parse("5 * 3 = 15") == (Paragraph((Text("5 * 3 = 15"),)),)
+
+
+def test_citations_with_offsets() -> None:
+    assert citations("a [1] b [2, 3]") == [(1, 2), (2, 8), (3, 8)]
+
+
+def test_plain_text_for_scores_and_speech() -> None:
+    assert plain_text("Salts:\n\n- *low* sodium [1]\n- potassium") == (
+        "Salts:\nlow sodium.\npotassium."
+    )
+    assert plain_text("Tired [2].", keep_citations=True) == "Tired [2]."

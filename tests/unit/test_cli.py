@@ -1,0 +1,115 @@
+"""``kiosk validate`` and ``kiosk schema``: exit codes, located errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.conftest import CONTENT, ROOT
+
+
+@pytest.fixture
+def broken_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped bundle with three mistakes in two files."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "muscle-cramps"
+    shutil.copytree(CONTENT / "muscle-cramps", folder)
+    bundle = folder / "bundle.yaml"
+    bundle.write_text(bundle.read_text().replace("status: submitted", "status: aproved")
+                      .replace("  version:", "  verison:"))  # fmt: skip
+    topic = folder / "topic.yaml"
+    topic.write_text(topic.read_text().replace("[4]", "[44]", 1))
+    return folder
+
+
+def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(CONTENT)]) == 0
+    assert "muscle-cramps: ok" in capsys.readouterr().out
+
+
+def test_validate_default_is_every_bundle(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["validate"]) == 0
+    assert "content/muscle-cramps: ok" in capsys.readouterr().out
+
+
+def test_broken_copy_lists_every_error_and_exits_1(
+    broken_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(broken_copy)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "muscle-cramps/bundle.yaml:5:3: unknown key 'verison'; did you mean 'version'?"
+    assert out[1].startswith("muscle-cramps/bundle.yaml:9:13: 'aproved' is not allowed here; "
+                             "did you mean 'approved'?")  # fmt: skip
+    assert out[2].startswith("muscle-cramps/topic.yaml:")
+    assert "citation [44] has no reference" in out[2]
+    assert len(out) == 3
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["validate", "--bogus"])
+    assert info.value.code == 2
+    assert main(["validate", "/no/such/folder"]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_lint_reports_and_passes_on_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--lint", str(CONTENT / "muscle-cramps")]) == 0
+    out = capsys.readouterr().out
+    assert "FK grade" in out
+    assert "FAIL" not in out
+
+
+def test_lint_fails_on_hard_patient_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "muscle-cramps"
+    shutil.copytree(CONTENT / "muscle-cramps", folder)
+    topic = folder / "topic.yaml"
+    hard = (
+        "Pathophysiological considerations notwithstanding, electrolyte homeostasis "
+        "perturbations predominantly precipitate involuntary musculoskeletal contractions."
+    )
+    topic.write_text(topic.read_text().replace(
+        '- patient: "People who have liver disease often get cramps. [1]"',
+        f'- patient: "{hard} [1]"'))  # fmt: skip
+    assert main(["validate", "--lint", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "medical-conditions passage 1 (patient, en): FK grade" in out
+    assert "is above grade 8" in out
+    assert "medical-conditions section as a whole (patient, en)" in out
+
+
+def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads((CONTENT / "schema.json").read_text())
+    assert set(printed["properties"]) == {"metadata", "topic", "references", "assets"}
+
+
+def test_broken_bundle_as_a_process_prints_no_traceback(broken_copy: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(broken_copy)],
+                          capture_output=True, text=True, timeout=60, cwd=broken_copy.parent)  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "3 problem(s)" in done.stderr
+
+
+def test_core_packages_import_no_qt() -> None:
+    """The Qt-free core, checked by importing it (import-linter checks it statically too)."""
+    code = ("import sys, kiosk.content, kiosk.content.lint, kiosk.content.schema, "
+            "kiosk.selfcheck; bad = [m for m in sys.modules if m.startswith(('PySide6', "
+            "'shiboken6', 'kiosk.ui'))]; print(bad); sys.exit(1 if bad else 0)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stdout
