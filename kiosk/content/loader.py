@@ -19,11 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.content._yaml import DEFAULT_LIMITS, Limits, Locations, read_yaml
 from kiosk.content.errors import BundleError, ContentError
 from kiosk.content.model import Asset, Bundle, BundleDocument, Metadata, Reference, Topic
+
+if TYPE_CHECKING:  # the YAML reader is imported only when a bundle must be parsed
+    from kiosk.content._yaml import Limits, Locations
 
 __all__ = ["BundleCache", "Library", "find_bundles", "load_bundle", "load_library"]
 
@@ -114,21 +116,19 @@ def _content_key(folder: Path, files: list[Path]) -> str:
 
 
 def load_bundle(
-    folder: Path, *, cache: BundleCache | None = None, limits: Limits = DEFAULT_LIMITS
+    folder: Path, *, cache: BundleCache | None = None, limits: Limits | None = None
 ) -> Bundle:
     """Load and check the bundle in ``folder``; raise :class:`BundleError` with every problem.
 
     ``cache`` defaults to :meth:`BundleCache.default`; pass ``BundleCache(None)`` for none.
     """
     folder = Path(folder)
-    shown = display_path(folder)
     if not folder.is_dir():
-        raise BundleError([ContentError.at_file(shown, "no such bundle folder")])
+        raise BundleError([ContentError.at_file(display_path(folder), "no such bundle folder")])
     files = _bundle_files(folder)
     if not files:
-        raise BundleError(
-            [ContentError.at_file(shown, "the folder holds no .yaml files; is it a bundle?")]
-        )
+        message = "the folder holds no .yaml files; is it a bundle?"
+        raise BundleError([ContentError.at_file(display_path(folder), message)])
     cache = cache if cache is not None else BundleCache.default()
     key = ""
     if cache.directory is not None:
@@ -145,15 +145,16 @@ def load_bundle(
     return Bundle(document, folder)
 
 
-def _load_document(folder: Path, files: list[Path], limits: Limits) -> BundleDocument:
+def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> BundleDocument:
     from kiosk.content._validate import suggest, validate
+    from kiosk.content._yaml import DEFAULT_LIMITS, read_yaml
     from kiosk.content.checks import Where, check_bundle
 
     errors: list[ContentError] = []
     raw: dict[str, Any] = {}
     owners: dict[str, Locations] = {}
     for path in files:
-        read = read_yaml(path, display_path(path), limits)
+        read = read_yaml(path, display_path(path), limits or DEFAULT_LIMITS)
         errors.extend(read.errors)
         if read.data is None:
             continue
@@ -228,7 +229,7 @@ class Library:
 
 
 def load_library(
-    root: Path, *, cache: BundleCache | None = None, limits: Limits = DEFAULT_LIMITS
+    root: Path, *, cache: BundleCache | None = None, limits: Limits | None = None
 ) -> Library:
     """Load every bundle under ``root``; a broken bundle adds its errors, never hides others."""
     library = Library()
