@@ -3,6 +3,8 @@
     kiosk [--kiosk] [--config PATH] [--content DIR] [--smoke]   run the app (default)
     kiosk validate [--lint] [PATH ...]                          check bundles
     kiosk schema                                                print the bundle JSON Schema
+    kiosk screenshot --out DIR [--level L] [--locale X]         every screen to PNG
+    kiosk set-pin [--config PATH]                               set the staff PIN
 
 Exit codes: 0 success, 1 content problems, 2 usage error or no display, 3 internal error.
 No command prints a Python traceback (set ``KIOSK_DEBUG=1`` to see one).
@@ -55,6 +57,25 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="print the JSON Schema of bundle files")
+
+    shots = commands.add_parser("screenshot", help="render every screen to PNG files")
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument(
+        "--level", choices=["patient", "clinician"], help="one reading level (default: both)"
+    )
+    shots.add_argument("--locale", metavar="X", help="content language (default: each one)")
+    shots.add_argument(
+        "--kiosk-size", default="1280x800", metavar="WxH", help="window size (default 1280x800)"
+    )
+
+    pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
+    pin.add_argument(
+        "--config",
+        dest="pin_config",
+        type=Path,
+        metavar="PATH",
+        help="settings file (default: the user's config folder)",
+    )
     return parser
 
 
@@ -63,6 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.paths, lint=args.lint)
+        if args.command == "set-pin":
+            return _set_pin(args.pin_config or args.config)
+        if args.command == "screenshot":
+            from kiosk.ui.screenshot import run_screenshots
+
+            return run_screenshots(args)
         if args.command == "schema":
             from kiosk.content.schema import schema_text
 
@@ -134,3 +161,30 @@ def _validate(paths: list[Path], *, lint: bool) -> int:
                 )
             failed = failed or bool(problems)
     return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _set_pin(config: Path | None) -> int:
+    import getpass
+
+    from kiosk.settings import default_settings_path, validate_pin_format, write_pin
+
+    path = config or default_settings_path()
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New staff PIN (4-12 digits): ")
+        again = getpass.getpass("The same PIN again: ")
+    else:  # scripted: the PIN on the first line of standard input
+        pin = again = sys.stdin.readline().strip()
+    problem = validate_pin_format(pin)
+    if problem:
+        print(f"kiosk set-pin: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if pin != again:
+        print("kiosk set-pin: the two PINs differ; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_pin(path, pin)
+    except OSError as exc:
+        print(f"kiosk set-pin: cannot write {path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"kiosk set-pin: the staff PIN is set (a salted hash in {path})")
+    return EXIT_OK

@@ -98,6 +98,34 @@ class BundleCache:
         except OSError:
             pass  # a read-only or full disk only costs speed
 
+    @staticmethod
+    def _folder_key(folder: Path) -> str:
+        return "last-good-" + hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
+
+    def remember_good(self, folder: Path, key: str) -> None:
+        """Point at ``key`` as the last content of ``folder`` that loaded cleanly."""
+        if self.directory is None:
+            return
+        pointer = self.directory / self._folder_key(folder)
+        try:
+            if pointer.exists() and pointer.read_text() == key:
+                return
+            temporary = pointer.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(key)
+            temporary.replace(pointer)
+        except OSError:
+            pass
+
+    def last_good(self, folder: Path) -> BundleDocument | None:
+        """The last content of ``folder`` that loaded cleanly, if any (to run on)."""
+        if self.directory is None:
+            return None
+        try:
+            key = (self.directory / self._folder_key(folder)).read_text().strip()
+        except OSError:
+            return None
+        return self.get(key) if key.isalnum() else None
+
 
 def _bundle_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
@@ -138,10 +166,12 @@ def load_bundle(
             key = ""
         cached = cache.get(key) if key else None
         if cached is not None:
+            cache.remember_good(folder, key)
             return Bundle(cached, folder)
     document = _load_document(folder, files, limits)
     if key:
         cache.put(key, document)
+        cache.remember_good(folder, key)
     return Bundle(document, folder)
 
 
@@ -220,6 +250,8 @@ class Library:
 
     bundles: list[Bundle] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    stale: set[str] = field(default_factory=set)
+    """Ids of bundles that failed to load and run on their last good content."""
 
     def bundle(self, bundle_id: str) -> Bundle | None:
         return next((b for b in self.bundles if b.id == bundle_id), None)
@@ -229,9 +261,17 @@ class Library:
 
 
 def load_library(
-    root: Path, *, cache: BundleCache | None = None, limits: Limits | None = None
+    root: Path,
+    *,
+    cache: BundleCache | None = None,
+    limits: Limits | None = None,
+    last_good: bool = False,
 ) -> Library:
-    """Load every bundle under ``root``; a broken bundle adds its errors, never hides others."""
+    """Load every bundle under ``root``; a broken bundle adds its errors, never hides others.
+
+    With ``last_good``, a bundle that fails is replaced by its last good content from the
+    cache (if any), and its id is listed in ``Library.stale``.
+    """  # fmt: skip
     library = Library()
     cache = cache if cache is not None else BundleCache.default()
     folders = find_bundles(root)
@@ -243,7 +283,11 @@ def load_library(
             bundle = load_bundle(folder, cache=cache, limits=limits)
         except BundleError as exc:
             library.errors.extend(exc.errors)
-            continue
+            previous = cache.last_good(folder) if last_good else None
+            if previous is None:
+                continue
+            bundle = Bundle(previous, folder)
+            library.stale.add(bundle.id)
         if bundle.id in seen:
             library.errors.append(
                 ContentError.at_file(

@@ -1,11 +1,190 @@
-"""Start the Qt application (filled in by the kiosk-app issue)."""
+"""Start the app: settings, content (loaded before Qt), the QApplication and the window.
+
+Load first, show later: settings and content are read and checked without Qt; the
+window only presents the result, including the errors.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from kiosk.content import BundleError, ContentError, load_library
+from kiosk.settings import PinGuard, Settings, load_settings, resolve_content_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.window import ContentState, MainWindow
+
+log = logging.getLogger("kiosk")
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+NO_DISPLAY = """\
+kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
+  To run without a screen, use Qt's offscreen platform:  QT_QPA_PLATFORM=offscreen kiosk --smoke
+  To see every screen as pictures:                       kiosk screenshot --out DIR
+"""
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None (checked before Qt can abort)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return NO_DISPLAY
+    return None
+
+
+def load_content(
+    root: Path, *, require_approved: bool, previous: ContentState | None = None
+) -> ContentState:
+    """The bundle to show and every problem found; never raises for bad content.
+
+    A bundle that fails runs on its last good content (from the cache, or the one
+    already showing) and staff are told.
+    """
+    from kiosk.content import ReviewStatus
+    from kiosk.ui.window import ContentState
+
+    library = load_library(root, last_good=True)
+    errors = list(library.errors)
+    bundles = []
+    for bundle in library.bundles:
+        if require_approved and bundle.metadata.review.status is not ReviewStatus.APPROVED:
+            errors.append(ContentError.at_file(
+                str(bundle.folder / "bundle.yaml"),
+                f"'{bundle.id}' is not approved (review status "
+                f"{bundle.metadata.review.status.value}); this kiosk shows approved content "
+                "only (require_approved)"))  # fmt: skip
+            continue
+        bundles.append(bundle)
+    if bundles:
+        first = bundles[0]
+        return ContentState(first, errors, stale=first.id in library.stale)
+    if previous is not None and previous.bundle is not None:
+        return ContentState(previous.bundle, errors, stale=True)
+    return ContentState(None, errors)
+
+
+def install_excepthook(recover: Callable[[], None]) -> None:
+    """One top-level handler: log the error (never patient input), then start over."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        # The message is left out on purpose: it could quote what a visitor entered.
+        where = "".join(traceback.format_tb(tb))
+        log.error("unexpected %s; starting over\n%s", kind.__name__, where)
+        try:
+            recover()
+        except Exception:  # the handler itself must never fail
+            log.exception("could not start over")
+
+    sys.excepthook = hook
+
+
+def make_application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    app.setApplicationDisplayName("Health information kiosk")
+    return app
+
+
+def build_window(
+    settings: Settings, content: ContentState, *, kiosk: bool, root: Path,
+    idle_reset: bool = False,
+) -> MainWindow:  # fmt: skip
+    from kiosk.ui.session import Session
+    from kiosk.ui.window import MainWindow, WindowOptions
+
+    guard = PinGuard(settings.staff_pin)
+    session = Session(settings.language, settings.text_size)
+    options = WindowOptions(
+        kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
+        idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
+    )  # fmt: skip
+    window = MainWindow(content, session, options)
+    options.reload = lambda: load_content(
+        root, require_approved=kiosk and settings.require_approved, previous=window.content
+    )
+    return window
 
 
 def run_app(args: argparse.Namespace) -> int:
-    print("kiosk: the app is not built yet; try 'kiosk validate'", file=sys.stderr)
-    return 2
+    logging.basicConfig(level=logging.WARNING, format="kiosk: %(levelname)s: %(message)s")
+    try:
+        settings = load_settings(args.config)
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("kiosk: fix the settings file above, then start again", file=sys.stderr)
+        return EXIT_CONTENT
+    if args.kiosk and not settings.staff_pin:
+        print("kiosk: kiosk mode needs a staff PIN, so that staff can exit it.\n"
+              "  Set one with:  kiosk set-pin", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    problem = display_problem()
+    if problem:
+        print(problem, end="", file=sys.stderr)
+        return EXIT_USAGE
+    from kiosk.cli import default_content_dir
+
+    root = args.content or resolve_content_dir(settings, args.config) or default_content_dir()
+    content = load_content(root, require_approved=args.kiosk and settings.require_approved)
+    for error in content.errors:
+        log.warning("%s", error)
+
+    app = make_application()
+    window = build_window(settings, content, kiosk=args.kiosk, root=root,
+                          idle_reset=getattr(args, "idle_reset", False))  # fmt: skip
+    install_excepthook(window.recover)
+    if args.kiosk:
+        window.showFullScreen()
+    else:
+        window.resize(1180, 820)
+        window.show()
+        if content.errors:
+            from kiosk.ui.dialogs import show_content_errors
+
+            show_content_errors(window, content.errors)
+    if args.smoke:
+        return _smoke(app, window)
+    return app.exec()
+
+
+def _smoke(app: QApplication, window: MainWindow) -> int:
+    """Wait for the first paint of the first screen, then exit 0 (1 if it never comes)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.painted:
+                self.painted = True
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    spy = FirstPaint()
+    screen = window.stack.currentWidget()
+    (screen or window).installEventFilter(spy)
+    QTimer.singleShot(10_000, app.quit)
+    app.exec()
+    window.allow_close = True
+    window.close()
+    print(f"kiosk: smoke ok: painted the {window.current} screen" if spy.painted
+          else "kiosk: smoke failed: the first screen was never painted")  # fmt: skip
+    return EXIT_OK if spy.painted else 1

@@ -1,0 +1,298 @@
+"""Dialogs: a reference, "About this information", the idle countdown, staff PIN and panel.
+
+In kiosk mode every dialog is frameless and modal, with large buttons; none can be
+closed with Escape. All of them close when the session is wiped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import Bundle, ContentError, ReviewStatus
+from kiosk.ui.richtext import to_html
+from kiosk.ui.widgets import ScrollPage, button, label
+
+
+class KioskDialog(QDialog):
+    """A modal dialog that, in kiosk mode, has no frame and ignores Escape."""
+
+    def __init__(self, parent: QWidget | None, *, kiosk: bool, title: str) -> None:
+        super().__init__(parent)
+        self.kiosk = kiosk
+        self.setModal(True)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        if kiosk:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setMinimumWidth(560)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.kiosk and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ReadingDialog(KioskDialog):
+    """Text to read (a reference, the editorial policy) with one big Close button."""
+
+    def __init__(self, parent: QWidget | None, *, kiosk: bool, title: str, html: str,
+                 name: str) -> None:  # fmt: skip
+        super().__init__(parent, kiosk=kiosk, title=title)
+        self.setObjectName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        heading = label(title, role="h1")
+        layout.addWidget(heading)
+        self.page = ScrollPage(kinetic=kiosk)
+        self.page.column.setContentsMargins(0, 0, 0, 0)
+        self.body = label(html, rich=True)
+        self.body.setAccessibleName(title)
+        self.page.column.addWidget(self.body)
+        self.page.column.addStretch(1)
+        layout.addWidget(self.page, 1)
+        self.close_button = button(self.tr("Close"), role="primary", name="close",
+                                   on_click=self.accept)  # fmt: skip
+        layout.addWidget(self.close_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.close_button.setFocus()
+
+
+def reference_html(bundle: Bundle, number: int, language: str) -> str:
+    from html import escape
+
+    ref = bundle.reference(number)
+    if ref is None:
+        return ""
+    parts = [f"<p><b>[{ref.number}] {escape(ref.title)}</b></p>"]
+    details = [d for d in (ref.publisher, str(ref.year) if ref.year else None) if d]
+    if details:
+        parts.append(f"<p>{escape(', '.join(details))}</p>")
+    if ref.kind:
+        parts.append(f"<p><i>{escape(ref.kind.capitalize())}</i></p>")
+    if ref.note:
+        parts.append(to_html(bundle.text(ref.note, language)))
+    if ref.url:
+        parts.append(f"<p>{escape(ref.url)}</p>")
+    return "".join(parts)
+
+
+def review_text(bundle: Bundle, translate: Callable[[str], str]) -> str:
+    """The review status in words, with the "pending human review" caution when needed."""
+    review = bundle.metadata.review
+    if review.status is ReviewStatus.APPROVED:
+        return translate("Reviewed and approved by {reviewer} on {date}.").format(
+            reviewer=review.reviewer, date=review.date.isoformat() if review.date else ""
+        )
+    status = {ReviewStatus.SUBMITTED: translate("submitted"),
+              ReviewStatus.UNDER_REVIEW: translate("under review")}[review.status]  # fmt: skip
+    return translate("A clinician has not yet checked this information "
+                     "(status: {status}).").format(status=status)  # fmt: skip
+
+
+class CountdownDialog(KioskDialog):
+    """ "Starting over in 15 s" with "I'm still here"; any touch counts as still here.
+
+    Signals:
+        expired(): the countdown reached zero.
+    """
+
+    expired = Signal()
+
+    def __init__(self, parent: QWidget | None, *, kiosk: bool, seconds: int) -> None:
+        super().__init__(parent, kiosk=kiosk, title=self.tr("Are you still there?"))
+        self.setObjectName("countdown")
+        self.remaining = seconds
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(16)
+        layout.addWidget(label(self.tr("Are you still there?"), role="h1"))
+        self.message = label(role="h2")
+        layout.addWidget(self.message)
+        layout.addWidget(label(self.tr("To keep your choices private, this screen will start "
+                                       "over for the next person."), role="muted"))  # fmt: skip
+        self.still_here = button(self.tr("I'm still here"), role="primary", name="still-here",
+                                 on_click=self.accept)  # fmt: skip
+        self.still_here.setMinimumHeight(80)
+        layout.addWidget(self.still_here)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self._show_remaining()
+
+    def start(self) -> None:
+        self.timer.start()
+        self.open()
+        self.still_here.setFocus()
+
+    def _show_remaining(self) -> None:
+        self.message.setText(self.tr("Starting over in {seconds} s").format(
+            seconds=self.remaining))  # fmt: skip
+        self.message.setAccessibleName(self.message.text())
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.timer.stop()
+            self.expired.emit()
+            return
+        self._show_remaining()
+
+    def done(self, result: int) -> None:
+        self.timer.stop()
+        super().done(result)
+
+
+class PinDialog(KioskDialog):
+    """A PIN pad (no keyboard needed). ``check`` decides; wrong PINs are rate-limited there.
+
+    Signals:
+        unlocked(): the right PIN was entered.
+    """
+
+    unlocked = Signal()
+
+    def __init__(self, parent: QWidget | None, *, kiosk: bool, check: Callable[[str], bool],
+                 locked_for: Callable[[], float]) -> None:  # fmt: skip
+        super().__init__(parent, kiosk=kiosk, title=self.tr("Staff only"))
+        self.setObjectName("pin")
+        self.check = check
+        self.locked_for = locked_for
+        self.digits = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.addWidget(label(self.tr("Staff only: enter the PIN"), role="h1"))
+        self.display = label("", role="h2")
+        self.display.setAccessibleName(self.tr("PIN entered"))
+        layout.addWidget(self.display)
+        self.status = label("", role="muted")
+        layout.addWidget(self.status)
+        grid = QGridLayout()
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+        for index, key in enumerate(keys):
+            text = {"clear": self.tr("Clear"), "ok": self.tr("OK")}.get(key, key)
+            widget = button(text, role="primary" if key == "ok" else None, name=f"pin-{key}",
+                            on_click=partial(self._press, key))  # fmt: skip
+            widget.setMinimumSize(96, 72)
+            grid.addWidget(widget, index // 3, index % 3)
+        layout.addLayout(grid)
+        self.cancel = button(self.tr("Cancel"), name="pin-cancel", on_click=self.reject)
+        layout.addWidget(self.cancel)
+        self._update()
+
+    def _press(self, key: str) -> None:
+        if key == "clear":
+            self.digits = ""
+        elif key == "ok":
+            self._submit()
+            return
+        elif len(self.digits) < 12:
+            self.digits += key
+        self._update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit():
+            self._press(text)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.digits = self.digits[:-1]
+            self._update()
+        else:
+            super().keyPressEvent(event)
+
+    def _submit(self) -> None:
+        pin, self.digits = self.digits, ""
+        if self.check(pin):
+            self.unlocked.emit()
+            self.accept()
+            return
+        wait = self.locked_for()
+        if wait > 0:
+            self.status.setText(self.tr("Too many wrong PINs. Try again in {seconds} s.").format(
+                seconds=int(wait + 0.999)))  # fmt: skip
+        else:
+            self.status.setText(self.tr("Wrong PIN."))
+        self._update()
+
+    def _update(self) -> None:
+        self.display.setText("●" * len(self.digits) or " ")
+
+
+class StaffPanel(KioskDialog):
+    """Content status and errors, reload, exit the kiosk. Only staff get here.
+
+    Signals:
+        reloadRequested(), exitRequested()
+    """
+
+    reloadRequested = Signal()
+    exitRequested = Signal()
+
+    def __init__(self, parent: QWidget | None, *, kiosk: bool) -> None:
+        super().__init__(parent, kiosk=kiosk, title=self.tr("Staff panel"))
+        self.setObjectName("staff")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(label(self.tr("Staff panel"), role="h1"))
+        self.status = label("")
+        layout.addWidget(self.status)
+        self.errors = QPlainTextEdit()
+        self.errors.setReadOnly(True)
+        self.errors.setAccessibleName(self.tr("Content problems"))
+        self.errors.setObjectName("staff-errors")
+        layout.addWidget(self.errors, 1)
+        row = QHBoxLayout()
+        row.addWidget(button(self.tr("Reload content"), name="staff-reload",
+                             on_click=self.reloadRequested.emit))  # fmt: skip
+        if kiosk:
+            row.addWidget(button(self.tr("Exit the kiosk"), name="staff-exit",
+                                 on_click=self.exitRequested.emit))  # fmt: skip
+        row.addStretch(1)
+        row.addWidget(button(self.tr("Close"), role="primary", name="close", on_click=self.accept))
+        layout.addLayout(row)
+
+    def show_status(self, lines: Sequence[str], errors: Sequence[ContentError]) -> None:
+        self.status.setText("\n".join(lines))
+        if errors:
+            self.errors.setPlainText("\n".join(str(e) for e in errors))
+        else:
+            self.errors.setPlainText(self.tr("No content problems."))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ContentErrors", text)
+
+
+def content_error_text(errors: Sequence[ContentError]) -> str:
+    return "\n".join(str(e) for e in errors)
+
+
+def show_content_errors(parent: QWidget | None, errors: Sequence[ContentError]) -> QDialog:
+    """Laptop mode: the located content errors in a dialog (non-blocking)."""
+    dialog = KioskDialog(parent, kiosk=False, title=_tr("Content problems"))
+    dialog.setObjectName("content-errors")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label(_tr("Some content could not be loaded. Fix these problems and "
+                                     "reload (kiosk validate shows the same list):")))  # fmt: skip
+    text = QPlainTextEdit(content_error_text(errors))
+    text.setReadOnly(True)
+    text.setObjectName("error-list")
+    text.setAccessibleName(_tr("Content problems"))
+    layout.addWidget(text, 1)
+    close = button(_tr("Close"), role="primary", name="close", on_click=dialog.accept)
+    layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+    dialog.open()
+    return dialog

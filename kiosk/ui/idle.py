@@ -1,0 +1,99 @@
+"""Watching for quiet (the idle reset) and for the hidden staff gesture.
+
+:class:`IdleWatcher` restarts a timer on every touch, click or key anywhere in the
+app; when it runs out it emits ``idle``. :class:`CornerTaps` emits ``triggered``
+after five taps in the top-left corner of a widget within three seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
+
+ACTIVITY = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
+})  # fmt: skip
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``seconds`` without user input (install on the QApplication).
+
+    Signals:
+        idle(): nobody has touched anything for the whole period.
+        activity(): someone touched, clicked or typed.
+    """
+
+    idle = Signal()
+    activity = Signal()
+
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(seconds * 1000))
+        self.timer.timeout.connect(self.idle)
+        self.enabled = False
+
+    def start(self) -> None:
+        self.enabled = True
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.enabled = False
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.enabled and event.type() in ACTIVITY:
+            self.timer.start()
+            self.activity.emit()
+        return False
+
+
+class CornerTaps(QObject):
+    """Five taps within ``window`` seconds in the top-left ``size`` px of ``target``.
+
+    Install it on the top-level window's QWindow (``windowHandle()``): every touch
+    reaches that once, before Qt hands it to a widget.
+
+    Signals:
+        triggered(): the gesture was completed.
+    """
+
+    triggered = Signal()
+
+    def __init__(
+        self, target: QWidget, *, taps: int = 5, window: float = 3.0, size: int = 96,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
+        super().__init__(target)
+        self.target = target
+        self.taps = taps
+        self.window = window
+        self.size = size
+        self.clock = clock
+        self.times: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        point: QPoint | None = None
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            point = event.globalPosition().toPoint()
+        elif event.type() == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
+            points = event.points()
+            point = points[0].globalPosition().toPoint() if points else None
+        if point is not None:
+            local = self.target.mapFromGlobal(point)
+            if 0 <= local.x() < self.size and 0 <= local.y() < self.size:
+                self.tap()
+        return False
+
+    def tap(self) -> None:
+        now = self.clock()
+        self.times = [t for t in self.times if now - t <= self.window] + [now]
+        if len(self.times) >= self.taps:
+            self.times = []
+            self.triggered.emit()

@@ -1,0 +1,347 @@
+"""The screens (PRODUCT.md 1-4): welcome, audience, topic, section, and "being updated".
+
+Each screen takes the :class:`ScreenContext` in its constructor, reads the bundle and
+the session, and redraws itself in :meth:`refresh` when the session's level, language
+or text size changes. Screens never navigate themselves: they emit requests that the
+main window turns into moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import Bundle
+from kiosk.ui.session import Session
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import PassageView, ScrollPage, button, card, label, set_button_text
+
+
+@dataclass
+class ScreenContext:
+    """What every screen needs: the content, the visitor's session, the look, the mode."""
+
+    bundle: Bundle | None
+    session: Session
+    theme: Theme
+    kiosk: bool
+
+    def text(self, value: object) -> str:
+        assert self.bundle is not None
+        return self.bundle.text(value, self.session.language)  # type: ignore[arg-type]
+
+    def level_text(self, value: object) -> str:
+        assert self.bundle is not None
+        return self.bundle.level_text(
+            value,  # type: ignore[arg-type]
+            self.session.reading_level,
+            self.session.language,
+        )
+
+
+class Screen(QWidget):
+    """Base of every screen; ``name`` is used by tests and screenshots."""
+
+    name = "screen"
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName(self.name)
+
+    def scrolling_column(self) -> QVBoxLayout:
+        """A page that scrolls when its text is too big for the screen (text size 200%)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page = ScrollPage(kinetic=self.context.kiosk)
+        self.page.column.setContentsMargins(64, 40, 64, 40)
+        outer.addWidget(self.page)
+        return self.page.column
+
+    def refresh(self) -> None:
+        """Redraw every text from the bundle at the session's level and language."""
+
+    def reset(self) -> None:
+        """Back to the start state (after a wipe)."""
+        self.refresh()
+        self.page.to_top()
+
+
+class WelcomeScreen(Screen):
+    """The attract screen: the topic's title and "Touch to start" (anywhere works).
+
+    Signals:
+        started(): the visitor touched the screen.
+    """
+
+    name = "welcome"
+    started = Signal()
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        layout = self.scrolling_column()
+        layout.addStretch(2)
+        self.title = label(role="hero")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.subtitle = label(role="h2")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(32)
+        self.start = button("", role="primary", name="touch-to-start", on_click=self.started.emit)
+        self.start.setMinimumHeight(96)
+        self.start.setMinimumWidth(360)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.start)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(3)
+        self.refresh()
+
+    def refresh(self) -> None:
+        bundle = self.context.bundle
+        self.title.setText(self.context.text(bundle.metadata.title) if bundle else "")
+        self.subtitle.setText(self.tr("Health information in plain words"))
+        set_button_text(self.start, self.tr("Touch to start"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.started.emit()
+        event.accept()
+
+
+class AudienceScreen(Screen):
+    """ "Which best describes you?": patient or family, or clinician.
+
+    Signals:
+        chosen(str): a reading level was chosen.
+    """
+
+    name = "audience"
+    chosen = Signal(str)
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        layout = self.scrolling_column()
+        layout.addStretch(1)
+        self.question = label(role="hero")
+        layout.addWidget(self.question)
+        self.hint = label(role="muted")
+        layout.addWidget(self.hint)
+        layout.addSpacing(24)
+        self.patient = button("", role="big", name="audience-patient",
+                              on_click=lambda: self.chosen.emit("patient"))  # fmt: skip
+        self.clinician = button("", role="big", name="audience-clinician",
+                                on_click=lambda: self.chosen.emit("clinician"))  # fmt: skip
+        layout.addWidget(self.patient)
+        layout.addWidget(self.clinician)
+        layout.addStretch(2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.question.setText(self.tr("Which best describes you?"))
+        self.hint.setText(self.tr("Your choice helps us use words that are easiest for you. "
+                                  "You can change it at any time."))  # fmt: skip
+        set_button_text(self.patient, self.tr("I am a patient, or family or a friend"))
+        set_button_text(self.clinician, self.tr("I am a clinician (doctor, nurse, pharmacist)"))
+        bundle = self.context.bundle
+        levels = [str(level) for level in bundle.reading_levels] if bundle else []
+        self.patient.setVisible("patient" in levels)
+        self.clinician.setVisible("clinician" in levels)
+
+
+class TopicScreen(Screen):
+    """The topic: the short answer first, then the list of sections.
+
+    Signals:
+        sectionChosen(str): a section was tapped (its id).
+        citationActivated(int): a citation in the short answer was tapped.
+        aboutRequested(): "About this information" was tapped.
+    """
+
+    name = "topic"
+    sectionChosen = Signal(str)
+    citationActivated = Signal(int)
+    aboutRequested = Signal()
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        column = self.scrolling_column()
+        column.setContentsMargins(32, 24, 32, 32)
+        self.title = label(role="h1")
+        column.addWidget(self.title)
+        self.answer_heading = label(role="h2")
+        column.addWidget(self.answer_heading)
+        self.summary = PassageView(self.tr("Source"))
+        self.summary.citationActivated.connect(self.citationActivated)
+        column.addWidget(self.summary)
+        self.sections_heading = label(role="h2")
+        column.addWidget(self.sections_heading)
+        self.section_buttons: dict[str, QPushButton] = {}
+        if context.bundle is not None:
+            for section in context.bundle.topic.sections:
+                widget = button("", role="big", name=f"section-{section.id}",
+                                on_click=partial(self.sectionChosen.emit, section.id))  # fmt: skip
+                self.section_buttons[section.id] = widget
+                column.addWidget(widget)
+        disclaimer_card, disclaimer_layout = card()
+        self.disclaimer = label(role="muted")
+        disclaimer_layout.addWidget(self.disclaimer)
+        self.about = button("", name="about", on_click=self.aboutRequested.emit)
+        disclaimer_layout.addWidget(self.about, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addSpacing(12)
+        column.addWidget(disclaimer_card)
+        column.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        bundle = self.context.bundle
+        if bundle is None:
+            return
+        self.title.setText(self.context.level_text(bundle.topic.title))
+        self.answer_heading.setText(self.tr("The short answer"))
+        self.summary.source_label = self.tr("Source")
+        self.summary.show_text(self.context.level_text(bundle.topic.summary),
+                               self.context.theme.link)  # fmt: skip
+        self.sections_heading.setText(self.tr("Learn more"))
+        for section in bundle.topic.sections:
+            set_button_text(self.section_buttons[section.id],
+                            self.context.level_text(section.title) + "  ›")  # fmt: skip
+        self.disclaimer.setText(self.context.level_text(bundle.metadata.disclaimer))
+        set_button_text(self.about, self.tr("About this information"))
+
+    def reset(self) -> None:
+        self.refresh()
+        self.page.to_top()
+
+
+class SectionScreen(Screen):
+    """One section: its passages, each with its citations, and moves to the next one.
+
+    Signals:
+        backRequested(): "Back to the topic" was tapped.
+        sectionChosen(str): "Next" or "Previous" was tapped (the section's id).
+        citationActivated(int): a citation was tapped.
+        aboutRequested(): "About this information" was tapped.
+    """
+
+    name = "section"
+    backRequested = Signal()
+    sectionChosen = Signal(str)
+    citationActivated = Signal(int)
+    aboutRequested = Signal()
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        self.section_id: str | None = None
+        self.passages: list[PassageView] = []
+        column = self.scrolling_column()
+        column.setContentsMargins(32, 24, 32, 32)
+        self.back = button("", name="back-to-topic", on_click=self.backRequested.emit)
+        column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.title = label(role="h1")
+        column.addWidget(self.title)
+        self.passage_column = QVBoxLayout()
+        self.passage_column.setSpacing(14)
+        column.addLayout(self.passage_column)
+        moves = QHBoxLayout()
+        self.previous = button("", name="previous-section", on_click=lambda: self._move(-1))
+        self.next = button("", role="primary", name="next-section", on_click=lambda: self._move(1))
+        moves.addWidget(self.previous)
+        moves.addStretch(1)
+        moves.addWidget(self.next)
+        column.addSpacing(8)
+        column.addLayout(moves)
+        self.about = button("", name="about", on_click=self.aboutRequested.emit)
+        column.addWidget(self.about, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+    def show_section(self, section_id: str) -> None:
+        bundle = self.context.bundle
+        assert bundle is not None
+        section = bundle.section(section_id)
+        if section is None:
+            return
+        self.section_id = section_id
+        for view in self.passages:
+            view.setParent(None)
+            view.deleteLater()
+        self.passages = []
+        for _ in section.passages:
+            view = PassageView(self.tr("Source"))
+            view.citationActivated.connect(self.citationActivated)
+            self.passage_column.addWidget(view)
+            self.passages.append(view)
+        self.refresh()
+        self.page.to_top()
+
+    def _neighbour(self, step: int) -> str | None:
+        bundle = self.context.bundle
+        if bundle is None or self.section_id is None:
+            return None
+        ids = [s.id for s in bundle.topic.sections]
+        index = ids.index(self.section_id) + step
+        return ids[index] if 0 <= index < len(ids) else None
+
+    def _move(self, step: int) -> None:
+        target = self._neighbour(step)
+        if target is not None:
+            self.sectionChosen.emit(target)
+
+    def refresh(self) -> None:
+        bundle = self.context.bundle
+        section = bundle.section(self.section_id) if bundle and self.section_id else None
+        set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
+        set_button_text(self.about, self.tr("About this information"))
+        if section is None:
+            return
+        self.title.setText(self.context.level_text(section.title))
+        for view, passage in zip(self.passages, section.passages, strict=True):
+            view.source_label = self.tr("Source")
+            view.show_text(self.context.level_text(passage), self.context.theme.link)
+        for widget, step, word in ((self.previous, -1, self.tr("Previous")),
+                                   (self.next, 1, self.tr("Next"))):  # fmt: skip
+            target = self._neighbour(step)
+            widget.setVisible(target is not None)
+            if target is not None and bundle is not None:
+                neighbour = bundle.section(target)
+                assert neighbour is not None
+                title = self.context.level_text(neighbour.title)
+                set_button_text(widget, f"‹  {word}: {title}" if step < 0
+                                else f"{word}: {title}  ›")  # fmt: skip
+
+    def reset(self) -> None:
+        self.section_id = None
+        for view in self.passages:
+            view.setParent(None)
+            view.deleteLater()
+        self.passages = []
+        self.title.setText("")
+        self.page.to_top()
+
+
+class UpdatingScreen(Screen):
+    """Shown to patients when no content could be loaded: neutral, no error details."""
+
+    name = "updating"
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__(context)
+        layout = self.scrolling_column()
+        layout.addStretch(1)
+        self.title = label(role="hero")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = label(role="h2")
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addStretch(2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.title.setText(self.tr("This kiosk is being updated"))
+        self.body.setText(self.tr("Please ask a member of staff for help."))

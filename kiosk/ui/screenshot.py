@@ -1,0 +1,179 @@
+"""``kiosk screenshot``: every screen and dialog rendered offscreen to PNG files.
+
+Dialogs are drawn over the dimmed screen behind them, as a visitor would see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.settings import Settings
+    from kiosk.ui.window import ContentState, MainWindow
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.cli import default_content_dir
+    from kiosk.settings import Settings
+    from kiosk.ui.app import load_content, make_application
+
+    try:
+        width, height = (int(v) for v in args.kiosk_size.lower().split("x"))
+    except ValueError:
+        print("kiosk screenshot: --kiosk-size must look like 1280x800", file=sys.stderr)
+        return EXIT_USAGE
+    root = args.content or default_content_dir()
+    content = load_content(root, require_approved=False)
+    if content.bundle is None:
+        print("\n".join(str(e) for e in content.errors), file=sys.stderr)
+        print("kiosk screenshot: no content to show", file=sys.stderr)
+        return EXIT_CONTENT
+    make_application()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    bundle = content.bundle
+    levels = [args.level] if args.level else [str(level) for level in bundle.reading_levels]
+    languages = [args.locale] if args.locale else list(bundle.languages)
+    if args.locale and args.locale not in bundle.languages:
+        print(f"kiosk screenshot: the content has no '{args.locale}' "
+              f"(it has: {', '.join(bundle.languages)})", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    written = []
+    for language in languages:
+        for level in levels:
+            written += list(_shoot(content, Settings(language=language), level,
+                                   out, (width, height)))  # fmt: skip
+    written += list(_shoot_without_content(out, (width, height)))
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
+           size: tuple[int, int]) -> Iterator[Path]:  # fmt: skip
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import build_window
+
+    window = build_window(settings, content, kiosk=True, root=Path("."))
+    window.idle.stop()
+    window.resize(*size)
+    window.show()
+    bundle = content.bundle
+    assert bundle is not None
+    tag = f"{level}-{settings.language}"
+
+    def save(name: str, widget: QWidget | None = None) -> Path:
+        QApplication.processEvents()
+        path = out / f"{name}-{tag}.png"
+        _grab(window, widget).save(str(path))
+        return path
+
+    yield save("01-welcome")
+    window.go("audience")
+    yield save("02-audience")
+    window.session.set_level(level)
+    window.go("topic")
+    yield save("03-topic")
+    for index, section in enumerate(bundle.topic.sections, start=1):
+        window.open_section(section.id)
+        yield save(f"04-section-{index:02d}-{section.id}")
+    window.open_section(bundle.topic.sections[0].id)
+    window.show_reference(bundle.references[0].number)
+    yield save("05-reference", _top_dialog(window))
+    _close_dialogs(window)
+    window.show_about()
+    yield save("06-about", _top_dialog(window))
+    _close_dialogs(window)
+    window.session.set_text_size(3)
+    window.go("topic")
+    yield save("07-topic-largest-text")
+    window.session.set_text_size(0)
+    window._on_idle()
+    yield save("08-idle-countdown", _top_dialog(window))
+    _close_dialogs(window)
+    window.open_staff()
+    yield save("09-staff-pin", _top_dialog(window))
+    _close_dialogs(window)
+    window.open_staff_panel()
+    yield save("10-staff-panel", _top_dialog(window))
+    window.allow_close = True
+    window.close()
+    window.deleteLater()
+
+
+def _shoot_without_content(out: Path, size: tuple[int, int]) -> Iterator[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.content import ContentError
+    from kiosk.settings import Settings
+    from kiosk.ui.app import build_window
+    from kiosk.ui.window import ContentState
+
+    error = ContentError("content/muscle-cramps/topic.yaml", 12, 7,
+                         "citation [9] has no reference (the references are: 1, 2, 3)")  # fmt: skip
+    content = ContentState(None, [error])
+    window = build_window(Settings(), content, kiosk=True, root=Path("."))
+    window.idle.stop()
+    window.resize(*size)
+    window.show()
+    QApplication.processEvents()
+    path = out / "11-being-updated.png"
+    _grab(window, None).save(str(path))
+    yield path
+    window.open_staff_panel()
+    QApplication.processEvents()
+    path = out / "12-staff-panel-with-errors.png"
+    _grab(window, _top_dialog(window)).save(str(path))
+    yield path
+    window.allow_close = True
+    window.close()
+    window.deleteLater()
+
+
+def _top_dialog(window: MainWindow) -> QWidget | None:
+    from PySide6.QtWidgets import QDialog
+
+    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    return dialogs[-1] if dialogs else None
+
+
+def _close_dialogs(window: object) -> None:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    assert isinstance(window, QWidget)
+    for dialog in window.findChildren(QDialog):
+        dialog.done(0)
+        dialog.deleteLater()
+    window._countdown_closed() if hasattr(window, "_countdown_closed") else None
+
+
+def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:
+    """The window, with ``dialog`` (if any) drawn centred over a dimmed copy of it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    picture = window.grab()
+    if dialog is not None:
+        QApplication.processEvents()
+        over = dialog.grab()
+        painter = QPainter(picture)
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 110))
+        corner = QPoint((picture.width() - over.width()) // 2,
+                        (picture.height() - over.height()) // 2)  # fmt: skip
+        painter.drawPixmap(corner, over)
+        painter.end()
+    return picture

@@ -1,0 +1,122 @@
+"""Colours and sizes, as one Qt style sheet built from a :class:`Theme` and a text scale.
+
+Every colour pair the app draws text with is listed in :meth:`Theme.text_pairs`, so
+a test can check each one's WCAG contrast ratio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT", "Theme", "contrast_ratio"]
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    background: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    secondary: str
+    secondary_text: str
+    border: str
+    focus: str
+    banner: str
+    banner_text: str
+    link: str
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (foreground, background) pair used for text."""
+        return {
+            "body": (self.text, self.background),
+            "card": (self.text, self.surface),
+            "muted": (self.muted, self.background),
+            "muted on card": (self.muted, self.surface),
+            "primary button": (self.accent_text, self.accent),
+            "secondary button": (self.secondary_text, self.secondary),
+            "banner": (self.banner_text, self.banner),
+            "link": (self.link, self.surface),
+            "link on page": (self.link, self.background),
+        }
+
+    def edge_pairs(self) -> dict[str, tuple[str, str]]:
+        """Control borders and focus rings against what surrounds them (3:1 needed)."""
+        return {
+            "control border": (self.border, self.background),
+            "control border on card": (self.border, self.surface),
+            "focus ring": (self.focus, self.background),
+            "focus ring on card": (self.focus, self.surface),
+        }
+
+    def stylesheet(self, scale: float = 1.0, *, kiosk: bool = False) -> str:
+        base = round((20 if kiosk else 16) * scale)
+        target = 64 if kiosk else 48  # touch targets: 48 px at least, more in kiosk mode
+        return f"""
+QWidget {{ color: {self.text}; background: {self.background}; font-size: {base}px; }}
+QLabel {{ background: transparent; }}
+QDialog {{ border: 3px solid {self.border}; }}
+QLabel[role="caution"] {{ font-weight: 700; }}
+QLabel[role="h1"] {{ font-size: {round(base * 1.6)}px; font-weight: 700; }}
+QLabel[role="h2"] {{ font-size: {round(base * 1.25)}px; font-weight: 700; }}
+QLabel[role="hero"] {{ font-size: {round(base * 2.2)}px; font-weight: 700; }}
+QLabel[role="muted"] {{ color: {self.muted}; }}
+QFrame[role="card"] {{ background: {self.surface}; border: 1px solid {self.border};
+    border-radius: 10px; }}
+QFrame[role="card"] QLabel {{ background: {self.surface}; }}
+QFrame[role="banner"] {{ background: {self.banner}; border: 2px solid {self.banner_text};
+    border-radius: 8px; }}
+QFrame[role="banner"] QLabel {{ color: {self.banner_text}; background: {self.banner}; }}
+QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px;
+    border-radius: 10px; border: 2px solid {self.border};
+    background: {self.secondary}; color: {self.secondary_text}; }}
+QPushButton[role="primary"] {{ background: {self.accent}; color: {self.accent_text};
+    border-color: {self.accent}; font-weight: 700; }}
+QPushButton[role="big"] {{ min-height: {target}px; text-align: left;
+    padding: 8px 22px; font-size: {round(base * 1.15)}px; }}
+QPushButton[role="cite"] {{ min-height: 48px; min-width: 48px; padding: 2px 12px;
+    font-size: {round(base * 0.9)}px; }}
+QPushButton:checked {{ background: {self.accent}; color: {self.accent_text};
+    border-color: {self.accent}; }}
+QPushButton:focus {{ border: 3px solid {self.focus}; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid {self.focus}; }}
+QScrollArea {{ border: none; }}
+QPlainTextEdit, QTextBrowser {{ background: {self.surface}; border: 1px solid {self.border}; }}
+QLineEdit {{ min-height: {target}px; border: 2px solid {self.border}; border-radius: 8px;
+    padding: 4px 10px; background: {self.surface}; font-size: {round(base * 1.3)}px; }}
+QLineEdit:focus {{ border: 3px solid {self.focus}; }}
+QMenuBar, QMenu {{ font-size: {base}px; }}
+"""
+
+
+DEFAULT = Theme(
+    name="default",
+    background="#f7f7f4",
+    surface="#ffffff",
+    text="#1b1b1b",
+    muted="#4a4a4a",
+    accent="#0b57a4",
+    accent_text="#ffffff",
+    secondary="#e8eef6",
+    secondary_text="#0d2a4a",
+    border="#5b6b7c",
+    focus="#b3540b",
+    banner="#fff3d1",
+    banner_text="#5a3a00",
+    link="#0b57a4",
+)
+
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2.1 contrast ratio of two ``#rrggbb`` colours (1.0 to 21.0)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

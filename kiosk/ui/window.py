@@ -1,0 +1,523 @@
+"""The main window: a header, the review banner, and a stack of screens.
+
+Two modes (PRODUCT.md):
+
+- laptop (default): a normal window with menus and keyboard shortcuts;
+- kiosk: full screen, frameless, no way to close it but the staff panel, no context
+  menus, kinetic scrolling, the idle countdown and reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import Bundle, ContentError
+from kiosk.ui.dialogs import (
+    CountdownDialog,
+    PinDialog,
+    ReadingDialog,
+    StaffPanel,
+    reference_html,
+    review_text,
+    show_content_errors,
+)
+from kiosk.ui.idle import CornerTaps, IdleWatcher
+from kiosk.ui.richtext import to_html
+from kiosk.ui.screens import (
+    AudienceScreen,
+    Screen,
+    ScreenContext,
+    SectionScreen,
+    TopicScreen,
+    UpdatingScreen,
+    WelcomeScreen,
+)
+from kiosk.ui.session import TEXT_SCALES, Session
+from kiosk.ui.theme import DEFAULT, Theme
+from kiosk.ui.widgets import button, label, set_button_text
+
+
+@dataclass
+class ContentState:
+    """The content the window shows, and what went wrong loading it (for staff)."""
+
+    bundle: Bundle | None
+    errors: list[ContentError] = field(default_factory=list)
+    stale: bool = False  # True: a newer edit failed; this is the last good content
+
+
+@dataclass
+class WindowOptions:
+    kiosk: bool = False
+    idle_seconds: float = 90.0
+    warning_seconds: int = 15
+    idle_reset: bool = False  # laptop mode resets only when asked
+    check_pin: Callable[[str], bool] = lambda _pin: False
+    pin_locked_for: Callable[[], float] = lambda: 0.0
+    reload: Callable[[], ContentState] | None = None
+
+
+class Lockdown(QObject):
+    """Kiosk mode: swallows closing keys and context menus everywhere in the app."""
+
+    CLOSING_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu:
+            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = Qt.Key(event.key())
+            if key == Qt.Key.Key_Escape:
+                return True
+            modifiers = event.modifiers()
+            if key in self.CLOSING_KEYS and modifiers & (
+                Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            ):
+                return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The app's only window. Screens are in ``self.screens`` by name.
+
+    Signals:
+        screenChanged(str): the visible screen changed (its name).
+    """
+
+    screenChanged = Signal(str)
+
+    def __init__(
+        self, content: ContentState, session: Session, options: WindowOptions,
+        theme: Theme = DEFAULT,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.setObjectName("main-window")
+        self.content = content
+        self.session = session
+        self.options = options
+        self.theme = theme
+        self.allow_close = not options.kiosk
+        self.countdown: CountdownDialog | None = None
+        self.setWindowTitle(self.tr("Health information kiosk"))
+        self.context = ScreenContext(content.bundle, session, theme, options.kiosk)
+
+        central = QWidget()
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = self._build_header()
+        outer.addWidget(self.header)
+        self.banner = self._build_banner()
+        outer.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.screens: dict[str, Screen] = {}
+        self._build_screens()
+
+        session.levelChanged.connect(lambda _level: self.refresh())
+        session.languageChanged.connect(lambda _language: self.refresh())
+        session.textSizeChanged.connect(lambda _step: self.apply_style())
+        session.wiped.connect(self._after_wipe)
+
+        self.idle = IdleWatcher(options.idle_seconds, self)
+        self.idle.idle.connect(self._on_idle)
+        self.idle.activity.connect(self._on_activity)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+        self.lockdown: Lockdown | None = None
+        if options.kiosk:
+            self.lockdown = Lockdown(self)
+            app.installEventFilter(self.lockdown)
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        else:
+            self._build_menus()
+        self.corner_taps = CornerTaps(self)
+        self.corner_taps.triggered.connect(self.open_staff)
+        if options.kiosk or options.idle_reset:
+            self.idle.start()
+        self.apply_style()
+        self.go("welcome" if content.bundle is not None else "updating")
+
+    # -- building ------------------------------------------------------------------
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.setSpacing(10)
+        self.start_over = button("", name="start-over", on_click=self.start_again)
+        row.addWidget(self.start_over)
+        row.addStretch(1)
+        self.level_group = QButtonGroup(self)
+        self.level_buttons: dict[str, QPushButton] = {}
+        for level in ("patient", "clinician"):
+            widget = button("", name=f"level-{level}",
+                            on_click=partial(self.session.set_level, level))  # fmt: skip
+            widget.setCheckable(True)
+            self.level_group.addButton(widget)
+            self.level_buttons[level] = widget
+            row.addWidget(widget)
+        row.addSpacing(12)
+        self.smaller = button("A−", name="text-smaller", on_click=lambda: self.change_text(-1))
+        self.larger = button("A+", name="text-larger", on_click=lambda: self.change_text(1))
+        row.addWidget(self.smaller)
+        row.addWidget(self.larger)
+        self.language_buttons: dict[str, QPushButton] = {}
+        self.language_row = QHBoxLayout()
+        row.addLayout(self.language_row)
+        return header
+
+    def _build_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setProperty("role", "banner")
+        banner.setObjectName("review-banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 8, 16, 8)
+        column = QVBoxLayout()
+        self.banner_caution = label(role="caution")
+        self.banner_text = label()
+        column.addWidget(self.banner_caution)
+        column.addWidget(self.banner_text)
+        row.addLayout(column, 1)
+        self.banner_about = button("", name="banner-about", on_click=self.show_about)
+        row.addWidget(self.banner_about)
+        wrapper = QFrame()
+        wrapper.setObjectName("banner-wrapper")
+        layout = QVBoxLayout(wrapper)
+        layout.setContentsMargins(16, 8, 16, 0)
+        layout.addWidget(banner)
+        return wrapper
+
+    def _build_screens(self) -> None:
+        for screen in self.screens.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        context = self.context
+        welcome = WelcomeScreen(context)
+        welcome.started.connect(lambda: self.go("audience"))
+        audience = AudienceScreen(context)
+        audience.chosen.connect(self._audience_chosen)
+        topic = TopicScreen(context)
+        topic.sectionChosen.connect(self.open_section)
+        topic.citationActivated.connect(self.show_reference)
+        topic.aboutRequested.connect(self.show_about)
+        section = SectionScreen(context)
+        section.backRequested.connect(lambda: self.go("topic"))
+        section.sectionChosen.connect(self.open_section)
+        section.citationActivated.connect(self.show_reference)
+        section.aboutRequested.connect(self.show_about)
+        updating = UpdatingScreen(context)
+        self.screens = {s.name: s for s in (welcome, audience, topic, section, updating)}
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        self._build_language_buttons()
+
+    def _build_language_buttons(self) -> None:
+        while self.language_row.count():
+            item = self.language_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.language_buttons = {}
+        bundle = self.content.bundle
+        languages = list(bundle.languages) if bundle else []
+        if len(languages) < 2:
+            return
+        for language in languages:
+            widget = button(language.upper(), name=f"language-{language}",
+                            on_click=partial(self.session.set_language, language))  # fmt: skip
+            widget.setCheckable(True)
+            self.language_buttons[language] = widget
+            self.language_row.addWidget(widget)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Start over"), "Ctrl+N", self.start_again)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Larger text"), QKeySequence.StandardKey.ZoomIn,
+                     lambda: self.change_text(1), extra=("Ctrl+=",))  # fmt: skip
+        self._action(view, self.tr("Smaller text"), QKeySequence.StandardKey.ZoomOut,
+                     lambda: self.change_text(-1))  # fmt: skip
+        self._action(view, self.tr("Switch reading level"), "Ctrl+L", self.toggle_level)
+        self._action(view, self.tr("Full screen"), "F11", self.toggle_full_screen)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("About this information"), "F1", self.show_about)
+        self._action(help_menu, self.tr("Content status"), None, self.open_staff_panel)
+
+    def _action(
+        self, menu: QWidget, text: str, shortcut: object, slot: Callable[[], object],
+        extra: Sequence[str] = (),
+    ) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        shortcuts = []
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            shortcuts.extend(QKeySequence.keyBindings(shortcut))
+        elif isinstance(shortcut, str):
+            shortcuts.append(QKeySequence(shortcut))
+        shortcuts.extend(QKeySequence(s) for s in extra)
+        action.setShortcuts(shortcuts)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # -- moving between screens ----------------------------------------------------
+    @property
+    def current(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.objectName() if widget is not None else ""
+
+    def go(self, name: str) -> None:
+        if self.content.bundle is None:
+            name = "updating"
+        self.stack.setCurrentWidget(self.screens[name])
+        self._update_chrome()
+        self.screenChanged.emit(name)
+
+    def _audience_chosen(self, level: str) -> None:
+        self.session.set_level(level)
+        self.go("topic")
+
+    def open_section(self, section_id: str) -> None:
+        section = self.screens["section"]
+        assert isinstance(section, SectionScreen)
+        section.show_section(section_id)
+        self.go("section")
+
+    def start_again(self) -> None:
+        """ "Start over": forget everything and return to the welcome screen."""
+        self.session.wipe()
+
+    def _after_wipe(self) -> None:
+        for dialog in self.findChildren(QDialog):
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
+        self.countdown = None
+        for screen in self.screens.values():
+            screen.reset()
+        self.apply_style()
+        self.go("welcome")
+
+    def recover(self) -> None:
+        """After an unexpected error: wipe and show the welcome screen."""
+        self.session.wipe()
+
+    # -- what the header and menus do ----------------------------------------------
+    def toggle_level(self) -> None:
+        if self.current not in ("welcome", "audience", "updating"):
+            self.session.toggle_level()
+
+    def change_text(self, step: int) -> None:
+        self.session.set_text_size(self.session.text_size + step)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def refresh(self) -> None:
+        """Redraw every text (after a level or language change) without moving."""
+        for screen in self.screens.values():
+            screen.refresh()
+        self._update_chrome()
+
+    def apply_style(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(self.theme.stylesheet(self.session.text_scale,
+                                                    kiosk=self.options.kiosk))  # fmt: skip
+
+    def _update_chrome(self) -> None:
+        name = self.current
+        bundle = self.content.bundle
+        reading = name in ("topic", "section")
+        self.header.setVisible(name not in ("welcome", "updating"))
+        for level, widget in self.level_buttons.items():
+            widget.setVisible(reading and bundle is not None and level in bundle.reading_levels)
+            widget.setChecked(level == self.session.reading_level)
+        set_button_text(self.level_buttons["patient"], self.tr("Patient words"))
+        set_button_text(self.level_buttons["clinician"], self.tr("Clinician words"))
+        self.level_buttons["patient"].setAccessibleDescription(
+            self.tr("Show the text written for patients and families")
+        )
+        self.level_buttons["clinician"].setAccessibleDescription(
+            self.tr("Show the text written for clinicians")
+        )
+        for language, widget in self.language_buttons.items():
+            widget.setChecked(language == self.session.language)
+        set_button_text(self.start_over, "⟲  " + self.tr("Start over"))
+        self.start_over.setAccessibleDescription(
+            self.tr("Forget every choice and go back to the first screen")
+        )
+        self.smaller.setAccessibleName(self.tr("Smaller text"))
+        self.larger.setAccessibleName(self.tr("Larger text"))
+        self.smaller.setEnabled(self.session.text_size > 0)
+        self.larger.setEnabled(self.session.text_size < len(TEXT_SCALES) - 1)
+        self.banner.setVisible(reading and bundle is not None)
+        if bundle is not None:
+            updated = bundle.metadata.updated.isoformat()
+            self.banner_caution.setVisible(bundle.needs_review_caution)
+            self.banner_caution.setText("⚠  " + self.tr("Pending human review"))
+            last_updated = self.tr("Last updated: {date}").format(date=updated)
+            self.banner_text.setText(f"{review_text(bundle, self.tr)} {last_updated}")
+            set_button_text(self.banner_about, self.tr("About this information"))
+
+    # -- dialogs ------------------------------------------------------------------
+    def show_reference(self, number: int) -> None:
+        bundle = self.content.bundle
+        if bundle is None or bundle.reference(number) is None:
+            return
+        dialog = ReadingDialog(self, kiosk=self.options.kiosk,
+                               title=self.tr("Source {number}").format(number=number),
+                               html=reference_html(bundle, number, self.session.language),
+                               name="reference")  # fmt: skip
+        dialog.open()
+
+    def show_about(self) -> None:
+        bundle = self.content.bundle
+        if bundle is None:
+            return
+        from html import escape
+
+        language = self.session.language
+        updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
+        caution = self.tr("Pending human review") + ". " if bundle.needs_review_caution else ""
+        parts = [f"<p><b>{escape(caution + review_text(bundle, self.tr))}</b></p>",
+                 f"<p>{escape(updated)}</p>"]  # fmt: skip
+        if bundle.metadata.source:
+            parts.append(to_html(bundle.text(bundle.metadata.source, language)))
+        parts.append(f"<h3>{escape(self.tr('Please note'))}</h3>")
+        parts.append(to_html(bundle.level_text(bundle.metadata.disclaimer,
+                                               self.session.reading_level, language)))  # fmt: skip
+        parts.append(f"<h3>{escape(self.tr('Editorial policy'))}</h3>")
+        parts.append(to_html(bundle.text(bundle.metadata.editorial_policy, language)))
+        dialog = ReadingDialog(self, kiosk=self.options.kiosk,
+                               title=self.tr("About this information"), html="".join(parts),
+                               name="about-dialog")  # fmt: skip
+        dialog.open()
+
+    # -- idle reset -----------------------------------------------------------------
+    def _on_idle(self) -> None:
+        if self.current in ("welcome", "updating") and self.session.is_start_state():
+            self.idle.timer.start()
+            return
+        if self.countdown is not None:
+            return
+        self.countdown = CountdownDialog(self, kiosk=self.options.kiosk,
+                                         seconds=self.options.warning_seconds)  # fmt: skip
+        self.countdown.expired.connect(self.session.wipe)
+        self.countdown.finished.connect(self._countdown_closed)
+        self.countdown.start()
+
+    def _on_activity(self) -> None:
+        if self.countdown is not None and self.countdown.isVisible():
+            self.countdown.accept()
+
+    def _countdown_closed(self) -> None:
+        self.countdown = None
+        if self.idle.enabled:
+            self.idle.timer.start()
+
+    # -- staff -----------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self.corner_taps)
+            handle.installEventFilter(self.corner_taps)
+
+    def open_staff(self) -> None:
+        """The hidden gesture: ask for the PIN (kiosk) or open the panel (laptop)."""
+        if not self.options.kiosk:
+            self.open_staff_panel()
+            return
+        dialog = PinDialog(self, kiosk=True, check=self.options.check_pin,
+                           locked_for=self.options.pin_locked_for)  # fmt: skip
+        dialog.unlocked.connect(self.open_staff_panel)
+        dialog.open()
+
+    def open_staff_panel(self) -> StaffPanel:
+        panel = StaffPanel(self, kiosk=self.options.kiosk)
+        panel.reloadRequested.connect(lambda: self.reload_content(panel))
+        panel.exitRequested.connect(self.exit_kiosk)
+        self._show_status(panel)
+        panel.open()
+        return panel
+
+    def _show_status(self, panel: StaffPanel) -> None:
+        bundle = self.content.bundle
+        lines = []
+        if bundle is None:
+            lines.append(self.tr('No content is loaded: patients see "being updated".'))
+        else:
+            lines.append(self.tr("Showing: {id} version {version}, review status {status}, "
+                                 "updated {date}.").format(
+                id=bundle.id, version=bundle.metadata.version,
+                status=bundle.metadata.review.status.value,
+                date=bundle.metadata.updated.isoformat()))  # fmt: skip
+            if self.content.stale:
+                lines.append(self.tr("A newer edit failed to load: this is the last good "
+                                     "content."))  # fmt: skip
+        lines.append(self.tr("{count} content problem(s).").format(
+            count=len(self.content.errors)))  # fmt: skip
+        panel.show_status(lines, self.content.errors)
+
+    def reload_content(self, panel: StaffPanel | None = None) -> None:
+        if self.options.reload is None:
+            return
+        self.set_content(self.options.reload())
+        if panel is not None:
+            self._show_status(panel)
+
+    def set_content(self, content: ContentState) -> None:
+        """Show new content (or keep the last good one, as ``content`` says)."""
+        changed = content.bundle is not self.content.bundle
+        self.content = content
+        self.context.bundle = content.bundle
+        if changed:
+            current = self.current
+            self._build_screens()
+            self.go(current if current in ("welcome", "updating") else "welcome")
+        if content.errors and not self.options.kiosk:
+            show_content_errors(self, content.errors)
+
+    def exit_kiosk(self) -> None:
+        self.allow_close = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.allow_close:
+            event.ignore()
+            return
+        self.session.wipe()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+            if self.lockdown is not None:
+                app.removeEventFilter(self.lockdown)
+        super().closeEvent(event)
