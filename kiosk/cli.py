@@ -17,6 +17,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content import Bundle
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -127,6 +131,7 @@ def _bundle_folders(paths: list[Path]) -> list[Path] | None:
 
 def _validate(paths: list[Path], *, lint: bool) -> int:
     from kiosk.content import BundleError, load_bundle
+    from kiosk.content.loader import duplicate_id_error
 
     folders = _bundle_folders(paths)
     if folders is None:
@@ -135,6 +140,7 @@ def _validate(paths: list[Path], *, lint: bool) -> int:
         print("kiosk validate: no bundles found", file=sys.stderr)
         return EXIT_USAGE
     failed = False
+    seen: dict[str, Bundle] = {}  # bundle id -> the first bundle that uses it
     for folder in folders:
         try:
             bundle = load_bundle(folder)
@@ -143,24 +149,34 @@ def _validate(paths: list[Path], *, lint: bool) -> int:
             print(f"{folder}: {len(exc.errors)} problem(s)", file=sys.stderr)
             failed = True
             continue
-        print(
-            f"{folder}: ok ({bundle.id} {bundle.metadata.version}, "
-            f"{len(bundle.topic.sections)} sections)"
-        )
-        if lint:
-            from kiosk.content.lint import lint_bundle, render_table
-
-            rows = lint_bundle(bundle)
-            print(render_table(bundle.id, rows))
-            problems = [r for r in rows if r.problem]
-            for row in problems:
-                which = "section as a whole" if row.passage is None else f"passage {row.passage}"
-                print(
-                    f"{folder}: {row.section} {which} ({row.level}, {row.language}): "
-                    f"{row.metric} {row.score:g} is {row.problem}"
-                )
-            failed = failed or bool(problems)
+        if bundle.id in seen:
+            print(duplicate_id_error(bundle, seen[bundle.id]))
+            print(f"{folder}: 1 problem(s)", file=sys.stderr)
+            failed = True
+            continue
+        seen[bundle.id] = bundle
+        summary = f"{bundle.id} {bundle.metadata.version}, {len(bundle.topic.sections)} sections"
+        if not lint:
+            print(f"{folder}: ok ({summary})")
+            continue
+        failed = _lint(folder, bundle, summary) or failed
     return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _lint(folder: Path, bundle: Bundle, summary: str) -> bool:
+    """Print the readability table of a valid bundle and its located failures; True if any."""
+    from kiosk.content.lint import lint_bundle, lint_problems, render_table
+
+    rows = lint_bundle(bundle)
+    problems = lint_problems(bundle, rows)
+    if problems:
+        print(f"{folder}: valid, lint failed ({summary}; {len(problems)} readability problem(s))")
+    else:
+        print(f"{folder}: ok ({summary}; readability within limits)")
+    print(render_table(bundle.id, rows))
+    for problem in problems:
+        print(problem)
+    return bool(problems)
 
 
 def _set_pin(config: Path | None) -> int:

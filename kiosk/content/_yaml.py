@@ -10,7 +10,9 @@ values ourselves, without recursion. That gives us, in one pass:
   a ``bool`` for ``true``/``false``, ``None`` for ``null``/``~``/nothing, and text
   otherwise, so that ``no``, ``on`` or ``1.10`` stay the text the editor typed;
 - limits against hostile files (:class:`Limits`): size, nesting depth, and the
-  number of values after alias expansion (a "billion laughs" file stops early).
+  number of values after alias expansion (a "billion laughs" file stops early);
+- the YAML features that silently change text refused with a located error: folded
+  block scalars (``>`` joins lines, so a list becomes one item) and merge keys (``<<``).
 
 Every problem becomes a :class:`~kiosk.content.errors.ContentError`.
 """
@@ -36,6 +38,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset({None, "!", _TAG + "str", _TAG + "map", _TAG + "seq"})
+_DROPPED = "\x00dropped"  # the key of a value that is reported and left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +255,21 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         self.check_tag(event)
+        if event.style == ">":
+            mark = event.start_mark
+            self.errors.append(
+                ContentError(
+                    self.display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "use | for multi-line text; > joins lines and breaks lists",
+                )
+            )
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            if event.value == "<<" and event.implicit[0]:
+                self.merge_key(frame, event.start_mark)
+                return
             self.map_key(frame, event.value, event.start_mark)
             return
         self.count_values(1, event.start_mark)
@@ -281,11 +297,23 @@ class _Builder:
                     f"duplicate key '{key}' (first at line {frame.key_seen[key]}); keep only one",
                 )
             )
-            frame.key = "\x00duplicate"
+            frame.key = _DROPPED
             return
         frame.key_seen[key] = mark.line + 1
         frame.key = key
         self.locations.keys[path] = (mark.line + 1, mark.column + 1)
+
+    def merge_key(self, frame: _Frame, mark: Any) -> None:
+        """``<<: *base`` would copy keys in YAML 1.1; here it is refused (and left out)."""
+        self.errors.append(
+            ContentError(
+                self.display,
+                mark.line + 1,
+                mark.column + 1,
+                "merge keys (<<) are not supported in content files; write the keys out",
+            )
+        )
+        frame.key = _DROPPED
 
     def start(self, event: yaml.CollectionStartEvent) -> None:
         self.check_tag(event)
@@ -342,7 +370,7 @@ class _Builder:
         frame = self.stack[-1]
         if isinstance(frame.container, dict):
             assert frame.key is not None
-            if frame.key != "\x00duplicate":
+            if frame.key != _DROPPED:
                 frame.container[frame.key] = value
             frame.key = None
         else:

@@ -1,4 +1,11 @@
-"""Checks that need more than one value at a time (the model's types are already right).
+"""Checks that need more than one value at a time.
+
+They run on every part, also on one that failed its type check: each part arrives
+*salvaged* (see :func:`kiosk.content._validate.salvage`): the checked value when the
+whole part passed, else only the fields, list items and nested values that passed
+their own checks. A check uses a value only when it is known good, and skips what is
+not (its type error is already reported), so one mistake never hides the others and
+is never reported twice.
 
 Each check yields located :class:`ContentError` records; the loader runs them all so
 an editor sees every problem at once.
@@ -6,19 +13,21 @@ an editor sees every problem at once.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kiosk.content._validate import suggest
+from kiosk.content._validate import UNKNOWN, known, suggest
 from kiosk.content._yaml import Locations, ValuePath
 from kiosk.content.errors import ContentError
 from kiosk.content.markup import CITATION
-from kiosk.content.model import Asset, Metadata, Reference, ReviewStatus, Topic
+from kiosk.content.model import ReviewStatus
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
+_BAD_ID = "is not a valid id; use lowercase letters, digits and hyphens"
 
 
 class Where:
@@ -37,89 +46,114 @@ class Where:
 def check_bundle(
     where: Where,
     folder: Path,
-    metadata: Metadata | None,
-    topic: Topic | None,
-    references: tuple[Reference, ...] | None,
-    assets: tuple[Asset, ...] | None,
+    parts: Mapping[str, Any],
     raw: Mapping[str, Any],
+    *,
+    failed: frozenset[str] = frozenset(),
+    unreadable: bool = False,
 ) -> Iterator[ContentError]:
-    """Every cross-value problem among the parts that passed their type checks."""
-    levels = [str(level) for level in metadata.reading_levels] if metadata else None
-    languages = list(metadata.languages) if metadata else None
-    if metadata is not None:
+    """Every cross-value problem among the known-good values of the bundle's parts.
+
+    ``parts`` maps each top-level key present in ``raw`` to its salvaged value;
+    ``failed`` names the parts that did not pass their type check as a whole, and
+    ``unreadable`` says a file could not be read at all (so a part not in ``raw`` may
+    exist after all).
+    """
+    metadata = parts.get("metadata", UNKNOWN)
+    levels = _strings_or_none(known(metadata, "reading_levels"))
+    languages = _strings_or_none(known(metadata, "languages"))
+    if "metadata" in parts:
         yield from _check_metadata(where, metadata)
-    if assets is not None:
+    if "assets" in parts:
+        assets = parts["assets"]
         yield from _check_assets(where, folder, assets)
-    if topic is not None:
-        yield from _check_ids(
-            where,
-            [("topic", "sections", i, "id") for i in range(len(topic.sections))],
-            [s.id for s in topic.sections],
-            "section id",
-        )
-        if assets is not None:
-            known = [a.id for a in assets]
-            for i, section in enumerate(topic.sections):
-                if section.icon is not None and section.icon not in known:
-                    yield where.value(
-                        ("topic", "sections", i, "icon"),
-                        f"no asset has the id '{section.icon}'{suggest(section.icon, known)}",
-                    )
-    if levels is not None and languages is not None:
+        asset_ids = _asset_ids(assets)
+    else:
+        asset_ids = None if unreadable else []
+    if "topic" in parts:
+        yield from _check_topic(where, parts["topic"], asset_ids)
+    if levels:
         for path, value in _level_texts(raw):
-            yield from _check_level_text(where, path, value, levels, languages)
-        for path, value in _texts(raw, metadata):
+            yield from _check_level_text(where, path, value, levels, languages or None)
+    if languages:
+        for path, value in _texts(raw):
             yield from _check_text(where, path, value, languages)
-    if topic is not None and references is not None:
-        yield from _check_citations(where, raw, references)
+    if "references" in parts:
+        yield from _check_references(where, parts["references"])
+        if "topic" in raw:
+            generous = "topic" in failed
+            yield from _check_citations(where, raw, parts["references"], generous)
 
 
-def _check_metadata(where: Where, metadata: Metadata) -> Iterator[ContentError]:
-    if not ID.match(metadata.id):
+def _strings_or_none(value: Any) -> list[str] | None:
+    """A checked list of names as plain strings; None when it did not pass its check."""
+    if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
+        return None
+    return [str(v) for v in value]
+
+
+def _items(value: Any) -> list[tuple[int, Any]]:
+    """The items of a checked (or salvaged) list, with their indexes; none if unknown."""
+    return list(enumerate(value)) if isinstance(value, tuple | list) else []
+
+
+def _empty(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _check_metadata(where: Where, metadata: Any) -> Iterator[ContentError]:
+    bundle_id = known(metadata, "id")
+    if _empty(bundle_id):
+        yield where.value(("metadata", "id"), "the bundle id must not be empty")
+    elif isinstance(bundle_id, str) and not ID.match(bundle_id):
+        yield where.value(("metadata", "id"), f"'{bundle_id}' {_BAD_ID}")
+    if _empty(known(metadata, "version")):
+        yield where.value(("metadata", "version"), "the version must not be empty")
+    review = known(metadata, "review")
+    reviewer = known(review, "reviewer")
+    if _empty(reviewer):
         yield where.value(
-            ("metadata", "id"),
-            f"'{metadata.id}' is not a valid id; use lowercase letters, digits and hyphens",
+            ("metadata", "review", "reviewer"), "the reviewer's name must not be empty"
         )
-    review = metadata.review
-    if review.status is ReviewStatus.APPROVED:
+    if known(review, "status") is ReviewStatus.APPROVED:
         for key in ("reviewer", "date"):
-            if getattr(review, key) is None:
+            if known(review, key) is None:
                 yield where.key(
                     ("metadata", "review"), f"an approved bundle needs the review's '{key}'"
                 )
-    if not metadata.languages:
-        yield where.value(("metadata", "languages"), "list at least one language")
-    for i, language in enumerate(metadata.languages):
-        if not LANGUAGE.match(language):
-            yield where.value(
-                ("metadata", "languages", i),
-                f"'{language}' is not a language code; use one such as en or es",
-            )
-    yield from _check_ids(
-        where,
-        [("metadata", "languages", i) for i in range(len(metadata.languages))],
-        list(metadata.languages),
-        "language",
-    )
-    if not metadata.reading_levels:
-        yield where.value(("metadata", "reading_levels"), "list at least one reading level")
-    yield from _check_ids(
-        where,
-        [("metadata", "reading_levels", i) for i in range(len(metadata.reading_levels))],
-        [str(r) for r in metadata.reading_levels],
-        "reading level",
-    )
+    languages = known(metadata, "languages")
+    if isinstance(languages, tuple | list):
+        if not languages:
+            yield where.value(("metadata", "languages"), "list at least one language")
+        for i, language in _items(languages):
+            if isinstance(language, str) and not LANGUAGE.match(language):
+                yield where.value(
+                    ("metadata", "languages", i),
+                    f"'{language}' is not a language code; use one such as en or es",
+                )
+        good = [(i, str(v)) for i, v in _items(languages) if isinstance(v, str)]
+        yield from _check_ids(
+            where, [("metadata", "languages", i) for i, _ in good], [v for _, v in good], "language"
+        )
+    reading_levels = known(metadata, "reading_levels")
+    if isinstance(reading_levels, tuple | list):
+        if not reading_levels:
+            yield where.value(("metadata", "reading_levels"), "list at least one reading level")
+        good = [(i, str(v)) for i, v in _items(reading_levels) if isinstance(v, str)]
+        yield from _check_ids(
+            where,
+            [("metadata", "reading_levels", i) for i, _ in good],
+            [v for _, v in good],
+            "reading level",
+        )
 
 
 def _check_ids(
     where: Where, paths: list[ValuePath], ids: list[str], what: str
 ) -> Iterator[ContentError]:
+    """A duplicate in ``ids`` (each found at the matching path), reported at the repeat."""
     seen: dict[str, ValuePath] = {}
     for path, value in zip(paths, ids, strict=True):
-        if what == "section id" and not ID.match(value):
-            yield where.value(
-                path, f"'{value}' is not a valid id; use lowercase letters, digits and hyphens"
-            )
         if value in seen:
             first = where.value(seen[value], "")
             yield where.value(path, f"duplicate {what} '{value}' (first at line {first.line})")
@@ -127,21 +161,69 @@ def _check_ids(
             seen[value] = path
 
 
-def _check_assets(where: Where, folder: Path, assets: tuple[Asset, ...]) -> Iterator[ContentError]:
-    yield from _check_ids(
-        where, [("assets", i, "id") for i in range(len(assets))], [a.id for a in assets], "asset id"
-    )
-    root = folder.resolve()
-    for i, asset in enumerate(assets):
-        path = ("assets", i, "path")
-        target = (root / asset.path).resolve()
-        if Path(asset.path).is_absolute() or not target.is_relative_to(root):
+def _check_topic(where: Where, topic: Any, asset_ids: list[str] | None) -> Iterator[ContentError]:
+    sections = known(topic, "sections")
+    if isinstance(sections, tuple | list) and not sections:
+        yield where.value(("topic", "sections"), "a topic needs at least one section")
+    paths: list[ValuePath] = []
+    ids: list[str] = []
+    for i, section in _items(sections):
+        path: ValuePath = ("topic", "sections", i)
+        section_id = known(section, "id")
+        if _empty(section_id):
+            yield where.value((*path, "id"), "the section id must not be empty")
+        elif isinstance(section_id, str):
+            if not ID.match(section_id):
+                yield where.value((*path, "id"), f"'{section_id}' {_BAD_ID}")
+            paths.append((*path, "id"))
+            ids.append(section_id)
+        passages = known(section, "passages")
+        if isinstance(passages, tuple | list) and not passages:
+            yield where.value((*path, "passages"), "a section needs at least one passage")
+        icon = known(section, "icon")
+        if isinstance(icon, str) and asset_ids is not None and icon not in asset_ids:
             yield where.value(
-                path,
-                f"the asset '{asset.path}' is outside the bundle folder; keep assets inside it",
+                (*path, "icon"), f"no asset has the id '{icon}'{suggest(icon, asset_ids)}"
             )
+    yield from _check_ids(where, paths, ids, "section id")
+
+
+def _asset_ids(assets: Any) -> list[str] | None:
+    """Every asset's id; None when some id is unknown (an icon check would then mislead)."""
+    if not isinstance(assets, tuple | list):
+        return None
+    ids = [known(asset, "id") for asset in assets]
+    return ids if all(isinstance(i, str) for i in ids) else None
+
+
+def _check_assets(where: Where, folder: Path, assets: Any) -> Iterator[ContentError]:
+    paths: list[ValuePath] = []
+    ids: list[str] = []
+    for i, asset in _items(assets):
+        asset_id = known(asset, "id")
+        if _empty(asset_id):
+            yield where.value(("assets", i, "id"), "the asset id must not be empty")
+        elif isinstance(asset_id, str):
+            paths.append(("assets", i, "id"))
+            ids.append(asset_id)
+    yield from _check_ids(where, paths, ids, "asset id")
+    root = folder.resolve()
+    for i, asset in _items(assets):
+        name = known(asset, "path")
+        if not isinstance(name, str):
+            continue
+        path = ("assets", i, "path")
+        target = (root / name).resolve()
+        if not name.strip():
+            yield where.value(path, "the asset path must not be empty")
+        elif Path(name).is_absolute() or not target.is_relative_to(root):
+            yield where.value(
+                path, f"the asset '{name}' is outside the bundle folder; keep assets inside it"
+            )
+        elif target.is_dir():
+            yield where.value(path, f"the asset '{name}' is a folder, not a file")
         elif not target.is_file():
-            yield where.value(path, f"the asset file '{asset.path}' does not exist")
+            yield where.value(path, f"the asset file '{name}' does not exist")
 
 
 def _level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
@@ -166,11 +248,12 @@ def _level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
             yield ("topic", "sections", i, "passages", j), passage
 
 
-def _texts(raw: Mapping[str, Any], metadata: Metadata | None) -> Iterator[tuple[ValuePath, Any]]:
+def _texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
     """Every value written once per language (not per level)."""
+    metadata = raw.get("metadata")
     for key in ("title", "editorial_policy", "source"):
-        if metadata is not None and getattr(metadata, key) is not None:
-            yield ("metadata", key), raw["metadata"][key]
+        if isinstance(metadata, Mapping) and metadata.get(key) is not None:
+            yield ("metadata", key), metadata[key]
     for top, field in (("references", "note"), ("assets", "alt")):
         items = raw.get(top)
         for i, item in enumerate(items if isinstance(items, list) else []):
@@ -179,7 +262,7 @@ def _texts(raw: Mapping[str, Any], metadata: Metadata | None) -> Iterator[tuple[
 
 
 def _check_level_text(
-    where: Where, path: ValuePath, value: Any, levels: list[str], languages: list[str]
+    where: Where, path: ValuePath, value: Any, levels: list[str], languages: list[str] | None
 ) -> Iterator[ContentError]:
     if not isinstance(value, Mapping):
         return  # the type check has already reported it
@@ -190,41 +273,49 @@ def _check_level_text(
                 f"missing the '{level}' reading level; write this text "
                 f"once per level ({', '.join(levels)})",
             )
-        else:
+        elif languages:
             yield from _check_text(where, (*path, level), value[level], languages)
     for key in value:
-        if key not in levels:
-            yield where.key(
-                (*path, key), f"unknown reading level '{key}'{suggest(str(key), levels)}"
-            )
+        if key in levels:
+            continue
+        close = difflib.get_close_matches(str(key), levels, n=1, cutoff=0.6)
+        if close:
+            message = f"unknown reading level '{key}'; did you mean '{close[0]}'?"
+        else:
+            message = f"'{key}' is not one of this bundle's reading_levels ({', '.join(levels)})"
+        yield where.key((*path, key), message)
 
 
 def _check_text(
-    where: Where, path: ValuePath, value: Any, languages: list[str]
+    where: Where, path: ValuePath, value: Any, languages: Sequence[str]
 ) -> Iterator[ContentError]:
+    listed = list(dict.fromkeys(languages))
+    # a code that is not a language code is reported once, at the list; no text needs it
+    usable = [language for language in listed if LANGUAGE.match(language)]
     if isinstance(value, str):
         if not value.strip():
             yield where.value(path, "the text is empty")
-        for language in languages[1:]:
-            yield where.value(
-                path,
-                f"missing the '{language}' translation; write this text "
-                f"as a mapping of languages ({', '.join(languages)})",
-            )
+        for language in usable:
+            if language != listed[0]:
+                yield where.value(
+                    path,
+                    f"missing the '{language}' translation; write this text "
+                    f"as a mapping of languages ({', '.join(listed)})",
+                )
         return
     if not isinstance(value, Mapping):
         return
-    for language in languages:
+    for language in usable:
         text = value.get(language)
         if text is None:
             yield where.key(path, f"missing the '{language}' translation")
         elif not str(text).strip():
             yield where.value((*path, language), "the text is empty")
     for key in value:
-        if key not in languages:
+        if key not in listed:
             yield where.key(
                 (*path, key),
-                f"'{key}' is not one of the bundle's languages{suggest(str(key), languages)}",
+                f"'{key}' is not one of the bundle's languages{suggest(str(key), listed)}",
             )
 
 
@@ -236,26 +327,66 @@ def _strings(value: Any, path: ValuePath) -> Iterator[tuple[ValuePath, str]]:
             yield from _strings(inner, (*path, key))
 
 
-def _check_citations(
-    where: Where, raw: Mapping[str, Any], references: tuple[Reference, ...]
-) -> Iterator[ContentError]:
-    numbers = {ref.number for ref in references}
-    known = ", ".join(str(n) for n in sorted(numbers)) or "none"
-    cited: set[int] = set()
-    for i, ref in enumerate(references):
-        if ref.number < 1:
+def _every_string(value: Any) -> Iterator[str]:
+    """Every string anywhere inside ``value``, whatever its shape."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, Mapping):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+
+
+def _cited(text: str) -> list[int]:
+    return [int(n) for m in CITATION.finditer(text) for n in m.group(1).split(",")]
+
+
+def _reference_numbers(references: Any) -> list[tuple[int, Any]]:
+    return [(i, known(ref, "number")) for i, ref in _items(references)]
+
+
+def _check_references(where: Where, references: Any) -> Iterator[ContentError]:
+    numbers = [(i, n) for i, n in _reference_numbers(references) if isinstance(n, int)]
+    for i, number in numbers:
+        if number < 1:
             yield where.value(("references", i, "number"), "reference numbers start at 1")
     yield from _check_ids(
         where,
-        [("references", i, "number") for i in range(len(references))],
-        [str(r.number) for r in references],
+        [("references", i, "number") for i, _ in numbers],
+        [str(n) for _, n in numbers],
         "reference number",
     )
+    for i, ref in _items(references):
+        for key in ("title", "kind", "publisher", "url"):
+            if _empty(known(ref, key)):
+                yield where.value(("references", i, key), f"the reference {key} must not be empty")
+
+
+def _check_citations(
+    where: Where, raw: Mapping[str, Any], references: Any, generous: bool
+) -> Iterator[ContentError]:
+    """Citations against the reference numbers.
+
+    "has no reference" needs every reference's number to be known (an entry with a bad
+    number may be the one cited); with ``generous`` (the topic failed its type check,
+    so some of its text may sit where the walk below does not look), a number cited
+    anywhere in the topic counts as cited.
+    """
+    if not isinstance(references, tuple | list):
+        return
+    found_numbers = _reference_numbers(references)
+    complete = all(isinstance(n, int) for _, n in found_numbers)
+    numbers = {n for _, n in found_numbers if isinstance(n, int)}
+    listed = ", ".join(str(n) for n in sorted(numbers)) or "none"
+    cited: set[int] = set()
     for path, value in _level_texts(raw):
         if path[:2] == ("metadata", "disclaimer") or path[-1] == "title":
             continue
         for text_path, text in _strings(value, path):
-            found = [int(n) for m in CITATION.finditer(text) for n in m.group(1).split(",")]
+            found = _cited(text)
             if not found:
                 yield where.value(
                     text_path,
@@ -264,14 +395,16 @@ def _check_citations(
                 )
             for number in found:
                 cited.add(number)
-                if number not in numbers:
+                if complete and number not in numbers:
                     yield where.value(
                         text_path,
-                        f"citation [{number}] has no reference (the references are: {known})",
+                        f"citation [{number}] has no reference (the references are: {listed})",
                     )
-    for i, ref in enumerate(references):
-        if ref.number not in cited:
+    if generous:
+        cited.update(n for text in _every_string(raw.get("topic")) for n in _cited(text))
+    for i, number in found_numbers:
+        if isinstance(number, int) and number not in cited:
             yield where.value(
                 ("references", i, "number"),
-                f"reference {ref.number} is never cited; cite it or remove it",
+                f"reference {number} is never cited; cite it or remove it",
             )

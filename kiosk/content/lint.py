@@ -4,17 +4,26 @@ English patient text is scored with the Flesch-Kincaid grade (lower is easier): 
 section as a whole at grade 6 or lower, no single passage above grade 8. Spanish
 patient text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more,
 "bastante fácil". Clinician text is reported, never failed. Scores come from textstat.
+
+:func:`lint_problems` locates each failure at ``file:line:col`` like a content error: a
+loaded bundle keeps no positions, so it reads the topic's file again (lint is not a
+hot path).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from kiosk.content.errors import ContentError
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.model import Bundle, LevelText, ReadingLevel, Section
 
-__all__ = ["LintRow", "lint_bundle", "render_table"]
+if TYPE_CHECKING:
+    from kiosk.content._yaml import Locations
+
+__all__ = ["LintRow", "lint_bundle", "lint_problems", "render_table"]
 
 SECTION_MAX_GRADE = 6.0
 PASSAGE_MAX_GRADE = 8.0
@@ -119,3 +128,49 @@ def render_table(bundle_id: str, rows: list[LintRow]) -> str:
             f"{row.score:>7.1f}  {row.metric:<9}{row.words:>6}  {cites:<10} {verdict}"
         )
     return "\n".join(lines)
+
+
+def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
+    """Each failing row as a located error: at the passage's text, or for a section as a
+    whole at its ``passages:`` key (for the summary, at ``summary:``)."""
+    from kiosk.content.loader import display_path
+
+    failing = [row for row in rows if row.problem]
+    if not failing:
+        return []
+    locations = _topic_locations(bundle)
+    index = {section.id: i for i, section in enumerate(bundle.topic.sections)}
+    problems = []
+    for row in failing:
+        if row.section == "summary":
+            base: tuple[str | int, ...] = ("topic", "summary")
+            whole = base
+        else:
+            whole = ("topic", "sections", index.get(row.section, 0), "passages")
+            base = whole
+        which = "section as a whole" if row.passage is None else f"passage {row.passage}"
+        message = (
+            f"{row.section} {which} ({row.level}, {row.language}): "
+            f"{row.metric} {row.score:g} is {row.problem}"
+        )
+        if locations is None:
+            problems.append(ContentError.at_file(display_path(bundle.folder) + "/", message))
+        elif row.passage is None:
+            problems.append(locations.error_at_key(whole, message))
+        else:
+            if row.section != "summary":
+                base = (*base, row.passage - 1)
+            problems.append(locations.error_at_value((*base, row.level, row.language), message))
+    return problems
+
+
+def _topic_locations(bundle: Bundle) -> Locations | None:
+    """The positions in the file that holds the bundle's ``topic``."""
+    from kiosk.content._yaml import read_yaml
+    from kiosk.content.loader import bundle_files, display_path
+
+    for path in bundle_files(bundle.folder):
+        read = read_yaml(path, display_path(path))
+        if isinstance(read.data, dict) and "topic" in read.data:
+            return read.locations
+    return None

@@ -1,8 +1,9 @@
 """Load a content bundle (a folder of YAML files) into a checked :class:`Bundle`.
 
 Loading never stops at the first problem: every file is read, every top-level part is
-type-checked, then the cross-checks run on whatever passed, and all problems are
-raised together as one :class:`BundleError`.
+type-checked, then the cross-checks run on whatever passed (of a part that failed, on
+each field and item that passed on its own), and all problems are raised together as
+one :class:`BundleError`.
 
 A bundle that loaded cleanly is cached (pickled) under the user's cache folder, keyed
 by a hash of the bundle's files and of this package's code, so an unchanged bundle
@@ -27,7 +28,15 @@ from kiosk.content.model import Asset, Bundle, BundleDocument, Metadata, Referen
 if TYPE_CHECKING:  # the YAML reader is imported only when a bundle must be parsed
     from kiosk.content._yaml import Limits, Locations
 
-__all__ = ["BundleCache", "Library", "find_bundles", "load_bundle", "load_library"]
+__all__ = [
+    "BundleCache",
+    "Library",
+    "bundle_id_location",
+    "duplicate_id_error",
+    "find_bundles",
+    "load_bundle",
+    "load_library",
+]
 
 PARTS: dict[str, Any] = {
     "metadata": Metadata,
@@ -127,7 +136,8 @@ class BundleCache:
         return self.get(key) if key.isalnum() else None
 
 
-def _bundle_files(folder: Path) -> list[Path]:
+def bundle_files(folder: Path) -> list[Path]:
+    """The bundle's files: every .yaml or .yml file directly in ``folder``, sorted."""
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
@@ -153,7 +163,7 @@ def load_bundle(
     folder = Path(folder)
     if not folder.is_dir():
         raise BundleError([ContentError.at_file(display_path(folder), "no such bundle folder")])
-    files = _bundle_files(folder)
+    files = bundle_files(folder)
     if not files:
         message = "the folder holds no .yaml files; is it a bundle?"
         raise BundleError([ContentError.at_file(display_path(folder), message)])
@@ -176,60 +186,54 @@ def load_bundle(
 
 
 def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> BundleDocument:
-    from kiosk.content._validate import suggest, validate
+    from kiosk.content._validate import DEFAULT_LEVELS, check, known, salvage_failed, translate
     from kiosk.content._yaml import DEFAULT_LIMITS, read_yaml
     from kiosk.content.checks import Where, check_bundle
 
     errors: list[ContentError] = []
     raw: dict[str, Any] = {}
     owners: dict[str, Locations] = {}
+    unreadable = False  # a file that could not be read at all may hold any part
     for path in files:
         read = read_yaml(path, display_path(path), limits or DEFAULT_LIMITS)
         errors.extend(read.errors)
         if read.data is None:
+            unreadable = True
             continue
-        for key, value in read.data.items():
-            if key not in PARTS:
+        errors.extend(_take_parts(read.data, read.locations, raw, owners))
+    if not unreadable:
+        for key in REQUIRED:
+            if key not in raw:
                 errors.append(
-                    read.locations.error_at_key(
-                        (key,), f"unknown top-level key '{key}'{suggest(str(key), PARTS)}"
+                    ContentError.at_file(
+                        display_path(folder) + "/",
+                        f"the bundle has no '{key}'; add it to one of its files (e.g. {key}.yaml)",
                     )
                 )
-            elif key in owners:
-                first = owners[key].key((key,))
-                errors.append(
-                    read.locations.error_at_key(
-                        (key,),
-                        f"'{key}' is already defined in {owners[key].file}:"
-                        f"{first[0]}:{first[1]}; each part belongs in one file",
-                    )
-                )
-            else:
-                raw[key] = value
-                owners[key] = read.locations
-    unreadable = any(e for e in errors)
-    for key in REQUIRED:
-        if key not in raw and not unreadable:
-            errors.append(
-                ContentError.at_file(
-                    display_path(files[0]),
-                    f"the bundle has no '{key}'; add it to one of its files (e.g. {key}.yaml)",
-                )
-            )
+    # type-check each part; a part that fails is salvaged for the cross-checks
     parts: dict[str, Any] = {}
+    salvaged: dict[str, Any] = {}
+    failures: dict[str, Any] = {}
     for key, value in raw.items():
-        parts[key], found = validate(PARTS[key], value, (key,), owners[key])
-        errors.extend(found)
-    where = Where(owners)
+        checked, failure = check(PARTS[key], value)
+        if failure is None:
+            parts[key] = salvaged[key] = checked
+        else:
+            failures[key] = failure
+            salvaged[key] = salvage_failed(PARTS[key], value)
+    levels = known(salvaged.get("metadata"), "reading_levels")
+    if not isinstance(levels, tuple | list) or not all(isinstance(v, str) for v in levels):
+        levels = DEFAULT_LEVELS
+    for key, failure in failures.items():
+        errors.extend(translate(PARTS[key], raw[key], (key,), owners[key], failure, levels))
     errors.extend(
         check_bundle(
-            where,
+            Where(owners),
             folder,
-            parts.get("metadata"),
-            parts.get("topic"),
-            parts.get("references"),
-            parts.get("assets", () if "assets" not in raw else None),
+            salvaged,
             raw,
+            failed=frozenset(failures),
+            unreadable=unreadable,
         )
     )
     if errors:
@@ -237,11 +241,67 @@ def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> Bu
     return BundleDocument(**parts)
 
 
+def _take_parts(
+    data: dict[str, Any], locations: Locations, raw: dict[str, Any], owners: dict[str, Locations]
+) -> Iterator[ContentError]:
+    """Add the parts of one file to ``raw``; report unknown keys and parts already taken."""
+    from kiosk.content._validate import suggest
+
+    for key, value in data.items():
+        if key not in PARTS:
+            yield locations.error_at_key(
+                (key,), f"unknown top-level key '{key}'{suggest(str(key), PARTS)}"
+            )
+        elif key in owners:
+            first, second = owners[key].key((key,)), locations.key((key,))
+            yield locations.error_at_key(
+                (key,),
+                f"'{key}' is defined in two files: {owners[key].file}:{first[0]}:{first[1]} "
+                f"and {locations.file}:{second[0]}:{second[1]}; keep it in one",
+            )
+        else:
+            raw[key] = value
+            owners[key] = locations
+
+
+def bundle_id_location(folder: Path) -> ContentError:
+    """Where the bundle in ``folder`` writes its id (message empty), for errors about it.
+
+    A loaded :class:`Bundle` keeps no positions, so the files are read again: only a
+    rare error (such as a duplicate id) needs this.
+    """
+    from kiosk.content._yaml import read_yaml
+
+    try:
+        files = bundle_files(folder)
+    except OSError:
+        files = []
+    for path in files:
+        read = read_yaml(path, display_path(path))
+        if isinstance(read.data, dict) and "metadata" in read.data:
+            line, column = read.locations.value(("metadata", "id"))
+            return ContentError(read.locations.file, line, column, "")
+    return ContentError.at_file(display_path(folder) + "/", "")
+
+
+def duplicate_id_error(bundle: Bundle, first: Bundle) -> ContentError:
+    """``bundle`` uses the id of ``first`` (loaded before it): located at ``bundle``'s id."""
+    here = bundle_id_location(bundle.folder)
+    there = bundle_id_location(first.folder)
+    return ContentError(
+        here.file,
+        here.line,
+        here.column,
+        f"the bundle id '{bundle.id}' is already used by {there.file}:{there.line}:"
+        f"{there.column}; give each bundle its own id",
+    )
+
+
 def find_bundles(root: Path) -> list[Path]:
     """Every bundle folder directly under ``root`` (a folder holding .yaml files)."""
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and _bundle_files(p))
+    return sorted(p for p in root.iterdir() if p.is_dir() and bundle_files(p))
 
 
 @dataclass
@@ -277,7 +337,7 @@ def load_library(
     folders = find_bundles(root)
     if not folders:
         library.errors.append(ContentError.at_file(display_path(root), "no content bundles here"))
-    seen: dict[str, Path] = {}
+    seen: dict[str, Bundle] = {}
     for folder in folders:
         try:
             bundle = load_bundle(folder, cache=cache, limits=limits)
@@ -289,14 +349,8 @@ def load_library(
             bundle = Bundle(previous, folder)
             library.stale.add(bundle.id)
         if bundle.id in seen:
-            library.errors.append(
-                ContentError.at_file(
-                    display_path(folder / "bundle.yaml"),
-                    f"the bundle id '{bundle.id}' is already used by "
-                    f"{display_path(seen[bundle.id])}",
-                )
-            )
+            library.errors.append(duplicate_id_error(bundle, seen[bundle.id]))
             continue
-        seen[bundle.id] = folder
+        seen[bundle.id] = bundle
         library.bundles.append(bundle)
     return library

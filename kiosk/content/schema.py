@@ -2,6 +2,9 @@
 
 A bundle's files share one schema: each file holds some of the top-level parts
 (``metadata``, ``topic``, ``references``, ``assets``), so none is required per file.
+
+The descriptions editors see on hover come from :data:`DESCRIPTIONS` (the model
+imports nothing from the validation library, so they are added here).
 """
 
 from __future__ import annotations
@@ -12,11 +15,83 @@ from typing import Any
 from kiosk.content._validate import json_schema
 from kiosk.content.model import BundleDocument
 
-__all__ = ["bundle_file_schema", "schema_text"]
+__all__ = ["DESCRIPTIONS", "bundle_file_schema", "schema_text"]
+
+_TEXT = "Text in the bundle's first language, or one text per language (en: ..., es: ...)."
+_LEVEL_TEXT = "Written once per reading level (patient: ..., clinician: ...)."
+
+DESCRIPTIONS: dict[str, str] = {
+    # "Definition.property" for a property, "Definition" for a whole definition;
+    # "BundleFile.<part>" for the top-level parts of a file
+    "BundleFile.metadata": "What this bundle is: id, title, version, review, dates.",
+    "BundleFile.topic": "The title, summary and sections the reader sees.",
+    "BundleFile.references": "Every source the text cites, by number.",
+    "BundleFile.assets": "Files (such as icons) inside the bundle folder.",
+    "Metadata": "What this bundle is, its review status and its disclaimer.",
+    "Metadata.id": "The bundle's name for the computer: lowercase letters, digits and "
+    "single hyphens. Use the folder's name; each bundle needs its own id.",
+    "Metadata.title": "The topic's name, for lists and menus. " + _TEXT,
+    "Metadata.version": "Your own version label, such as 1.0.0. Change it each time the "
+    "content changes.",
+    "Metadata.review": "Where the content is in clinical review.",
+    "Metadata.updated": "The day the content last changed, as YYYY-MM-DD.",
+    "Metadata.editorial_policy": "How the content was made: where the facts come from, "
+    "how it is written, its review status, how to report a mistake. " + _TEXT,
+    "Metadata.disclaimer": "The 'this is not medical advice' notice. " + _LEVEL_TEXT,
+    "Metadata.languages": "The languages every text is written in (codes such as en, es, "
+    "es-MX); the first is the main one.",
+    "Metadata.reading_levels": "The reading levels every text is written for.",
+    "Metadata.source": "A short note naming the main source of the topic. " + _TEXT,
+    "Review": "The clinical review of the content.",
+    "Review.status": "submitted (waiting for a clinician), under_review or approved (a "
+    "named clinician has approved it).",
+    "Review.reviewer": "The name (and role) of the clinician who approved it; required "
+    "when approved.",
+    "Review.date": "The day they approved it, as YYYY-MM-DD; required when approved.",
+    "ReviewStatus": "Where the bundle is in clinical review; anything but approved shows "
+    "a 'pending review' caution.",
+    "ReadingLevel": "Who the text is written for.",
+    "Reference": "One source, cited in the text as [number].",
+    "Reference.number": "The number the text cites, such as 1 for [1]. Starts at 1; "
+    "each number once.",
+    "Reference.title": "The title of the work (not translated).",
+    "Reference.kind": "What sort of work it is, in your words, such as guideline.",
+    "Reference.publisher": "Who published it (or the authors).",
+    "Reference.year": "The year it was published.",
+    "Reference.note": "Anything the reader should know about this source. " + _TEXT,
+    "Reference.url": "A web address for the work, if it has one.",
+    "Asset": "A file inside the bundle folder, such as an icon.",
+    "Asset.id": "The name other keys (such as a section's icon) use for this file; unique.",
+    "Asset.path": "Where the file is, relative to the bundle folder, with / between folders.",
+    "Asset.alt": "A short description of the picture, for readers who cannot see it. " + _TEXT,
+    "Topic": "The title, summary and sections the reader sees.",
+    "Topic.title": "The topic's heading. " + _LEVEL_TEXT,
+    "Topic.summary": "A short overview shown first; it cites its sources, e.g. [1]. " + _LEVEL_TEXT,
+    "Topic.sections": "The sections, in reading order; at least one.",
+    "Section": "One section of the topic.",
+    "Section.id": "A short name for the section: lowercase letters, digits and single "
+    "hyphens. Unique within the bundle.",
+    "Section.title": "The section heading. " + _LEVEL_TEXT,
+    "Section.passages": "The section's passages, in order; at least one. Each is "
+    "written once per reading level and cites its sources, e.g. [1].",
+    "Section.icon": "The id of an asset to show as the section's icon.",
+}
+
+
+def _describe(schema: dict[str, Any]) -> None:
+    definitions = schema.get("$defs", {})
+    for path, text in DESCRIPTIONS.items():
+        name, _, prop = path.partition(".")
+        target = schema if name == "BundleFile" else definitions[name]
+        if prop:
+            target["properties"][prop]["description"] = text
+        else:
+            target["description"] = text
 
 
 def bundle_file_schema() -> dict[str, Any]:
     schema = json_schema(BundleDocument)
+    _describe(schema)
     schema.pop("required", None)
     schema["title"] = "Kiosk content bundle file"
     schema["description"] = (

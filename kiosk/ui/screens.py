@@ -51,6 +51,7 @@ class Screen(QWidget):
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
         self.context = context
+        self.stale = False  # True: the level or language changed while hidden
         self.setObjectName(self.name)
 
     def scrolling_column(self) -> QVBoxLayout:
@@ -277,6 +278,7 @@ class SectionScreen(Screen):
             self.passage_column.addWidget(view)
             self.passages.append(view)
         self.refresh()
+        self.stale = False
         self.page.to_top()
 
     def _neighbour(self, step: int) -> str | None:

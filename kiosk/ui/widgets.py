@@ -72,7 +72,11 @@ def card() -> tuple[QFrame, QVBoxLayout]:
 
 
 class ScrollPage(QScrollArea):
-    """A vertically scrolling page; in kiosk mode it scrolls by dragging (kinetic)."""
+    """A vertically scrolling page; in kiosk mode a finger drags it (kinetic scrolling).
+
+    The scroller listens to touch only (``TouchGesture``): taps on the buttons inside
+    still arrive at once, and a mouse behaves as on any desktop.
+    """
 
     def __init__(self, *, kinetic: bool) -> None:
         super().__init__()
@@ -86,9 +90,7 @@ class ScrollPage(QScrollArea):
         self.column.setSpacing(16)
         self.setWidget(self.body)
         if kinetic:
-            QScroller.grabGesture(
-                self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-            )
+            QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def clear(self) -> None:
         while self.column.count():

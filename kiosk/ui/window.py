@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
         session.levelChanged.connect(lambda _level: self.refresh())
         session.languageChanged.connect(lambda _language: self.refresh())
-        session.textSizeChanged.connect(lambda _step: self.apply_style())
+        session.textSizeChanged.connect(lambda _step: (self.apply_style(), self._update_chrome()))
         session.wiped.connect(self._after_wipe)
 
         self.idle = IdleWatcher(options.idle_seconds, self)
@@ -294,7 +294,11 @@ class MainWindow(QMainWindow):
     def go(self, name: str) -> None:
         if self.content.bundle is None:
             name = "updating"
-        self.stack.setCurrentWidget(self.screens[name])
+        screen = self.screens[name]
+        if screen.stale:
+            screen.refresh()
+            screen.stale = False
+        self.stack.setCurrentWidget(screen)
         self._update_chrome()
         self.screenChanged.emit(name)
 
@@ -319,7 +323,6 @@ class MainWindow(QMainWindow):
         self.countdown = None
         for screen in self.screens.values():
             screen.reset()
-        self.apply_style()
         self.go("welcome")
 
     def recover(self) -> None:
@@ -341,16 +344,22 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
 
     def refresh(self) -> None:
-        """Redraw every text (after a level or language change) without moving."""
+        """Redraw the texts (after a level or language change) without moving.
+
+        Only the visible screen is redrawn now; the others when they are next shown.
+        """
+        current = self.stack.currentWidget()
         for screen in self.screens.values():
-            screen.refresh()
+            if screen is current:
+                screen.refresh()
+                screen.stale = False
+            else:
+                screen.stale = True
         self._update_chrome()
 
     def apply_style(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(self.theme.stylesheet(self.session.text_scale,
-                                                    kiosk=self.options.kiosk))  # fmt: skip
+        """Style this window and its dialogs for the theme and the text size."""
+        self.setStyleSheet(self.theme.stylesheet(self.session.text_scale, kiosk=self.options.kiosk))
 
     def _update_chrome(self) -> None:
         name = self.current

@@ -1,0 +1,62 @@
+"""Fixtures that build the real main window on the shipped content, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import kiosk.settings
+from kiosk.settings import Settings, hash_pin
+from kiosk.ui.app import build_window, load_content
+from kiosk.ui.window import ContentState, MainWindow
+from tests.conftest import CONTENT
+
+PIN = "2468"
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def staff_hash(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(kiosk.settings, "SCRYPT_N", 2**4)  # fast in tests; real hashes: 2**14
+    return hash_pin(PIN)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
+    windows: list[MainWindow] = []
+
+    def make(
+        *,
+        kiosk: bool = False,
+        root: Path = CONTENT,
+        settings: Settings | None = None,
+        content: ContentState | None = None,
+        idle_reset: bool = False,
+    ) -> MainWindow:
+        settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
+        state = content or load_content(root, require_approved=kiosk and settings.require_approved)
+        window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.allow_close = True  # kiosk windows refuse to close otherwise
+
+
+@pytest.fixture
+def window(make_window: MakeWindow) -> MainWindow:
+    """Laptop mode on the shipped content."""
+    return make_window()
+
+
+@pytest.fixture
+def kiosk_window(make_window: MakeWindow) -> MainWindow:
+    return make_window(kiosk=True)

@@ -1,0 +1,40 @@
+"""Small helpers for driving the real widgets with qtbot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import MainWindow
+
+
+def find_button(parent: QWidget, name: str) -> QPushButton:
+    found = parent.findChild(QPushButton, name)
+    assert found is not None, f"no button named {name!r}"
+    return found
+
+
+def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
+    widget = find_button(parent, name)
+    assert widget.isVisible(), f"button {name!r} is not visible"
+    assert widget.isEnabled(), f"button {name!r} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def open_dialog(window: MainWindow, name: str | None = None) -> QDialog:
+    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()
+               and (name is None or d.objectName() == name)]  # fmt: skip
+    assert dialogs, f"no open dialog {name or ''}"
+    return dialogs[-1]
+
+
+def texts(widget: QWidget) -> str:
+    """Every label's text under ``widget``, joined (rich text included as typed)."""
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def to_topic(qtbot: QtBot, window: MainWindow, level: str = "patient") -> None:
+    qtbot.mouseClick(window.screens["welcome"], Qt.MouseButton.LeftButton)
+    click(qtbot, window, f"audience-{level}")
+    assert window.current == "topic"

@@ -1,0 +1,99 @@
+"""Kiosk mode is locked down and touch-sized; laptop mode has menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QScroller
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import MainWindow
+from tests.ui.helpers import click, open_dialog, to_topic
+
+
+def _visible_buttons(window: MainWindow) -> list[QPushButton]:
+    return [b for b in window.findChildren(QPushButton) if b.isVisible()]
+
+
+def test_kiosk_window_is_frameless(kiosk_window: MainWindow) -> None:
+    assert kiosk_window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert kiosk_window.menuBar().actions() == []
+
+
+def test_kiosk_window_refuses_to_close(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    kiosk_window.allow_close = False
+    assert kiosk_window.close() is False
+    assert kiosk_window.isVisible()
+
+
+def test_kiosk_swallows_escape_and_alt_f4(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    to_topic(qtbot, kiosk_window)
+    click(qtbot, kiosk_window, "banner-about")
+    dialog = open_dialog(kiosk_window, "about-dialog")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.keyClick(kiosk_window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(kiosk_window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk_window.isVisible()
+
+
+def test_kiosk_has_no_context_menus(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    lockdown = kiosk_window.lockdown
+    assert lockdown is not None
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+    assert lockdown.eventFilter(kiosk_window, event) is True  # swallowed app-wide
+    assert kiosk_window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
+def test_kiosk_scrolls_by_dragging(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    to_topic(qtbot, kiosk_window)
+    viewport = kiosk_window.screens["topic"].page.viewport()
+    assert QScroller.hasScroller(viewport)
+
+
+def test_kiosk_touch_targets_are_48px_or_more_on_every_screen(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    seen = set()
+    for step in (None, "touch-to-start", "audience-patient", "section-mechanisms"):
+        if step == "touch-to-start":
+            qtbot.mouseClick(kiosk_window.screens["welcome"], Qt.MouseButton.LeftButton)
+        elif step:
+            click(qtbot, kiosk_window, step)
+        QApplication.processEvents()
+        for widget in _visible_buttons(kiosk_window):
+            assert widget.height() >= 48, (widget.objectName(), widget.size())
+            assert widget.width() >= 48, (widget.objectName(), widget.size())
+            seen.add(widget.objectName())
+    assert {"start-over", "level-patient", "next-section", "cite-2"} <= seen
+
+
+def test_nothing_relies_on_hover(kiosk_window: MainWindow) -> None:
+    assert all(not b.toolTip() for b in kiosk_window.findChildren(QPushButton))
+
+
+def test_laptop_menus_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&View", "&Help"]
+    to_topic(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.reading_level == "clinician"
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.text_size == 1
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.text_size == 0
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+
+
+def test_laptop_has_no_idle_reset_unless_asked(make_window: object) -> None:
+    laptop = make_window()  # type: ignore[operator]
+    assert not laptop.idle.enabled
+    asked = make_window(idle_reset=True)  # type: ignore[operator]
+    assert asked.idle.enabled
+
+
+def test_laptop_window_closes_normally(window: MainWindow) -> None:
+    assert window.close() is True
