@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
         session.levelChanged.connect(lambda _level: self.refresh())
         session.languageChanged.connect(lambda _language: self.refresh())
-        session.textSizeChanged.connect(lambda _step: (self.apply_style(), self._update_chrome()))
+        session.textSizeChanged.connect(self._text_size_changed)
         session.wiped.connect(self._after_wipe)
 
         self.idle = IdleWatcher(options.idle_seconds, self)
@@ -355,6 +355,10 @@ class MainWindow(QMainWindow):
                 screen.stale = False
             else:
                 screen.stale = True
+        self._update_chrome()
+
+    def _text_size_changed(self, _step: int) -> None:
+        self.apply_style()
         self._update_chrome()
 
     def apply_style(self) -> None:
