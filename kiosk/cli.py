@@ -149,7 +149,7 @@ def _validate(paths: list[Path], *, lint: bool) -> int:
             print(f"{folder}: {len(exc.errors)} problem(s)", file=sys.stderr)
             failed = True
             continue
-        if bundle.id in seen:
+        if bundle.id in seen and seen[bundle.id].folder.resolve() != folder.resolve():
             print(duplicate_id_error(bundle, seen[bundle.id]))
             print(f"{folder}: 1 problem(s)", file=sys.stderr)
             failed = True

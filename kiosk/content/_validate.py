@@ -115,6 +115,7 @@ def check(kind: type[T] | Any, data: Any) -> tuple[T | None, Failure | None]:
     from pydantic import ValidationError
 
     bad_dates = _bad_dates(kind, data)
+    raw: list[Any] = []
     try:
         value = _adapter(kind).validate_python(data)
     except ValidationError as exc:
@@ -124,7 +125,6 @@ def check(kind: type[T] | Any, data: Any) -> tuple[T | None, Failure | None]:
     else:
         if not bad_dates:
             return value, None
-        raw = []
     raw.extend({"type": "date_format", "loc": p, "input": v} for p, v in bad_dates.items())
     return None, Failure(raw)
 

@@ -90,11 +90,16 @@ def _nearest(table: dict[ValuePath, tuple[int, int]], path: ValuePath) -> tuple[
 
 @dataclass(slots=True)
 class YamlFile:
-    """The result of reading one file: its value (None when unreadable) and locations."""
+    """The result of reading one file: its value (None when unreadable) and locations.
+
+    ``empty`` is True for a file that was read and holds nothing (only comments, or
+    nothing at all): unlike an unreadable one, it cannot hide any content.
+    """
 
     data: Any
     locations: Locations
     errors: list[ContentError]
+    empty: bool = False
 
 
 class _Stop(Exception):
@@ -159,6 +164,7 @@ def read_yaml_bytes(raw: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -
         return result
     if builder.documents == 0:
         errors.append(ContentError.at_file(display, "the file is empty"))
+        result.empty = True
         return result
     if not isinstance(builder.root, dict):
         line, col = locations.value(())
@@ -256,7 +262,7 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         self.check_tag(event)
         if event.style == ">":
-            mark = event.start_mark
+            mark: Any = event.start_mark
             self.errors.append(
                 ContentError(
                     self.display,

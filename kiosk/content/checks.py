@@ -403,7 +403,7 @@ def _check_citations(
     if generous:
         cited.update(n for text in _every_string(raw.get("topic")) for n in _cited(text))
     for i, number in found_numbers:
-        if isinstance(number, int) and number not in cited:
+        if isinstance(number, int) and number >= 1 and number not in cited:
             yield where.value(
                 ("references", i, "number"),
                 f"reference {number} is never cited; cite it or remove it",

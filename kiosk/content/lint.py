@@ -161,7 +161,7 @@ def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
             if row.section != "summary":
                 base = (*base, row.passage - 1)
             problems.append(locations.error_at_value((*base, row.level, row.language), message))
-    return problems
+    return sorted(problems)
 
 
 def _topic_locations(bundle: Bundle) -> Locations | None:

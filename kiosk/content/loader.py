@@ -45,6 +45,7 @@ PARTS: dict[str, Any] = {
     "assets": tuple[Asset, ...],
 }
 REQUIRED = ("metadata", "topic", "references")
+_USUAL_FILE = {"metadata": "bundle.yaml"}  # where the format guide keeps each part
 SUFFIXES = (".yaml", ".yml")
 _CODE = Path(__file__).parent
 
@@ -198,7 +199,7 @@ def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> Bu
         read = read_yaml(path, display_path(path), limits or DEFAULT_LIMITS)
         errors.extend(read.errors)
         if read.data is None:
-            unreadable = True
+            unreadable = unreadable or not read.empty
             continue
         errors.extend(_take_parts(read.data, read.locations, raw, owners))
     if not unreadable:
@@ -207,7 +208,8 @@ def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> Bu
                 errors.append(
                     ContentError.at_file(
                         display_path(folder) + "/",
-                        f"the bundle has no '{key}'; add it to one of its files (e.g. {key}.yaml)",
+                        f"the bundle has no '{key}'; add it to one of its files "
+                        f"(e.g. {_USUAL_FILE.get(key, key + '.yaml')})",
                     )
                 )
     # type-check each part; a part that fails is salvaged for the cross-checks

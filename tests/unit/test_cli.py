@@ -47,8 +47,8 @@ def test_broken_copy_lists_every_error_and_exits_1(
     assert main(["validate", str(broken_copy)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "muscle-cramps/bundle.yaml:5:3: unknown key 'verison'; did you mean 'version'?"
-    assert out[1].startswith("muscle-cramps/bundle.yaml:9:13: 'aproved' is not allowed here; "
-                             "did you mean 'approved'?")  # fmt: skip
+    assert out[1].startswith("muscle-cramps/bundle.yaml:9:13: 'aproved' is not allowed here "
+                             "(did you mean 'approved'?); use one of: ")  # fmt: skip
     assert out[2].startswith("muscle-cramps/topic.yaml:")
     assert "citation [44] has no reference" in out[2]
     assert len(out) == 3
@@ -67,6 +67,7 @@ def test_lint_reports_and_passes_on_shipped_content(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "FK grade" in out
     assert "FAIL" not in out
+    assert out.splitlines()[0].startswith(f"{CONTENT / 'muscle-cramps'}: ok (muscle-cramps ")
 
 
 def test_lint_fails_on_hard_patient_text(
@@ -84,10 +85,37 @@ def test_lint_fails_on_hard_patient_text(
         '- patient: "People who have liver disease often get cramps. [1]"',
         f'- patient: "{hard} [1]"'))  # fmt: skip
     assert main(["validate", "--lint", str(folder)]) == 1
-    out = capsys.readouterr().out
-    assert "medical-conditions passage 1 (patient, en): FK grade" in out
-    assert "is above grade 8" in out
-    assert "medical-conditions section as a whole (patient, en)" in out
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{folder}: valid, lint failed (")
+    assert not any(": ok" in line for line in out)
+    failures = [line for line in out if line.startswith("muscle-cramps/topic.yaml:")]
+    # each failure located like a content error: the passage's text, the section's passages:
+    assert failures[0].startswith("muscle-cramps/topic.yaml:56:7: medical-conditions section as "
+                                  "a whole (patient, en): FK grade ")  # fmt: skip
+    assert failures[0].endswith(" is above grade 6")
+    assert failures[1].startswith("muscle-cramps/topic.yaml:57:20: medical-conditions passage 1 "
+                                  "(patient, en): FK grade ")  # fmt: skip
+    assert failures[1].endswith(" is above grade 8")
+    assert len(failures) == 2
+
+
+def test_validate_reports_a_duplicate_bundle_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CONTENT / "muscle-cramps", tmp_path / "a-copy")
+    shutil.copytree(CONTENT / "muscle-cramps", tmp_path / "muscle-cramps")
+    assert main(["validate", "a-copy", "muscle-cramps"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert out[0].startswith("a-copy: ok (muscle-cramps ")
+    assert out[1] == ("muscle-cramps/bundle.yaml:3:7: the bundle id 'muscle-cramps' is already "
+                      "used by a-copy/bundle.yaml:3:7; give each bundle its own id")  # fmt: skip
+    assert len(out) == 2
+    assert "muscle-cramps: 1 problem(s)" in captured.err
+    # the same, given the folder that holds both
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "is already used by a-copy/bundle.yaml:3:7" in capsys.readouterr().out
 
 
 def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:

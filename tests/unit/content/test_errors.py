@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import BundleCache, BundleError, load_bundle
+from kiosk.content import BundleCache, BundleError, load_bundle, load_library
 from tests.unit.content.conftest import MakeBundle
 from tests.unit.content.tiny_bundle import BUNDLE, REFERENCES, TOPIC
 
 TOPIC_SECTION = TOPIC[TOPIC.index("    - id: causes") :]
+WITH_ICON = TOPIC.replace("    - id: causes\n", "    - id: causes\n      icon: icn\n")
+PASSAGE = "        - patient: A tired muscle can cramp. [2]\n          clinician: Fatigue is central [2].\n"
+# a bundle written for patients only
+PATIENT_BUNDLE = BUNDLE.replace("[patient, clinician]", "[patient]").replace(
+    "    clinician: For professionals.\n", ""
+)
+PATIENT_TOPIC = "".join(line for line in TOPIC.splitlines(True) if "clinician:" not in line)
 
 # (case, files replacing or added to the tiny bundle, every expected error)
 CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
@@ -113,6 +120,14 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         ],
     ),
     (
+        "review status with a capital letter",
+        {"bundle.yaml": BUNDLE.replace("status: submitted", "status: Submitted")},
+        [
+            "tiny/bundle.yaml:8:13: 'Submitted' is not allowed here (did you mean 'submitted'?); "
+            "use one of: submitted, under_review, approved"
+        ],
+    ),
+    (
         "approved with no reviewer or date",
         {"bundle.yaml": BUNDLE.replace("status: submitted", "status: approved")},
         [
@@ -166,17 +181,46 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "part defined twice",
         {"extra.yaml": REFERENCES},
         [
-            "tiny/references.yaml:1:1: 'references' is already defined in tiny/extra.yaml:1:1; "
-            "each part belongs in one file"
+            "tiny/references.yaml:1:1: 'references' is defined in two files: tiny/extra.yaml:1:1 "
+            "and tiny/references.yaml:1:1; keep it in one"
         ],
     ),
     (
         "missing part",
         {"references.yaml": None},
         [
-            "tiny/bundle.yaml:1:1: the bundle has no 'references'; add it to one of its files "
+            "tiny/:1:1: the bundle has no 'references'; add it to one of its files "
             "(e.g. references.yaml)"
         ],
+    ),
+    (
+        "missing part beside another error",
+        {"references.yaml": None, "bundle.yaml": BUNDLE.replace("2025-08-04", "2025-13-01")},
+        [
+            "tiny/:1:1: the bundle has no 'references'; add it to one of its files "
+            "(e.g. references.yaml)",
+            "tiny/bundle.yaml:9:12: '2025-13-01' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04",
+        ],
+    ),
+    (
+        "no missing part while a file is unreadable (it may hold the part)",
+        {"references.yaml": None, "extra.yaml": b"x: caf\xe9\n"},
+        ["tiny/extra.yaml:1:7: the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"],
+    ),
+    (
+        "missing part beside an empty file (it holds nothing)",
+        {"references.yaml": None, "extra.yaml": "# nothing yet\n"},
+        [
+            "tiny/:1:1: the bundle has no 'references'; add it to one of its files "
+            "(e.g. references.yaml)",
+            "tiny/extra.yaml:1:1: the file is empty",
+        ],
+    ),
+    (
+        "missing metadata names the usual file",
+        {"bundle.yaml": "assets: []\n"},
+        ["tiny/:1:1: the bundle has no 'metadata'; add it to one of its files (e.g. bundle.yaml)"],
     ),
     (
         "YAML syntax error",
@@ -201,6 +245,221 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
             "tiny/topic.yaml:14:20: citation [2] has no reference (the references are: 1)",
             "tiny/topic.yaml:15:22: citation [2] has no reference (the references are: 1)",
         ],
+    ),
+    # one mistake never hides the checks that do not depend on it
+    (
+        "bad date does not hide the reading-level checks",
+        {
+            "bundle.yaml": BUNDLE.replace("2025-08-04", "2025-13-01"),
+            "topic.yaml": TOPIC.replace("          clinician: Fatigue is central [2].\n", ""),
+        },
+        [
+            "tiny/bundle.yaml:9:12: '2025-13-01' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04",
+            "tiny/topic.yaml:14:11: missing the 'clinician' reading level; write this text once "
+            "per level (patient, clinician)",
+        ],
+    ),
+    (
+        "bad date does not hide the translation checks",
+        {
+            "bundle.yaml": BUNDLE.replace("2025-08-04", "04/08/2025").replace(
+                "title: Tiny topic", "title: {en: Tiny topic, fr: Petit sujet}"
+            )
+        },
+        [
+            "tiny/bundle.yaml:3:27: 'fr' is not one of the bundle's languages; allowed keys: en",
+            "tiny/bundle.yaml:9:12: '04/08/2025' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04",
+        ],
+    ),
+    (
+        "a reference with a wrong value still counts for citations",
+        {
+            "references.yaml": REFERENCES + "    year: soon\n",
+            "topic.yaml": TOPIC.replace("cramp. [1]", "cramp. [9]"),
+        },
+        [
+            "tiny/references.yaml:6:11: expected a whole number, got the text 'soon'",
+            "tiny/topic.yaml:6:14: citation [9] has no reference (the references are: 1, 2)",
+        ],
+    ),
+    (
+        "a reference with a bad number: no 'has no reference' guesses",
+        {
+            "references.yaml": REFERENCES.replace("number: 2", "number: two"),
+            "topic.yaml": TOPIC.replace("cramp. [1]", "cramp. [9]"),
+        },
+        ["tiny/references.yaml:4:13: expected a whole number, got the text 'two'"],
+    ),
+    (
+        "a broken section does not hide the other sections' checks",
+        {"topic.yaml": TOPIC + "    - id: causes\n      title: [x]\n      passages: []\n"},
+        [
+            "tiny/topic.yaml:16:11: duplicate section id 'causes' (first at line 9)",
+            "tiny/topic.yaml:17:14: write this text once per reading level: patient: ... and "
+            "clinician: ... (got a list)",
+            "tiny/topic.yaml:18:17: a section needs at least one passage",
+        ],
+    ),
+    (
+        "a type error in the topic does not hide the citation checks",
+        {
+            "topic.yaml": TOPIC.replace(
+                "  title:\n    patient: Why it happens\n    clinician: Causes\n",
+                "  title: Why it happens\n",
+            ).replace("cramp. [2]", "cramp. [9]")
+        },
+        [
+            "tiny/topic.yaml:2:10: write this text once per reading level: patient: ... and "
+            "clinician: ... (got one text)",
+            "tiny/topic.yaml:12:20: citation [9] has no reference (the references are: 1, 2)",
+        ],
+    ),
+    (
+        "no icon check when the assets file is unreadable",
+        {"assets.yaml": b"assets: caf\xe9\n", "topic.yaml": WITH_ICON},
+        ["tiny/assets.yaml:1:12: the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"],
+    ),
+    (
+        "no icon check when the assets fail their type check",
+        {"assets.yaml": "assets: icon\n", "topic.yaml": WITH_ICON},
+        ["tiny/assets.yaml:1:9: expected a list (lines starting with '- '), got the text 'icon'"],
+    ),
+    (
+        "asset path is a folder",
+        {"assets.yaml": "assets:\n  - id: icon\n    path: .\n"},
+        ["tiny/assets.yaml:3:11: the asset '.' is a folder, not a file"],
+    ),
+    (
+        "per-level text written once",
+        {
+            "topic.yaml": TOPIC.replace(
+                "      title:\n        patient: Causes\n        clinician: Causes\n",
+                "      title: Causes\n",
+            )
+        },
+        [
+            "tiny/topic.yaml:10:14: write this text once per reading level: patient: ... and "
+            "clinician: ... (got one text)"
+        ],
+    ),
+    (
+        "passage written once",
+        {"topic.yaml": TOPIC.replace(PASSAGE, "        - A tired muscle can cramp. [2]\n")},
+        [
+            "tiny/topic.yaml:14:11: write this text once per reading level: patient: ... and "
+            "clinician: ... (got one text)"
+        ],
+    ),
+    (
+        "a level the bundle does not list",
+        {
+            "bundle.yaml": PATIENT_BUNDLE,
+            "topic.yaml": PATIENT_TOPIC.replace(
+                "  summary:\n    patient: Tired muscles can cramp. [1]\n",
+                "  summary: Tired muscles can cramp. [1, 2]\n",
+            ).replace(
+                "        patient: Causes\n", "        patient: Causes\n        clinician: C\n"
+            ),
+        },
+        [
+            "tiny/topic.yaml:4:12: write this text once per reading level: patient: ... "
+            "(got one text)",
+            "tiny/topic.yaml:9:9: 'clinician' is not one of this bundle's reading_levels (patient)",
+        ],
+    ),
+    (
+        "invalid language code is reported once",
+        {"bundle.yaml": BUNDLE.replace("languages: [en]", "languages: [en, ES]")},
+        ["tiny/bundle.yaml:5:19: 'ES' is not a language code; use one such as en or es"],
+    ),
+    (
+        "empty reviewer",
+        {
+            "bundle.yaml": BUNDLE.replace(
+                "status: submitted", "status: approved\n    reviewer: ''\n    date: 2025-08-04"
+            )
+        },
+        ["tiny/bundle.yaml:9:15: the reviewer's name must not be empty"],
+    ),
+    (
+        "empty version",
+        {"bundle.yaml": BUNDLE.replace('version: "1.0"', "version: ''")},
+        ["tiny/bundle.yaml:4:12: the version must not be empty"],
+    ),
+    (
+        "empty reference title",
+        {"references.yaml": REFERENCES.replace("title: Second source", 'title: " "')},
+        ["tiny/references.yaml:5:12: the reference title must not be empty"],
+    ),
+    (
+        "no sections",
+        {"topic.yaml": TOPIC[: TOPIC.index("  sections:")] + "  sections: []\n"},
+        ["tiny/topic.yaml:8:13: a topic needs at least one section"],
+    ),
+    (
+        "no passages",
+        {"topic.yaml": TOPIC[: TOPIC.index("      passages:")] + "      passages: []\n"},
+        ["tiny/topic.yaml:13:17: a section needs at least one passage"],
+    ),
+    (
+        "empty ids",
+        {
+            "bundle.yaml": BUNDLE.replace("id: tiny", "id: ''"),
+            "topic.yaml": TOPIC.replace("id: causes", 'id: ""'),
+        },
+        [
+            "tiny/bundle.yaml:2:7: the bundle id must not be empty",
+            "tiny/topic.yaml:9:11: the section id must not be empty",
+        ],
+    ),
+    (
+        "empty asset id and path",
+        {"assets.yaml": "assets:\n  - id: ''\n    path: ''\n"},
+        [
+            "tiny/assets.yaml:2:9: the asset id must not be empty",
+            "tiny/assets.yaml:3:11: the asset path must not be empty",
+        ],
+    ),
+    (
+        "a number is not a date",
+        {"bundle.yaml": BUNDLE.replace("2025-08-04", "86400")},
+        [
+            "tiny/bundle.yaml:9:12: '86400' is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2025-08-04"
+        ],
+    ),
+    (
+        "a date with a time is not a date",
+        {
+            "bundle.yaml": BUNDLE.replace(
+                "status: submitted",
+                "status: approved\n    reviewer: Dr Lee\n    date: 2025-08-04T10:30:00",
+            )
+        },
+        [
+            "tiny/bundle.yaml:10:11: '2025-08-04T10:30:00' is not a valid date; write it as "
+            "YYYY-MM-DD, e.g. 2025-08-04"
+        ],
+    ),
+    (
+        "merge key",
+        {"bundle.yaml": BUNDLE + "  <<: {source: Somewhere}\n"},
+        [
+            "tiny/bundle.yaml:14:3: merge keys (<<) are not supported in content files; write "
+            "the keys out"
+        ],
+    ),
+    (
+        "folded block text",
+        {
+            "topic.yaml": TOPIC.replace(
+                "        - patient: A tired muscle can cramp. [2]\n",
+                "        - patient: >\n            A tired muscle can cramp. [2]\n",
+            )
+        },
+        ["tiny/topic.yaml:14:20: use | for multi-line text; > joins lines and breaks lists"],
     ),
 ]
 
@@ -239,3 +498,19 @@ def test_folder_without_yaml(tmp_path: Path) -> None:
     with pytest.raises(BundleError) as info:
         load_bundle(tmp_path, cache=BundleCache(None))
     assert "holds no .yaml files" in str(info.value)
+
+
+def test_a_library_reports_a_duplicate_id_at_the_id(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    make_bundle()
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "meta.yaml").write_text("# the metadata\n" + BUNDLE, encoding="utf-8")
+    (copy / "rest.yaml").write_text(TOPIC + REFERENCES, encoding="utf-8")
+    library = load_library(tmp_path, cache=BundleCache(None))
+    assert [b.folder.name for b in library] == ["copy"]
+    assert [str(e) for e in library.errors] == [
+        "tiny/bundle.yaml:2:7: the bundle id 'tiny' is already used by copy/meta.yaml:3:7; "
+        "give each bundle its own id"
+    ]
