@@ -181,9 +181,10 @@ def _smoke(app: QApplication, window: MainWindow) -> int:
     spy = FirstPaint()
     screen = window.stack.currentWidget()
     (screen or window).installEventFilter(spy)
+    # Qt 6's quit() first asks every window to close; a kiosk window refuses unless told
+    window.allow_close = True
     QTimer.singleShot(10_000, app.quit)
     app.exec()
-    window.allow_close = True
     window.close()
     print(f"kiosk: smoke ok: painted the {window.current} screen" if spy.painted
           else "kiosk: smoke failed: the first screen was never painted")  # fmt: skip

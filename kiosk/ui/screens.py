@@ -134,9 +134,9 @@ class AudienceScreen(Screen):
         self.hint = label(role="muted")
         layout.addWidget(self.hint)
         layout.addSpacing(24)
-        self.patient = button("", role="big", name="audience-patient",
+        self.patient = button("", role="big", name="audience-patient", wrap=True,
                               on_click=lambda: self.chosen.emit("patient"))  # fmt: skip
-        self.clinician = button("", role="big", name="audience-clinician",
+        self.clinician = button("", role="big", name="audience-clinician", wrap=True,
                                 on_click=lambda: self.chosen.emit("clinician"))  # fmt: skip
         layout.addWidget(self.patient)
         layout.addWidget(self.clinician)
@@ -185,7 +185,7 @@ class TopicScreen(Screen):
         self.section_buttons: dict[str, QPushButton] = {}
         if context.bundle is not None:
             for section in context.bundle.topic.sections:
-                widget = button("", role="big", name=f"section-{section.id}",
+                widget = button("", role="big", name=f"section-{section.id}", wrap=True,
                                 on_click=partial(self.sectionChosen.emit, section.id))  # fmt: skip
                 self.section_buttons[section.id] = widget
                 column.addWidget(widget)
@@ -249,14 +249,13 @@ class SectionScreen(Screen):
         self.passage_column = QVBoxLayout()
         self.passage_column.setSpacing(14)
         column.addLayout(self.passage_column)
-        moves = QHBoxLayout()
-        self.previous = button("", name="previous-section", on_click=lambda: self._move(-1))
-        self.next = button("", role="primary", name="next-section", on_click=lambda: self._move(1))
-        moves.addWidget(self.previous)
-        moves.addStretch(1)
-        moves.addWidget(self.next)
+        self.next = button("", role="primary", name="next-section", wrap=True,
+                           on_click=lambda: self._move(1))  # fmt: skip
+        self.previous = button("", name="previous-section", wrap=True,
+                               on_click=lambda: self._move(-1))  # fmt: skip
         column.addSpacing(8)
-        column.addLayout(moves)
+        column.addWidget(self.next)
+        column.addWidget(self.previous)
         self.about = button("", name="about", on_click=self.aboutRequested.emit)
         column.addWidget(self.about, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +34,51 @@ def label(text: str = "", role: str | None = None, *, rich: bool = False) -> QLa
     return widget
 
 
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines instead of being cut off.
+
+    Used for long content titles (section list, next/previous), so that text at 200%
+    never needs horizontal scrolling.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self._label = QLabel()
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setObjectName("wrap-label")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(22, 10, 22, 10)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return max(self.minimumHeight(), layout.heightForWidth(width) if layout else 0)
+
+    def sizeHint(self) -> QSize:
+        hint = self._label.sizeHint()
+        return QSize(min(hint.width() + 44, 900), max(self.minimumHeight(), hint.height() + 20))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.minimumHeight())
+
+
 def button(
     text: str,
     *,
@@ -41,9 +86,13 @@ def button(
     name: str,
     on_click: Callable[[], object] | None = None,
     description: str = "",
+    wrap: bool = False,
 ) -> QPushButton:
-    """A push button with an accessible name (and optional description) and a style role."""
-    widget = QPushButton(text)
+    """A push button with an accessible name (and optional description) and a style role.
+
+    ``wrap`` makes a :class:`WrapButton`, for long titles.
+    """
+    widget = WrapButton(text) if wrap else QPushButton(text)
     widget.setObjectName(name)
     widget.setAccessibleName(text.replace("&", ""))
     if description:

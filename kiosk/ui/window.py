@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         central.setObjectName("central")
         outer = QVBoxLayout(central)
+        # the window never insists on a minimum size: a full-screen kiosk window must fit
+        # any screen (content scrolls; long titles wrap)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.header = self._build_header()
@@ -513,9 +517,8 @@ class MainWindow(QMainWindow):
         self.content = content
         self.context.bundle = content.bundle
         if changed:
-            current = self.current
             self._build_screens()
-            self.go(current if current in ("welcome", "updating") else "welcome")
+            self.go("welcome")  # the visitor's place may not exist in the new content
         if content.errors and not self.options.kiosk:
             show_content_errors(self, content.errors)
 

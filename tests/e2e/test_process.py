@@ -1,0 +1,94 @@
+"""The real program as a process: smoke start, no display, kiosk without a PIN, set-pin,
+screenshots. Each asserts that no Python traceback is printed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
+         cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
+                          env=env, input=stdin, cwd=cwd)  # fmt: skip
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
+@pytest.fixture
+def env(isolated_home: Path) -> dict[str, str]:
+    values = dict(os.environ)
+    values["QT_QPA_PLATFORM"] = "offscreen"
+    return values
+
+
+def test_smoke_paints_the_first_screen(env: dict[str, str]) -> None:
+    done = _run("main.py", "--smoke", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "smoke ok: painted the welcome screen" in done.stdout
+
+
+def test_python_dash_m_kiosk_smoke(env: dict[str, str]) -> None:
+    assert _run("-m", "kiosk", "--smoke", env=env).returncode == 0
+
+
+def test_no_display_explains_what_to_do(env: dict[str, str]) -> None:
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(name, None)
+    done = _run("-m", "kiosk", env=env)
+    assert done.returncode == 2
+    assert "no display found" in done.stderr
+    assert "kiosk screenshot --out DIR" in done.stderr
+
+
+def test_kiosk_mode_without_a_pin_refuses_to_start(env: dict[str, str]) -> None:
+    done = _run("-m", "kiosk", "--kiosk", "--smoke", env=env)
+    assert done.returncode == 2
+    assert "kiosk set-pin" in done.stderr
+
+
+def test_set_pin_then_kiosk_mode_starts(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "settings.yaml"
+    done = _run("-m", "kiosk", "set-pin", "--config", str(config), env=env, stdin="12345678\n")
+    assert done.returncode == 0, done.stderr
+    stored = config.read_text()
+    assert "12345678" not in stored
+    assert "staff_pin: scrypt$" in stored
+    started = _run("-m", "kiosk", "--kiosk", "--config", str(config), "--smoke", env=env)
+    assert started.returncode == 0, started.stderr
+
+
+def test_set_pin_rejects_a_short_pin(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "settings.yaml"
+    done = _run("-m", "kiosk", "set-pin", "--config", str(config), env=env, stdin="12\n")
+    assert done.returncode == 2
+    assert not config.exists()
+
+
+def test_bad_settings_file_is_located(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "settings.yaml"
+    config.write_text("idle_secs: 90\n")
+    done = _run("-m", "kiosk", "--config", str(config), "--smoke", env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "settings.yaml:1:1: unknown key 'idle_secs'; did you mean 'idle_seconds'?" in done.stderr
+
+
+def test_screenshot_renders_every_screen(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    done = _run("-m", "kiosk", "screenshot", "--out", str(out), "--level", "patient", env=env)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    for expected in ("01-welcome-patient-en.png", "02-audience-patient-en.png",
+                     "03-topic-patient-en.png", "05-reference-patient-en.png",
+                     "06-about-patient-en.png", "08-idle-countdown-patient-en.png",
+                     "09-staff-pin-patient-en.png", "10-staff-panel-patient-en.png",
+                     "11-being-updated.png"):  # fmt: skip
+        assert expected in names
+    assert len([n for n in names if n.startswith("04-section-")]) == 8
+    assert all((out / n).stat().st_size > 5000 for n in names)
