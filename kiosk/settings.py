@@ -21,12 +21,8 @@ down guessing with growing lockouts. No Qt here: this module is core.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
-import secrets
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -222,6 +218,8 @@ def hash_pin(pin: str) -> str:
     problem = validate_pin_format(pin)
     if problem is not None:
         raise ValueError(problem)
+    import secrets  # here: start-up never hashes a PIN
+
     salt = secrets.token_bytes(_SALT_BYTES)
     digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
@@ -239,10 +237,14 @@ def verify_pin(pin: str, stored: str | None) -> bool:
         digest = _scrypt(pin, salt, n, r, p)
     except (ValueError, MemoryError):
         return False
+    import hmac
+
     return hmac.compare_digest(digest, expected)
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("ascii"),
         salt=salt,
@@ -297,6 +299,8 @@ def write_pin(path: Path, pin: str) -> None:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, owner-only on POSIX."""
+    import tempfile
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as file:

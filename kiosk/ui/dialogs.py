@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content import Bundle, ContentError, ReviewStatus
-from kiosk.ui.richtext import to_html
+from kiosk.content import ContentError
 from kiosk.ui.widgets import ScrollPage, button, label
 
 
@@ -43,6 +42,27 @@ class KioskDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def fit_to_parent(self, width: float = 0.75, height: float = 0.8) -> None:
+        """Take a share of the window, never more than it (the content scrolls), centred."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        hint = self.sizeHint()
+        self.resize(
+            min(max(hint.width(), int(parent.width() * width)), parent.width() - 40),
+            min(hint.height(), int(parent.height() * height), parent.height() - 40),
+        )
+        centre = parent.mapToGlobal(parent.rect().center())
+        self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
+
+    def open(self) -> None:
+        self.fit_to_parent()
+        super().open()
+        parent = self.parentWidget()
+        watch = getattr(parent.window(), "watch", None) if parent is not None else None
+        if callable(watch):
+            watch(self)  # the idle timer and the kiosk lockdown see this window too
 
 
 class ReadingDialog(KioskDialog):
@@ -67,38 +87,6 @@ class ReadingDialog(KioskDialog):
                                    on_click=self.accept)  # fmt: skip
         layout.addWidget(self.close_button, alignment=Qt.AlignmentFlag.AlignRight)
         self.close_button.setFocus()
-
-
-def reference_html(bundle: Bundle, number: int, language: str) -> str:
-    from html import escape
-
-    ref = bundle.reference(number)
-    if ref is None:
-        return ""
-    parts = [f"<p><b>[{ref.number}] {escape(ref.title)}</b></p>"]
-    details = [d for d in (ref.publisher, str(ref.year) if ref.year else None) if d]
-    if details:
-        parts.append(f"<p>{escape(', '.join(details))}</p>")
-    if ref.kind:
-        parts.append(f"<p><i>{escape(ref.kind.capitalize())}</i></p>")
-    if ref.note:
-        parts.append(to_html(bundle.text(ref.note, language)))
-    if ref.url:
-        parts.append(f"<p>{escape(ref.url)}</p>")
-    return "".join(parts)
-
-
-def review_text(bundle: Bundle, translate: Callable[[str], str]) -> str:
-    """The review status in words, with the "pending human review" caution when needed."""
-    review = bundle.metadata.review
-    if review.status is ReviewStatus.APPROVED:
-        return translate("Reviewed and approved by {reviewer} on {date}.").format(
-            reviewer=review.reviewer, date=review.date.isoformat() if review.date else ""
-        )
-    status = {ReviewStatus.SUBMITTED: translate("submitted"),
-              ReviewStatus.UNDER_REVIEW: translate("under review")}[review.status]  # fmt: skip
-    return translate("A clinician has not yet checked this information "
-                     "(status: {status}).").format(status=status)  # fmt: skip
 
 
 class CountdownDialog(KioskDialog):

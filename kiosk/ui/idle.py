@@ -21,7 +21,9 @@ ACTIVITY = frozenset({
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` after ``seconds`` without user input (install on the QApplication).
+    """Emits ``idle`` after ``seconds`` without user input.
+
+    Install it on each top-level QWindow (``widget.windowHandle()``) of the app.
 
     Signals:
         idle(): nobody has touched anything for the whole period.

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDialog,
     QFrame,
@@ -30,15 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Bundle, ContentError
-from kiosk.ui.dialogs import (
-    CountdownDialog,
-    PinDialog,
-    ReadingDialog,
-    StaffPanel,
-    reference_html,
-    review_text,
-    show_content_errors,
-)
+
+if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
+    from kiosk.ui.dialogs import CountdownDialog, StaffPanel
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.richtext import to_html
 from kiosk.ui.screens import (
@@ -53,6 +47,7 @@ from kiosk.ui.screens import (
 from kiosk.ui.session import TEXT_SCALES, Session
 from kiosk.ui.theme import DEFAULT, Theme
 from kiosk.ui.widgets import button, label, set_button_text
+from kiosk.ui.wording import reference_html, review_text
 
 
 @dataclass
@@ -145,13 +140,9 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(options.idle_seconds, self)
         self.idle.idle.connect(self._on_idle)
         self.idle.activity.connect(self._on_activity)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.idle)
         self.lockdown: Lockdown | None = None
         if options.kiosk:
             self.lockdown = Lockdown(self)
-            app.installEventFilter(self.lockdown)
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         else:
@@ -299,6 +290,9 @@ class MainWindow(QMainWindow):
         if self.content.bundle is None:
             name = "updating"
         screen = self.screens[name]
+        if self.options.kiosk:
+            for child in screen.findChildren(QWidget):  # widgets made since the last look
+                child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if screen.stale:
             screen.refresh()
             screen.stale = False
@@ -409,6 +403,8 @@ class MainWindow(QMainWindow):
         bundle = self.content.bundle
         if bundle is None or bundle.reference(number) is None:
             return
+        from kiosk.ui.dialogs import ReadingDialog
+
         dialog = ReadingDialog(self, kiosk=self.options.kiosk,
                                title=self.tr("Source {number}").format(number=number),
                                html=reference_html(bundle, number, self.session.language),
@@ -420,6 +416,8 @@ class MainWindow(QMainWindow):
         if bundle is None:
             return
         from html import escape
+
+        from kiosk.ui.dialogs import ReadingDialog
 
         language = self.session.language
         updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
@@ -445,6 +443,8 @@ class MainWindow(QMainWindow):
             return
         if self.countdown is not None:
             return
+        from kiosk.ui.dialogs import CountdownDialog
+
         self.countdown = CountdownDialog(self, kiosk=self.options.kiosk,
                                          seconds=self.options.warning_seconds)  # fmt: skip
         self.countdown.expired.connect(self.session.wipe)
@@ -463,22 +463,45 @@ class MainWindow(QMainWindow):
     # -- staff -----------------------------------------------------------------------
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        self.watch(self)
         handle = self.windowHandle()
         if handle is not None:
             handle.removeEventFilter(self.corner_taps)
             handle.installEventFilter(self.corner_taps)
+
+    def watch(self, widget: QWidget) -> None:
+        """Watch a top-level window of ours (this one, or a dialog) for input.
+
+        The filters sit on the window-system window (QWindow): every touch, click and
+        key reaches it first, and the many internal events of widgets never pass
+        through Python. Widgets that have their own context menu get none in kiosk mode.
+        """
+        handle = widget.windowHandle()
+        if handle is None:
+            return
+        for watcher in (self.idle if self.idle.enabled else None, self.lockdown):
+            if watcher is not None:
+                handle.removeEventFilter(watcher)
+                handle.installEventFilter(watcher)
+        if self.options.kiosk:
+            for child in widget.findChildren(QWidget):
+                child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
     def open_staff(self) -> None:
         """The hidden gesture: ask for the PIN (kiosk) or open the panel (laptop)."""
         if not self.options.kiosk:
             self.open_staff_panel()
             return
+        from kiosk.ui.dialogs import PinDialog
+
         dialog = PinDialog(self, kiosk=True, check=self.options.check_pin,
                            locked_for=self.options.pin_locked_for)  # fmt: skip
         dialog.unlocked.connect(self.open_staff_panel)
         dialog.open()
 
     def open_staff_panel(self) -> StaffPanel:
+        from kiosk.ui.dialogs import StaffPanel
+
         panel = StaffPanel(self, kiosk=self.options.kiosk)
         panel.reloadRequested.connect(lambda: self.reload_content(panel))
         panel.exitRequested.connect(self.exit_kiosk)
@@ -520,6 +543,8 @@ class MainWindow(QMainWindow):
             self._build_screens()
             self.go("welcome")  # the visitor's place may not exist in the new content
         if content.errors and not self.options.kiosk:
+            from kiosk.ui.dialogs import show_content_errors
+
             show_content_errors(self, content.errors)
 
     def exit_kiosk(self) -> None:
@@ -530,10 +555,6 @@ class MainWindow(QMainWindow):
         if not self.allow_close:
             event.ignore()
             return
+        self.idle.stop()
         self.session.wipe()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
-            if self.lockdown is not None:
-                app.removeEventFilter(self.lockdown)
         super().closeEvent(event)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QScroller
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import MainWindow
@@ -32,17 +33,40 @@ def test_kiosk_swallows_escape_and_alt_f4(qtbot: QtBot, kiosk_window: MainWindow
     dialog = open_dialog(kiosk_window, "about-dialog")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
-    qtbot.keyClick(kiosk_window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(kiosk_window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    # keys as the window system delivers them: to the window, where the lockdown sits
+    for target in (dialog.windowHandle(), kiosk_window.windowHandle()):
+        assert target is not None
+        QTest.keyClick(target, Qt.Key.Key_Escape)
+        QTest.keyClick(target, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+        QTest.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
     assert kiosk_window.isVisible()
+
+
+def test_lockdown_lets_other_keys_through(kiosk_window: MainWindow) -> None:
+    lockdown = kiosk_window.lockdown
+    assert lockdown is not None
+    for key, modifiers, swallowed in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier, True),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier, True),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier, True),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, False),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, False),
+    ):
+        event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers)
+        assert lockdown.eventFilter(kiosk_window, event) is swallowed, key
 
 
 def test_kiosk_has_no_context_menus(qtbot: QtBot, kiosk_window: MainWindow) -> None:
     lockdown = kiosk_window.lockdown
     assert lockdown is not None
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
-    assert lockdown.eventFilter(kiosk_window, event) is True  # swallowed app-wide
-    assert kiosk_window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    assert lockdown.eventFilter(kiosk_window, event) is True  # swallowed at the window
+    to_topic(qtbot, kiosk_window)
+    click(qtbot, kiosk_window, "section-exercise")
+    texts = kiosk_window.screens["section"].findChildren(QLabel)
+    assert texts
+    assert all(t.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu for t in texts)
 
 
 def test_kiosk_scrolls_by_dragging(qtbot: QtBot, kiosk_window: MainWindow) -> None:
