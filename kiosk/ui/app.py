@@ -7,7 +7,6 @@ window only presents the result, including the errors.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import traceback
@@ -20,11 +19,19 @@ from kiosk.content import BundleError, ContentError, load_library
 from kiosk.settings import PinGuard, Settings, load_settings, resolve_content_dir
 
 if TYPE_CHECKING:
+    import logging
+
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.window import ContentState, MainWindow
 
-log = logging.getLogger("kiosk")
+
+def _log() -> logging.Logger:
+    """The app's logger (logging is imported when something is to be logged)."""
+    import logging
+
+    return logging.getLogger("kiosk")
+
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -83,11 +90,11 @@ def install_excepthook(recover: Callable[[], None]) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         # The message is left out on purpose: it could quote what a visitor entered.
         where = "".join(traceback.format_tb(tb))
-        log.error("unexpected %s; starting over\n%s", kind.__name__, where)
+        _log().error("unexpected %s; starting over\n%s", kind.__name__, where)
         try:
             recover()
         except Exception:  # the handler itself must never fail
-            log.exception("could not start over")
+            _log().exception("could not start over")
 
     sys.excepthook = hook
 
@@ -125,7 +132,6 @@ def build_window(
 
 
 def run_app(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.WARNING, format="kiosk: %(levelname)s: %(message)s")
     try:
         settings = load_settings(args.config)
     except BundleError as exc:
@@ -144,8 +150,12 @@ def run_app(args: argparse.Namespace) -> int:
 
     root = args.content or resolve_content_dir(settings, args.config) or default_content_dir()
     content = load_content(root, require_approved=args.kiosk and settings.require_approved)
-    for error in content.errors:
-        log.warning("%s", error)
+    if content.errors:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="kiosk: %(levelname)s: %(message)s")
+        for error in content.errors:
+            _log().warning("%s", error)
 
     app = make_application()
     window = build_window(settings, content, kiosk=args.kiosk, root=root,

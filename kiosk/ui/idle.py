@@ -14,10 +14,19 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
-ACTIVITY = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-    QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
-})  # fmt: skip
+_ACTIVITY: frozenset[QEvent.Type] = frozenset()
+
+
+def _activity() -> frozenset[QEvent.Type]:
+    """The input event types (built on first use: naming them builds a large enum)."""
+    global _ACTIVITY
+    if not _ACTIVITY:
+        _ACTIVITY = frozenset({
+            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
+        })  # fmt: skip
+    return _ACTIVITY
 
 
 class IdleWatcher(QObject):
@@ -50,7 +59,7 @@ class IdleWatcher(QObject):
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.enabled and event.type() in ACTIVITY:
+        if self.enabled and event.type() in _activity():
             self.timer.start()
             self.activity.emit()
         return False

@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.markup import citations
-from kiosk.ui.richtext import cite_number, to_html
-
 
 def label(text: str = "", role: str | None = None, *, rich: bool = False) -> QLabel:
     """A word-wrapping label; ``role`` picks its style (h1, h2, hero, muted)."""
@@ -179,6 +176,9 @@ class PassageView(QFrame):
         self.buttons: list[QPushButton] = []
 
     def show_text(self, text: str, link_colour: str) -> None:
+        from kiosk.content.markup import citations
+        from kiosk.ui.richtext import to_html
+
         self.text.setText(to_html(text, link_colour))
         self.text.setAccessibleName(text)
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
@@ -205,6 +205,8 @@ class PassageView(QFrame):
         self.sources.addStretch(1)
 
     def _link(self, href: str) -> None:
+        from kiosk.ui.richtext import cite_number
+
         number = cite_number(href)
         if number is not None:
             self.citationActivated.emit(number)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,6 @@ from kiosk.content import Bundle, ContentError
 if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
 from kiosk.ui.idle import CornerTaps, IdleWatcher
-from kiosk.ui.richtext import to_html
 from kiosk.ui.screens import (
     AudienceScreen,
     Screen,
@@ -70,17 +69,31 @@ class WindowOptions:
     reload: Callable[[], ContentState] | None = None
 
 
+class _Screens(dict[str, Screen]):
+    """The screens by name; a screen is built the first time it is asked for."""
+
+    def __init__(self, make: Callable[[str], Screen]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, name: str) -> Screen:
+        screen = self[name] = self.make(name)
+        return screen
+
+
 class Lockdown(QObject):
     """Kiosk mode: swallows closing keys and context menus everywhere in the app."""
 
-    CLOSING_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W})
+    # key codes as ints: naming Qt.Key members at import would build that 471-member enum
+    # before the first screen is shown
+    CLOSING_KEYS = frozenset({0x01000000, 0x01000033, 0x51, 0x57})  # Escape, F4, Q, W
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu:
             return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = Qt.Key(event.key())
-            if key == Qt.Key.Key_Escape:
+            key = int(event.key())
+            if key == 0x01000000:  # Escape
                 return True
             modifiers = event.modifiers()
             if key in self.CLOSING_KEYS and modifiers & (
@@ -146,7 +159,9 @@ class MainWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         else:
-            self._build_menus()
+            # after the first screen is up: the menus' many key bindings are not needed
+            # for the first paint
+            QTimer.singleShot(0, self._build_menus)
         self.corner_taps = CornerTaps(self)
         self.corner_taps.triggered.connect(self.open_staff)
         if options.kiosk or options.idle_reset:
@@ -205,28 +220,39 @@ class MainWindow(QMainWindow):
         return wrapper
 
     def _build_screens(self) -> None:
+        """Forget the screens; each is built when first shown (start-up builds one)."""
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
-        context = self.context
-        welcome = WelcomeScreen(context)
-        welcome.started.connect(lambda: self.go("audience"))
-        audience = AudienceScreen(context)
-        audience.chosen.connect(self._audience_chosen)
-        topic = TopicScreen(context)
-        topic.sectionChosen.connect(self.open_section)
-        topic.citationActivated.connect(self.show_reference)
-        topic.aboutRequested.connect(self.show_about)
-        section = SectionScreen(context)
-        section.backRequested.connect(lambda: self.go("topic"))
-        section.sectionChosen.connect(self.open_section)
-        section.citationActivated.connect(self.show_reference)
-        section.aboutRequested.connect(self.show_about)
-        updating = UpdatingScreen(context)
-        self.screens = {s.name: s for s in (welcome, audience, topic, section, updating)}
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
+        self.screens = _Screens(self._make_screen)
         self._build_language_buttons()
+
+    def _make_screen(self, name: str) -> Screen:
+        context = self.context
+        screen: Screen
+        if name == "welcome":
+            screen = WelcomeScreen(context)
+            screen.started.connect(lambda: self.go("audience"))
+        elif name == "audience":
+            screen = AudienceScreen(context)
+            screen.chosen.connect(self._audience_chosen)
+        elif name == "topic":
+            screen = TopicScreen(context)
+            screen.sectionChosen.connect(self.open_section)
+            screen.citationActivated.connect(self.show_reference)
+            screen.aboutRequested.connect(self.show_about)
+        elif name == "section":
+            screen = SectionScreen(context)
+            screen.backRequested.connect(lambda: self.go("topic"))
+            screen.sectionChosen.connect(self.open_section)
+            screen.citationActivated.connect(self.show_reference)
+            screen.aboutRequested.connect(self.show_about)
+        elif name == "updating":
+            screen = UpdatingScreen(context)
+        else:
+            raise KeyError(name)
+        self.stack.addWidget(screen)
+        return screen
 
     def _build_language_buttons(self) -> None:
         while self.language_row.count():
@@ -424,6 +450,8 @@ class MainWindow(QMainWindow):
         caution = self.tr("Pending human review") + ". " if bundle.needs_review_caution else ""
         parts = [f"<p><b>{escape(caution + review_text(bundle, self.tr))}</b></p>",
                  f"<p>{escape(updated)}</p>"]  # fmt: skip
+        from kiosk.ui.richtext import to_html
+
         if bundle.metadata.source:
             parts.append(to_html(bundle.text(bundle.metadata.source, language)))
         parts.append(f"<h3>{escape(self.tr('Please note'))}</h3>")

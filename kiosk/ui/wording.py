@@ -6,10 +6,11 @@ from collections.abc import Callable
 from html import escape
 
 from kiosk.content import Bundle, ReviewStatus
-from kiosk.ui.richtext import to_html
 
 
 def reference_html(bundle: Bundle, number: int, language: str) -> str:
+    from kiosk.ui.richtext import to_html
+
     ref = bundle.reference(number)
     if ref is None:
         return ""
