@@ -38,6 +38,20 @@ validate: install
 
 bench: install
 	$(BIN)/python bench/bundle_load.py
+	$(BIN)/python bench/startup.py
+
+screenshots: install
+	rm -rf build/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/kiosk screenshot --out build/screenshots
+	mkdir -p docs/screenshots
+	cp build/screenshots/01-welcome-patient-en.png docs/screenshots/01-welcome.png
+	cp build/screenshots/02-audience-patient-en.png docs/screenshots/02-audience.png
+	cp build/screenshots/03-topic-patient-en.png docs/screenshots/03-topic-patient.png
+	cp build/screenshots/04-section-05-mechanisms-clinician-en.png docs/screenshots/04-section-clinician.png
+	cp build/screenshots/05-reference-patient-en.png docs/screenshots/05-reference.png
+	cp build/screenshots/07-topic-largest-text-patient-en.png docs/screenshots/07-topic-largest-text.png
+	cp build/screenshots/08-idle-countdown-patient-en.png docs/screenshots/08-idle-countdown.png
+	cp build/screenshots/09-staff-pin-patient-en.png docs/screenshots/09-staff-pin.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
