@@ -72,8 +72,12 @@ def check_bundle(
         asset_ids = None if unreadable else []
     if "topic" in parts:
         yield from _check_topic(where, parts["topic"], asset_ids)
+    if "selfcheck" in parts:
+        section_ids = _section_ids(parts.get("topic", UNKNOWN))
+        reference_numbers = _known_numbers(parts.get("references", UNKNOWN))
+        yield from _check_selfcheck(where, parts["selfcheck"], section_ids, reference_numbers)
     if levels:
-        for path, value in _level_texts(raw):
+        for path, value in (*_level_texts(raw), *_selfcheck_level_texts(raw)):
             yield from _check_level_text(where, path, value, levels, languages or None)
     if languages:
         for path, value in _texts(raw):
@@ -248,6 +252,30 @@ def _level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
             yield ("topic", "sections", i, "passages", j), passage
 
 
+def _selfcheck_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
+    """Every self-check value written once per reading level."""
+    selfcheck = raw.get("selfcheck")
+    if not isinstance(selfcheck, Mapping):
+        return
+    for key in ("title", "intro"):
+        if key in selfcheck:
+            yield ("selfcheck", key), selfcheck[key]
+    lists = (("questions", ("text", "help")), ("red_flags", ("advice",)),
+             ("factors", ("name", "helps")))  # fmt: skip
+    for top, keys in lists:
+        items = selfcheck.get(top)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, Mapping):
+                continue
+            for key in keys:
+                if item.get(key) is not None:
+                    yield ("selfcheck", top, i, key), item[key]
+            options = item.get("options") if top == "questions" else None
+            for j, option in enumerate(options if isinstance(options, list) else []):
+                if isinstance(option, Mapping) and "text" in option:
+                    yield ("selfcheck", top, i, "options", j, "text"), option["text"]
+
+
 def _texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
     """Every value written once per language (not per level)."""
     metadata = raw.get("metadata")
@@ -400,6 +428,20 @@ def _check_citations(
                         text_path,
                         f"citation [{number}] has no reference (the references are: {listed})",
                     )
+    for path, value in _selfcheck_level_texts(raw):
+        for text_path, text in _strings(value, path):
+            for number in _cited(text):
+                cited.add(number)
+                if complete and number not in numbers:
+                    yield where.value(
+                        text_path,
+                        f"citation [{number}] has no reference (the references are: {listed})",
+                    )
+    flags = raw.get("selfcheck", {}).get("red_flags") if isinstance(
+        raw.get("selfcheck"), Mapping) else None  # fmt: skip
+    for flag in flags if isinstance(flags, list) else []:
+        if isinstance(flag, Mapping) and isinstance(flag.get("source"), int):
+            cited.add(flag["source"])
     if generous:
         cited.update(n for text in _every_string(raw.get("topic")) for n in _cited(text))
     for i, number in found_numbers:
@@ -407,4 +449,189 @@ def _check_citations(
             yield where.value(
                 ("references", i, "number"),
                 f"reference {number} is never cited; cite it or remove it",
+            )
+
+
+# -- the self-check --------------------------------------------------------------------
+
+
+def _section_ids(topic: Any) -> list[str] | None:
+    ids = [known(section, "id") for _, section in _items(known(topic, "sections"))]
+    return ids if ids and all(isinstance(i, str) for i in ids) else None
+
+
+def _known_numbers(references: Any) -> list[int] | None:
+    numbers = [n for _, n in _reference_numbers(references)] if references else []
+    return numbers if numbers and all(isinstance(n, int) for n in numbers) else None
+
+
+def _check_selfcheck(
+    where: Where,
+    selfcheck: Any,
+    section_ids: list[str] | None,
+    reference_numbers: list[int] | None,
+) -> Iterator[ContentError]:
+    """Ids, options, rules (known questions, valid answers, earlier questions only),
+    sections and sources of the self-check."""
+    questions = known(selfcheck, "questions")
+    if isinstance(questions, tuple | list) and not questions:
+        yield where.value(("selfcheck", "questions"), "a self-check needs at least one question")
+    answers: dict[str, tuple[str, ...] | None] = {}  # question id -> its answers (None: unknown)
+    order: dict[str, int] = {}
+    paths: list[ValuePath] = []
+    ids: list[str] = []
+    for i, question in _items(questions):
+        path: ValuePath = ("selfcheck", "questions", i)
+        question_id = known(question, "id")
+        if _empty(question_id):
+            yield where.value((*path, "id"), "the question id must not be empty")
+            continue
+        if not isinstance(question_id, str):
+            continue
+        if not ID.match(question_id):
+            yield where.value((*path, "id"), f"'{question_id}' {_BAD_ID}")
+        paths.append((*path, "id"))
+        ids.append(question_id)
+        yield from _check_options(where, path, question)
+        answers.setdefault(question_id, _answers_of(question))
+        order.setdefault(question_id, i)
+    yield from _check_ids(where, paths, ids, "question id")
+    for i, question in _items(questions):
+        rule = known(question, "show_if")
+        if rule is not None and rule is not UNKNOWN:
+            yield from _check_rule(
+                where, ("selfcheck", "questions", i, "show_if"), rule, answers, order, before=i
+            )
+    for top, what in (("red_flags", "red flag id"), ("factors", "factor id")):
+        items = known(selfcheck, top)
+        item_paths: list[ValuePath] = []
+        item_ids: list[str] = []
+        for i, item in _items(items):
+            path = ("selfcheck", top, i)
+            item_id = known(item, "id")
+            if _empty(item_id):
+                yield where.value((*path, "id"), f"the {what} must not be empty")
+            elif isinstance(item_id, str):
+                item_paths.append((*path, "id"))
+                item_ids.append(item_id)
+            rule = known(item, "when")
+            if rule is not UNKNOWN:
+                yield from _check_rule(where, (*path, "when"), rule, answers, order, before=None)
+            if top == "red_flags":
+                source = known(item, "source")
+                if (
+                    isinstance(source, int)
+                    and reference_numbers is not None
+                    and (source not in reference_numbers)
+                ):
+                    listed = ", ".join(str(n) for n in sorted(reference_numbers))
+                    yield where.value(
+                        (*path, "source"),
+                        f"no reference has the number {source} (the references are: {listed})",
+                    )
+            else:
+                sections = known(item, "sections")
+                if isinstance(sections, tuple | list) and not sections:
+                    yield where.value(
+                        (*path, "sections"), "name at least one section that explains this factor"
+                    )
+                for j, section in _items(sections):
+                    if section_ids is not None and section not in section_ids:
+                        yield where.value(
+                            (*path, "sections", j),
+                            f"no section has the id "
+                            f"'{section}'{suggest(str(section), section_ids, what='the sections are')}",
+                        )
+        yield from _check_ids(where, item_paths, item_ids, what)
+
+
+def _answers_of(question: Any) -> tuple[str, ...] | None:
+    kind = known(question, "kind")
+    if kind == "yes_no":
+        return ("yes", "no", "not_sure")
+    if kind not in ("single", "multiple"):
+        return None  # its kind is wrong (already reported): its answers are unknown
+    options = known(question, "options")
+    ids = [known(option, "id") for _, option in _items(options)]
+    return (
+        tuple(ids)
+        if isinstance(options, tuple | list) and all(isinstance(i, str) for i in ids)
+        else None
+    )
+
+
+def _check_options(where: Where, path: ValuePath, question: Any) -> Iterator[ContentError]:
+    kind = known(question, "kind")
+    options = known(question, "options")
+    if not isinstance(options, tuple | list):
+        return
+    if kind == "yes_no" and options:
+        yield where.key(
+            (*path, "options"),
+            "a yes_no question has no options (its answers "
+            "are yes, no and not sure); remove them or make it single",
+        )
+    elif kind in ("single", "multiple") and len(options) < 2:
+        yield where.key((*path, "kind"), f"a {kind} question needs at least two options")
+    option_paths: list[ValuePath] = []
+    option_ids: list[str] = []
+    for j, option in _items(options):
+        option_id = known(option, "id")
+        if _empty(option_id):
+            yield where.value((*path, "options", j, "id"), "the option id must not be empty")
+        elif isinstance(option_id, str):
+            if not ID.match(option_id):
+                yield where.value((*path, "options", j, "id"), f"'{option_id}' {_BAD_ID}")
+            option_paths.append((*path, "options", j, "id"))
+            option_ids.append(option_id)
+    yield from _check_ids(where, option_paths, option_ids, "option id")
+
+
+def _check_rule(
+    where: Where,
+    path: ValuePath,
+    rule: Any,
+    answers: Mapping[str, tuple[str, ...] | None],
+    order: Mapping[str, int],
+    before: int | None,
+) -> Iterator[ContentError]:
+    """``before``: the rule belongs to the question at that index (show_if), so it may
+    only look at questions asked before it."""
+    any_of, all_of = known(rule, "any"), known(rule, "all")
+    both_known = isinstance(any_of, tuple | list) and isinstance(all_of, tuple | list)
+    if both_known and bool(any_of) == bool(all_of):
+        yield where.key(
+            path, "a rule needs exactly one of any: or all:, with at least one condition"
+        )
+    conditions = [("any", c) for c in _items(any_of)] + [("all", c) for c in _items(all_of)]
+    for key, (j, condition) in conditions:
+        cpath = (*path, key, j)
+        question_id = known(condition, "question")
+        answer = known(condition, "answer")
+        answered = known(condition, "answered")
+        if (answer is None) == (answered is None):
+            yield where.key(cpath, "a condition needs either answer: or answered: true")
+        elif answered is False:
+            yield where.value((*cpath, "answered"), "answered: can only be true")
+        if not isinstance(question_id, str):
+            continue
+        if question_id not in answers:
+            yield where.value(
+                (*cpath, "question"),
+                f"no question has the id '{question_id}'{suggest(question_id, list(answers), what='the questions are')}",
+            )
+            continue
+        if before is not None and order[question_id] >= before:
+            yield where.value(
+                (*cpath, "question"),
+                f"'{question_id}' is not asked before this "
+                "question; show_if can only look at earlier questions",
+            )
+        allowed = answers[question_id]
+        if isinstance(answer, str) and allowed is not None and answer not in allowed:
+            yield where.value(
+                (*cpath, "answer"),
+                f"'{answer}' is not an answer to "
+                f"'{question_id}'{suggest(answer, allowed, what=None)}; "
+                f"use one of: {', '.join(allowed)}",
             )

@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.errors import BundleError, ContentError
-from kiosk.content.model import Asset, Bundle, BundleDocument, Metadata, Reference, Topic
+from kiosk.content.model import (
+    Asset,
+    Bundle,
+    BundleDocument,
+    Metadata,
+    Reference,
+    SelfCheck,
+    Topic,
+)
 
 if TYPE_CHECKING:  # the YAML reader is imported only when a bundle must be parsed
     from kiosk.content._yaml import Limits, Locations
@@ -43,6 +51,7 @@ PARTS: dict[str, Any] = {
     "topic": Topic,
     "references": tuple[Reference, ...],
     "assets": tuple[Asset, ...],
+    "selfcheck": SelfCheck,
 }
 REQUIRED = ("metadata", "topic", "references")
 _USUAL_FILE = {"metadata": "bundle.yaml"}  # where the format guide keeps each part

@@ -22,18 +22,28 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 __all__ = [
+    "YES_NO_ANSWERS",
     "Asset",
     "Bundle",
     "BundleDocument",
+    "Condition",
+    "Factor",
     "LevelText",
     "Metadata",
+    "Option",
+    "Question",
+    "QuestionKind",
     "ReadingLevel",
+    "RedFlag",
     "Reference",
     "Review",
     "ReviewStatus",
+    "Rule",
     "Section",
+    "SelfCheck",
     "Text",
     "Topic",
+    "Urgency",
 ]
 
 Text = str | Mapping[str, str]
@@ -117,6 +127,111 @@ class Topic:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
+# -- the self-check (``selfcheck:``) ---------------------------------------------------
+# Answers are plain strings: ``yes``, ``no`` or ``not_sure`` for a yes/no question; an
+# option id for a single choice; a tuple of option ids for a multiple choice. The engine
+# that evaluates answers is kiosk.selfcheck.
+
+YES_NO_ANSWERS = ("yes", "no", "not_sure")
+
+
+class QuestionKind(StrEnum):
+    YES_NO = "yes_no"  # yes / no / not sure
+    SINGLE = "single"  # one option
+    MULTIPLE = "multiple"  # any number of options
+
+
+class Urgency(StrEnum):
+    NOW = "now"  # tell staff now / emergency care
+    SOON = "soon"  # see a clinician within days
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """``question`` was answered ``answer`` (for a multiple choice: includes it), or,
+    with ``answered: true``, was answered at all."""
+
+    question: str
+    answer: str | None = None
+    answered: bool | None = None
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """True when ``any`` of its conditions holds, or when ``all`` of them do."""
+
+    any: tuple[Condition, ...] = ()
+    all: tuple[Condition, ...] = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        return self.any or self.all
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    text: LevelText
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    text: LevelText
+    help: LevelText | None = None
+    options: tuple[Option, ...] = ()
+    show_if: Rule | None = None
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    def answer_ids(self) -> tuple[str, ...]:
+        """Every answer this question accepts."""
+        if self.kind is QuestionKind.YES_NO:
+            return YES_NO_ANSWERS
+        return tuple(option.id for option in self.options)
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    """Answers that call for help: ``now`` or ``soon``, with advice and its named source."""
+
+    id: str
+    urgency: Urgency
+    when: Rule
+    advice: LevelText
+    source: int
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """Something that may be contributing, the answers that point to it, where it is
+    explained, and what may help."""
+
+    id: str
+    name: LevelText
+    when: Rule
+    sections: tuple[str, ...]
+    helps: LevelText
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCheck:
+    title: LevelText
+    intro: LevelText
+    questions: tuple[Question, ...]
+    red_flags: tuple[RedFlag, ...] = ()
+    factors: tuple[Factor, ...] = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
 @dataclass(frozen=True, slots=True)
 class BundleDocument:
     """Everything the bundle's files hold, merged: each top-level key from one file."""
@@ -125,6 +240,7 @@ class BundleDocument:
     topic: Topic
     references: tuple[Reference, ...]
     assets: tuple[Asset, ...] = ()
+    selfcheck: SelfCheck | None = None
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 

@@ -41,3 +41,55 @@ references:
   - number: 2
     title: Second source
 """
+
+SELFCHECK = """\
+selfcheck:
+  title:
+    patient: Check
+    clinician: Check
+  intro:
+    patient: Not a diagnosis.
+    clinician: Not a diagnosis.
+  questions:
+    - id: tired
+      kind: yes_no
+      text:
+        patient: Are your muscles tired?
+        clinician: Recent fatigue?
+    - id: where
+      kind: single
+      text:
+        patient: Where?
+        clinician: Site?
+      options:
+        - id: legs
+          text: {patient: Legs, clinician: Legs}
+        - id: chest
+          text: {patient: Chest, clinician: Chest}
+      show_if:
+        any:
+          - question: tired
+            answer: yes
+  red_flags:
+    - id: chest
+      urgency: now
+      when:
+        any:
+          - question: where
+            answer: chest
+      advice:
+        patient: Tell staff now. [2]
+        clinician: Urgent assessment [2].
+      source: 2
+  factors:
+    - id: fatigue
+      name: {patient: Tired muscles, clinician: Fatigue}
+      when:
+        any:
+          - question: tired
+            answer: yes
+      sections: [causes]
+      helps:
+        patient: Rest. [1]
+        clinician: Rest [1].
+"""

@@ -1,0 +1,187 @@
+"""Answers in, result out: which questions to ask, and what the answers point to.
+
+Deterministic and never a diagnosis: a result lists urgent advice first (``now``
+before ``soon``), then the factors that *may* be contributing, each with the answers
+that led to it ("because you said ...") and the sections that explain it.
+
+Answers are a mapping from question id to ``yes``/``no``/``not_sure`` (yes/no
+questions), an option id (single choice) or a tuple of option ids (multiple choice).
+"Not sure" and unanswered questions never match a condition on a specific answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kiosk.content.model import (
+    Condition,
+    Factor,
+    Question,
+    QuestionKind,
+    RedFlag,
+    Rule,
+    SelfCheck,
+    Urgency,
+)
+
+__all__ = [
+    "Answer",
+    "Answers",
+    "Evaluation",
+    "FactorFinding",
+    "Reason",
+    "RedFlagFinding",
+    "SelfCheckEngine",
+    "condition_holds",
+    "rule_holds",
+]
+
+Answer = str | tuple[str, ...]
+Answers = Mapping[str, Answer]
+
+
+def condition_holds(condition: Condition, answers: Answers) -> bool:
+    given = answers.get(condition.question)
+    if condition.answered:
+        return given is not None and given != ()
+    if given is None or condition.answer is None:
+        return False
+    if isinstance(given, tuple):
+        return condition.answer in given
+    return given == condition.answer
+
+
+def rule_holds(rule: Rule, answers: Answers) -> bool:
+    if rule.all:
+        return all(condition_holds(c, answers) for c in rule.all)
+    return any(condition_holds(c, answers) for c in rule.any)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One answer that led to a finding: "because you said ..."."""
+
+    question: Question
+    answer: Answer
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagFinding:
+    flag: RedFlag
+    because: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactorFinding:
+    factor: Factor
+    because: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The result of a self-check. ``urgent`` is empty when no red flag was raised."""
+
+    urgent: tuple[RedFlagFinding, ...]
+    factors: tuple[FactorFinding, ...]
+    asked: tuple[Question, ...]
+    answers: Mapping[str, Answer]
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """Section ids that explain a finding, in the order the findings came."""
+        seen: dict[str, None] = {}
+        for finding in self.factors:
+            for section in finding.factor.sections:
+                seen.setdefault(section, None)
+        return tuple(seen)
+
+    def applies(self, section_id: str) -> bool:
+        return section_id in self.sections
+
+
+class SelfCheckEngine:
+    """The logic of one bundle's self-check (see the module docstring)."""
+
+    def __init__(self, selfcheck: SelfCheck) -> None:
+        self.selfcheck = selfcheck
+        self.order = self._order()
+
+    def _order(self) -> tuple[Question, ...]:
+        """Red-flag questions (and the earlier questions they depend on) first, then the
+        rest, each group in the editor's order."""
+        by_id = {q.id: q for q in self.selfcheck.questions}
+        first: set[str] = set()
+        pending = [c.question for f in self.selfcheck.red_flags for c in f.when.conditions]
+        while pending:
+            question_id = pending.pop()
+            if question_id in first or question_id not in by_id:
+                continue
+            first.add(question_id)
+            rule = by_id[question_id].show_if
+            if rule is not None:
+                pending.extend(c.question for c in rule.conditions)
+        questions = self.selfcheck.questions
+        return tuple([q for q in questions if q.id in first] +
+                     [q for q in questions if q.id not in first])  # fmt: skip
+
+    def shown(self, question: Question, answers: Answers) -> bool:
+        return question.show_if is None or rule_holds(question.show_if, answers)
+
+    def effective(self, answers: Answers) -> dict[str, Answer]:
+        """The answers that count: those to questions that are (still) shown."""
+        kept: dict[str, Answer] = {}
+        for question in self.order:
+            if self.shown(question, kept) and question.id in answers:
+                answer = answers[question.id]
+                if _valid(question, answer):
+                    kept[question.id] = answer
+        return kept
+
+    def questions(self, answers: Answers) -> tuple[Question, ...]:
+        """The questions to ask, in order, given the answers so far (skip logic)."""
+        kept = self.effective(answers)
+        return tuple(q for q in self.order if self.shown(q, kept))
+
+    def next_question(self, answers: Answers, after: str | None = None) -> Question | None:
+        """The question after ``after`` (or the first), skipping hidden ones."""
+        asked = self.questions(answers)
+        ids = [q.id for q in asked]
+        if after is None:
+            return asked[0] if asked else None
+        if after not in ids:
+            return None
+        index = ids.index(after) + 1
+        return asked[index] if index < len(asked) else None
+
+    def evaluate(self, answers: Answers) -> Evaluation:
+        kept = self.effective(answers)
+        by_id = {q.id: q for q in self.order}
+        urgent = [
+            RedFlagFinding(flag, _reasons(flag.when, kept, by_id))
+            for flag in self.selfcheck.red_flags
+            if rule_holds(flag.when, kept)
+        ]
+        urgent.sort(key=lambda f: 0 if f.flag.urgency is Urgency.NOW else 1)
+        factors = tuple(
+            FactorFinding(factor, _reasons(factor.when, kept, by_id))
+            for factor in self.selfcheck.factors
+            if rule_holds(factor.when, kept)
+        )
+        asked = tuple(q for q in self.order if self.shown(q, kept))
+        return Evaluation(tuple(urgent), factors, asked, kept)
+
+
+def _valid(question: Question, answer: Answer) -> bool:
+    allowed = question.answer_ids()
+    if question.kind is QuestionKind.MULTIPLE:
+        return isinstance(answer, tuple) and all(a in allowed for a in answer)
+    return isinstance(answer, str) and answer in allowed
+
+
+def _reasons(rule: Rule, answers: Answers, by_id: Mapping[str, Question]) -> tuple[Reason, ...]:
+    return tuple(
+        Reason(by_id[c.question], answers[c.question])
+        for c in rule.conditions
+        if c.question in by_id and c.question in answers and condition_holds(c, answers)
+    )
