@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run_app(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `kiosk validate --lint | head`
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:
         if os.environ.get("KIOSK_DEBUG"):
             raise

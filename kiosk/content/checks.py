@@ -187,7 +187,9 @@ def _check_topic(where: Where, topic: Any, asset_ids: list[str] | None) -> Itera
         icon = known(section, "icon")
         if isinstance(icon, str) and asset_ids is not None and icon not in asset_ids:
             yield where.value(
-                (*path, "icon"), f"no asset has the id '{icon}'{suggest(icon, asset_ids)}"
+                (*path, "icon"),
+                f"no asset has the id '{icon}'"
+                f"{suggest(icon, [a for a in asset_ids if a], what='the assets are')}",
             )
     yield from _check_ids(where, paths, ids, "section id")
 
