@@ -541,8 +541,8 @@ def _check_selfcheck(
                     if section_ids is not None and section not in section_ids:
                         yield where.value(
                             (*path, "sections", j),
-                            f"no section has the id "
-                            f"'{section}'{suggest(str(section), section_ids, what='the sections are')}",
+                            f"no section has the id '{section}'"
+                            + suggest(str(section), section_ids, what="the sections are"),
                         )
         yield from _check_ids(where, item_paths, item_ids, what)
 
@@ -620,7 +620,8 @@ def _check_rule(
         if question_id not in answers:
             yield where.value(
                 (*cpath, "question"),
-                f"no question has the id '{question_id}'{suggest(question_id, list(answers), what='the questions are')}",
+                f"no question has the id '{question_id}'"
+                + suggest(question_id, list(answers), what="the questions are"),
             )
             continue
         if before is not None and order[question_id] >= before:
