@@ -180,8 +180,10 @@ def _valid(question: Question, answer: Answer) -> bool:
 
 
 def _reasons(rule: Rule, answers: Answers, by_id: Mapping[str, Question]) -> tuple[Reason, ...]:
-    return tuple(
-        Reason(by_id[c.question], answers[c.question])
-        for c in rule.conditions
-        if c.question in by_id and c.question in answers and condition_holds(c, answers)
-    )
+    """Each question whose answer meets a condition of ``rule``, once."""
+    seen: dict[str, Reason] = {}
+    for condition in rule.conditions:
+        question = condition.question
+        if question in by_id and question in answers and condition_holds(condition, answers):
+            seen.setdefault(question, Reason(by_id[question], answers[question]))
+    return tuple(seen.values())

@@ -164,3 +164,15 @@ def test_a_red_flag_answer_always_puts_its_advice_first(answers: dict[str, Any])
 def test_any_answers_at_all_never_raise(answers: dict[str, Any]) -> None:
     ENGINE.evaluate(answers)
     ENGINE.questions(answers)
+
+
+def test_a_question_is_one_reason_even_when_several_options_match() -> None:
+    engine = SelfCheckEngine(SelfCheck(
+        title=_text("Check"), intro=_text("Not a diagnosis."), questions=(MEDICINES,),
+        factors=(Factor("pills", _text("Pills"), Rule(any=(
+            Condition("medicines", "diuretic"), Condition("medicines", "statin"))),
+            ("medical-conditions",), _text("Ask [1].")),),
+    ))  # fmt: skip
+    result = engine.evaluate({"medicines": ("diuretic", "statin")})
+    assert [(r.question.id, r.answer) for r in result.factors[0].because] == [
+        ("medicines", ("diuretic", "statin"))]  # fmt: skip
