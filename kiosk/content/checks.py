@@ -634,7 +634,12 @@ def _check_rule(
         if isinstance(answer, str) and allowed is not None and answer not in allowed:
             yield where.value(
                 (*cpath, "answer"),
-                f"'{answer}' is not an answer to "
-                f"'{question_id}'{suggest(answer, allowed, what=None)}; "
+                f"'{answer}' is not an answer to '{question_id}'{_did_you_mean(answer, allowed)}; "
                 f"use one of: {', '.join(allowed)}",
             )
+
+
+def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` for a close match, else nothing."""
+    close = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -28,6 +28,7 @@ __all__ = [
     "plain_text",
 ]
 
+_TIGHT = re.compile(r" ([.,;:!?])")  # no space before punctuation left by a removed citation
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+?)\*\*|\*(?P<em>[^*\s][^*\n]*?)\*|" + CITATION.pattern)
 
@@ -140,7 +141,7 @@ def plain_text(text: str, *, keep_citations: bool = False) -> str:
                         words.append("[" + ", ".join(map(str, inline.numbers)) + "]")
                 else:
                     words.append(inline.text)
-            sentence = " ".join("".join(words).split())
+            sentence = _TIGHT.sub(r"\1", " ".join("".join(words).split()))
             if isinstance(block, ListBlock) and sentence and sentence[-1] not in ".!?:":
                 sentence += "."
             parts.append(sentence)

@@ -50,3 +50,7 @@ def test_plain_text_for_scores_and_speech() -> None:
         "Salts:\nlow sodium.\npotassium."
     )
     assert plain_text("Tired [2].", keep_citations=True) == "Tired [2]."
+
+
+def test_plain_text_leaves_no_space_where_a_citation_was() -> None:
+    assert plain_text("Rest [1]. See [1, 2], then stop.") == "Rest. See, then stop."

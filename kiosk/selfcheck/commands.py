@@ -1,0 +1,315 @@
+"""The self-check commands of ``kiosk`` (no screen, no Qt)::
+
+    kiosk fhir questionnaire [BUNDLE] [--level L] [--locale X]
+        print the bundle's self-check as a FHIR R4 Questionnaire (JSON)
+    kiosk selfcheck --answers FILE.yaml [BUNDLE] [--level L] [--locale X]
+                    [--format text|json|fhir]
+        evaluate a file of answers (see kiosk.selfcheck.answers) the way the app would:
+        urgent advice first, then the factors that may be contributing and why
+
+BUNDLE is a bundle folder; by default the first bundle under the content folder
+(``--content`` of the main command, else :func:`default_content_dir`).
+
+:func:`register` adds both to the main parser's subparsers; each sets ``handler`` so
+the main command runs ``args.handler(args)``, which returns the exit code: 0 ok,
+1 content problems (a bundle or answers file with errors, or no self-check),
+2 usage error. Documents go to standard output, problems to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Bundle, Question
+    from kiosk.selfcheck.engine import Answer, Evaluation, Reason
+
+__all__ = ["default_content_dir", "register", "run_fhir_questionnaire", "run_selfcheck"]
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+LEVELS = ("patient", "clinician")
+FORMATS = ("text", "json", "fhir")
+_SHIPPED_CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
+
+
+def default_content_dir() -> Path:
+    """``./content`` when it exists, else the shipped one: the rule of
+    ``kiosk.cli.default_content_dir``, which the core may not import (kiosk.cli imports
+    kiosk.ui, and the import-linter contract follows lazy imports too). A test keeps
+    the two the same."""
+    here = Path("content")
+    return here if here.is_dir() else _SHIPPED_CONTENT
+
+
+def register(subparsers: Any) -> None:
+    """Add ``fhir questionnaire`` and ``selfcheck`` to ``subparsers`` (of argparse)."""
+    fhir = subparsers.add_parser("fhir", help="export the self-check as HL7 FHIR R4")
+    fhir_commands = fhir.add_subparsers(dest="fhir_command", metavar="DOCUMENT", required=True)
+    questionnaire = fhir_commands.add_parser(
+        "questionnaire", help="print the self-check as a FHIR R4 Questionnaire (JSON)"
+    )
+    _common(questionnaire)
+    questionnaire.set_defaults(handler=run_fhir_questionnaire)
+
+    check = subparsers.add_parser(
+        "selfcheck", help="evaluate a file of self-check answers without a screen"
+    )
+    check.add_argument(
+        "--answers",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="YAML file: question id -> answer (a list of option ids for a multiple choice)",
+    )
+    _common(check)
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), json, or fhir (a QuestionnaireResponse)",
+    )
+    check.set_defaults(handler=run_selfcheck)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "bundle",
+        nargs="?",
+        type=Path,
+        metavar="BUNDLE",
+        help="bundle folder (default: the first bundle under the content folder)",
+    )
+    parser.add_argument(
+        "--level", choices=LEVELS, help="reading level (default: patient, if the bundle has it)"
+    )
+    parser.add_argument("--locale", metavar="X", help="content language (default: the first)")
+
+
+# -- the handlers --------------------------------------------------------------------
+
+
+def run_fhir_questionnaire(args: argparse.Namespace) -> int:
+    """``kiosk fhir questionnaire``: print the Questionnaire; return the exit code."""
+    from kiosk.selfcheck.fhir import questionnaire
+
+    name = "kiosk fhir questionnaire"
+    loaded = _load(args, name)
+    if isinstance(loaded, int):
+        return loaded
+    bundle, level, language = loaded
+    _write_json(questionnaire(bundle, level, language))
+    return EXIT_OK
+
+
+def run_selfcheck(args: argparse.Namespace) -> int:
+    """``kiosk selfcheck``: evaluate the answers file; return the exit code."""
+    from kiosk.content.errors import BundleError
+    from kiosk.selfcheck.answers import load_answers
+    from kiosk.selfcheck.engine import SelfCheckEngine
+    from kiosk.selfcheck.fhir import questionnaire_response, selfcheck_of
+
+    name = "kiosk selfcheck"
+    answers_path: Path = args.answers
+    if not answers_path.is_file():
+        _fail(name, f"{answers_path}: no such file")
+        return EXIT_USAGE
+    loaded = _load(args, name)
+    if isinstance(loaded, int):
+        return loaded
+    bundle, level, language = loaded
+    selfcheck = selfcheck_of(bundle)
+    try:
+        answers = load_answers(answers_path, selfcheck)
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        _fail(name, f"{answers_path}: {len(exc.errors)} problem(s)")
+        return EXIT_CONTENT
+    if args.format == "fhir":
+        now = datetime.datetime.now(datetime.UTC)
+        _write_json(questionnaire_response(bundle, answers, now, level, language))
+        return EXIT_OK
+    evaluation = SelfCheckEngine(selfcheck).evaluate(answers)
+    report = _Report(bundle, level, language)
+    if args.format == "json":
+        _write_json(report.json(evaluation, answers))
+    else:
+        sys.stdout.write(report.text(evaluation, answers))
+    return EXIT_OK
+
+
+def _fail(name: str, message: str) -> None:
+    print(f"{name}: {message}", file=sys.stderr)
+
+
+def _write_json(document: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _load(args: argparse.Namespace, name: str) -> tuple[Bundle, str, str | None] | int:
+    """The bundle with a self-check, the level and the language; or the exit code."""
+    from kiosk.content import BundleError, find_bundles, load_bundle
+    from kiosk.selfcheck.fhir import check_level_and_language
+
+    folder: Path | None = args.bundle
+    if folder is None:
+        root: Path = getattr(args, "content", None) or default_content_dir()
+        found = find_bundles(root)
+        if not found:
+            _fail(name, f"no bundles found under {root}/; name a bundle folder")
+            return EXIT_USAGE
+        folder = found[0]
+    elif not folder.is_dir():
+        _fail(name, f"{folder}: no such folder")
+        return EXIT_USAGE
+    try:
+        bundle = load_bundle(folder)
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        _fail(name, f"{folder}: {len(exc.errors)} problem(s)")
+        return EXIT_CONTENT
+    if bundle.document.selfcheck is None:
+        _fail(
+            name,
+            f"{folder}: the bundle '{bundle.id}' has no self-check; "
+            "add a 'selfcheck:' part (e.g. in selfcheck.yaml)",
+        )
+        return EXIT_CONTENT
+    levels = [str(x) for x in bundle.reading_levels]
+    level: str = args.level or ("patient" if "patient" in levels else levels[0])
+    language: str | None = args.locale
+    try:
+        check_level_and_language(bundle, level, language)
+    except ValueError as exc:
+        _fail(name, str(exc))
+        return EXIT_USAGE
+    return bundle, level, language
+
+
+def _hang(first: str, text: str) -> str:
+    """``text`` after ``first``; its further lines indented to line up under it."""
+    indent = "\n" + " " * len(first)
+    return first + indent.join(text.splitlines())
+
+
+class _Report:
+    """An evaluation as text for content editors, or as JSON for scripts."""
+
+    def __init__(self, bundle: Bundle, level: str, language: str | None) -> None:
+        self.bundle = bundle
+        self.level = level
+        self.language = language
+
+    def words(self, value: Any) -> str:
+        from kiosk.selfcheck.fhir import plain
+
+        return plain(self.bundle, value, self.level, self.language)
+
+    def answer(self, question: Question, answer: Answer) -> str:
+        from kiosk.selfcheck.fhir import answer_label
+
+        chosen = answer if isinstance(answer, tuple) else (answer,)
+        if not chosen:
+            return "(none)"
+        return ", ".join(
+            answer_label(self.bundle, question, a, self.level, self.language) for a in chosen
+        )
+
+    def because(self, reasons: tuple[Reason, ...]) -> list[str]:
+        return [
+            f"because you said: {self.words(r.question.text)} — {self.answer(r.question, r.answer)}"
+            for r in reasons
+        ]
+
+    def section_title(self, section_id: str) -> str:
+        section = self.bundle.section(section_id)
+        return section_id if section is None else self.words(section.title)
+
+    def source(self, number: int) -> str:
+        reference = self.bundle.reference(number)
+        return f"[{number}]" if reference is None else f"[{number}] {reference.title}"
+
+    @staticmethod
+    def ignored(evaluation: Evaluation, answers: dict[str, Answer]) -> list[str]:
+        """Answered questions that do not count: not shown, given the other answers."""
+        return [q for q in answers if q not in evaluation.answers]
+
+    def text(self, evaluation: Evaluation, answers: dict[str, Answer]) -> str:
+        selfcheck = self.bundle.document.selfcheck
+        assert selfcheck is not None
+        metadata = self.bundle.metadata
+        language = self.language or self.bundle.languages[0]
+        lines = [
+            f"{self.words(selfcheck.title)} — {metadata.id} {metadata.version} "
+            f"({self.level}, {language})",
+            f"{len(evaluation.answers)} answer(s) count, {len(evaluation.asked)} question(s) shown",
+        ]
+        for question_id in self.ignored(evaluation, answers):
+            lines.append(
+                f"note: '{question_id}' is not shown with these answers; its answer is ignored"
+            )
+        lines.append("")
+        if evaluation.urgent:
+            lines.append("URGENT")
+            for finding in evaluation.urgent:
+                flag = finding.flag
+                lines.append(_hang(f"- {flag.urgency.value}: ", self.words(flag.advice)))
+                lines.append(f"  source: {self.source(flag.source)}")
+                lines.extend("  " + line for line in self.because(finding.because))
+        else:
+            lines.append("No urgent advice.")
+        lines.append("")
+        if evaluation.factors:
+            lines.append("MAY BE CONTRIBUTING")
+            for factor_finding in evaluation.factors:
+                factor = factor_finding.factor
+                lines.append(_hang("- ", f"{self.words(factor.name)} ({factor.id})"))
+                lines.extend("  " + line for line in self.because(factor_finding.because))
+                sections = ", ".join(f"{self.section_title(s)} ({s})" for s in factor.sections)
+                lines.append(f"  read more: {sections}")
+                lines.append(_hang("  may help: ", self.words(factor.helps)))
+        else:
+            lines.append("No factors matched these answers.")
+        return "\n".join(lines) + "\n"
+
+    def json(self, evaluation: Evaluation, answers: dict[str, Answer]) -> dict[str, Any]:
+        def value(answer: Answer) -> str | list[str]:
+            return list(answer) if isinstance(answer, tuple) else answer
+
+        def because(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
+            return [{"question": r.question.id, "answer": value(r.answer)} for r in reasons]
+
+        metadata = self.bundle.metadata
+        return {
+            "bundle": metadata.id,
+            "version": metadata.version,
+            "level": self.level,
+            "language": self.language or self.bundle.languages[0],
+            "asked": [q.id for q in evaluation.asked],
+            "answers": {k: value(v) for k, v in evaluation.answers.items()},
+            "ignored": self.ignored(evaluation, answers),
+            "urgent": [
+                {
+                    "id": f.flag.id,
+                    "urgency": f.flag.urgency.value,
+                    "advice": self.words(f.flag.advice),
+                    "source": f.flag.source,
+                    "because": because(f.because),
+                }
+                for f in evaluation.urgent
+            ],
+            "factors": [
+                {
+                    "id": f.factor.id,
+                    "name": self.words(f.factor.name),
+                    "sections": list(f.factor.sections),
+                    "helps": self.words(f.factor.helps),
+                    "because": because(f.because),
+                }
+                for f in evaluation.factors
+            ],
+        }
