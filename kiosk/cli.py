@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         "--kiosk-size", default="1280x800", metavar="WxH", help="window size (default 1280x800)"
     )
 
+    from kiosk.selfcheck.commands import register as register_selfcheck
+
+    register_selfcheck(commands)  # kiosk fhir questionnaire, kiosk selfcheck
+    _register_handout(commands)
+
     pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
     pin.add_argument(
         "--config",
@@ -83,11 +88,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _app_args(tokens: Sequence[str]) -> argparse.Namespace | None:
+    """What :func:`_parser` makes of ``tokens`` if they are only the app's own options.
+
+    Running the app then needs none of the commands' parsers, which take milliseconds
+    to build (and import the modules that add theirs). Anything else (a command, help,
+    an abbreviation, ``--option=value``, a value that starts with ``-``, a mistake) is
+    None: the full parser decides. Keep the options and defaults in step with
+    :func:`_parser`.
+    """
+    args = argparse.Namespace(kiosk=False, config=None, content=None, smoke=False, command=None)
+    rest = iter(tokens)
+    for token in rest:
+        if token in ("--kiosk", "--smoke"):
+            setattr(args, token[2:], True)
+        elif token in ("--config", "--content"):
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None
+            setattr(args, token[2:], Path(value))
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)  # exits 2 on a usage error
+    tokens = sys.argv[1:] if argv is None else list(argv)
+    args = _app_args(tokens) or _parser().parse_args(tokens)  # exits 2 on a usage error
     try:
         if args.command == "validate":
             return _validate(args.paths, lint=args.lint)
+        if getattr(args, "handler", None) is not None:
+            return int(args.handler(args))
         if args.command == "set-pin":
             return _set_pin(args.pin_config or args.config)
         if args.command == "screenshot":
@@ -207,3 +239,31 @@ def _set_pin(config: Path | None) -> int:
         return EXIT_CONTENT
     print(f"kiosk set-pin: the staff PIN is set (a salted hash in {path})")
     return EXIT_OK
+
+
+def _register_handout(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``kiosk handout``: its code (Qt printing) is imported only when it runs."""
+    handout = commands.add_parser("handout", help="write the printable handout as a PDF")
+    handout.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    handout.add_argument(
+        "--answers", type=Path, metavar="FILE.yaml", help="self-check answers to include"
+    )
+    handout.add_argument(
+        "--level", choices=["patient", "clinician"], help="reading level (default: patient)"
+    )
+    handout.add_argument("--locale", metavar="X", help="content language")
+    handout.add_argument("--paper", choices=["A4", "Letter"], default="A4")
+    handout.add_argument(
+        "bundle",
+        nargs="?",
+        type=Path,
+        metavar="BUNDLE",
+        help="bundle folder (default: the first under the content folder)",
+    )
+
+    def run(args: argparse.Namespace) -> int:
+        from kiosk.ui.handout import run_handout
+
+        return int(run_handout(args))
+
+    handout.set_defaults(handler=run)

@@ -1,0 +1,790 @@
+"""The printable handout: what a visitor can take home from the kiosk.
+
+One or two pages at the chosen reading level (three when a visitor says yes to nearly
+every question of the shipped self-check): the topic's title and short answer, the
+self-check result when there is one (urgent advice first, then what may play a part and
+why), when to get help, every reference cited on the page, the review status and the
+disclaimer. Paper leaves the building, so the handout holds no name, no identifier and
+no date of the visit: only the content's own dates.
+
+    html = handout_html(bundle, "patient", "en", evaluation)      # or evaluation=None
+    pages = render_pdf(html, Path("handout.pdf"))                  # headless, no dialog
+    printed = print_handout(html, window, kiosk=True, printer_name=None)
+    images = page_images(html, dpi=100)                            # the same pages, as images
+
+Layout keeps each urgent box and each factor whole on one page, and never leaves a
+heading or a lead-in line ("See a doctor if:") at the foot of a page.
+
+Every character of content is escaped (through :func:`kiosk.ui.richtext.to_html`);
+citations print as plain "[n]", not links. Every word of the handout's own goes through
+``translate`` (Qt's translation by default, context "Handout").
+
+``kiosk handout --out FILE.pdf [--answers FILE.yaml] [--level L] [--locale X] [BUNDLE]``
+writes the handout without a screen (:func:`register`, :func:`run_handout`).
+
+Qt is imported inside the functions that need it, so the ``kiosk`` command can register
+this subcommand without loading Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.content.markup import citations, plain_text
+from kiosk.content.model import (
+    Bundle,
+    LevelText,
+    Question,
+    QuestionKind,
+    ReadingLevel,
+    Rule,
+    Urgency,
+)
+from kiosk.ui.richtext import CITE_SCHEME, to_html
+from kiosk.ui.wording import review_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QPagedPaintDevice, QPaintDevice, QPainter, QTextDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.selfcheck.engine import Answer, Evaluation, Reason, RedFlagFinding
+
+__all__ = [
+    "PAPER_SIZES",
+    "WHEN_TO_GET_HELP",
+    "Translate",
+    "handout_html",
+    "page_images",
+    "print_handout",
+    "qt_translate",
+    "register",
+    "render_pdf",
+    "run_handout",
+]
+
+Translate = Callable[[str], str]
+
+WHEN_TO_GET_HELP = "when-to-get-help"  # the id of the section printed under its own title
+PAPER_SIZES = ("A4", "Letter")
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+# Print colours: dark enough to read in black and white, marked with words as well.
+_TEXT, _MUTED, _RULE = "#1a1a1a", "#4a4a4a", "#9a9a9a"
+_NOW, _NOW_TINT = "#a3141b", "#fcebea"
+_SOON, _SOON_TINT = "#7a4a00", "#fdf3e1"
+
+_BODY_PT = 11.0  # body text; headings are set in the style sheet below
+_FOOTER_PT = 8.5
+_MARGINS_MM = (18.0, 15.0, 18.0, 14.0)  # left, top, right, bottom
+_RESOLUTION = 300
+
+_STYLE = f"""
+body {{ color: {_TEXT}; }}
+h1 {{ font-size: 19pt; font-weight: bold; margin-top: 0px; margin-bottom: 4px; }}
+h2 {{ font-size: 14pt; font-weight: bold; margin-top: 14px; margin-bottom: 6px; }}
+h3 {{ font-size: 12pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }}
+p {{ margin-top: 0px; margin-bottom: 6px; }}
+li {{ margin-bottom: 2px; }}
+.small {{ font-size: 9.5pt; }}
+"""
+
+# A run of citation links made by to_html; content is escaped, so only to_html writes these.
+_CITE_LINKS = re.compile(rf'(?:<a href="{re.escape(CITE_SCHEME)}\d+"[^>]*><b>\[\d+\]</b></a>)+')
+_CITE_NUMBER = re.compile(rf"{re.escape(CITE_SCHEME)}(\d+)")
+
+
+def qt_translate(text: str) -> str:
+    """``text`` translated by Qt in the context "Handout" (itself when untranslated)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Handout", text)
+
+
+# -- the HTML --------------------------------------------------------------------------
+
+
+def handout_html(
+    bundle: Bundle,
+    level: str,
+    language: str | None,
+    evaluation: Evaluation | None,
+    translate: Translate = qt_translate,
+) -> str:
+    """The handout as Qt rich text (a whole HTML document), ready for :func:`render_pdf`.
+
+    ``evaluation`` is the self-check result to print, or None for none. ``level`` is a
+    reading level the bundle provides; ``language`` one of its languages (None: the
+    first).
+    """
+    return _Writer(bundle, str(level), language, translate).document(evaluation)
+
+
+def _print_citations(html: str) -> str:
+    """to_html's citation links as plain "[1, 2]" (paper has no links)."""
+    return _CITE_LINKS.sub(lambda m: "[" + ", ".join(_CITE_NUMBER.findall(m.group(0))) + "]", html)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(plain_text(text).split())
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".?!:" else text + "."
+
+
+class _Writer:
+    """Builds the HTML and remembers every reference it cites."""
+
+    def __init__(self, bundle: Bundle, level: str, language: str | None, tr: Translate) -> None:
+        self.bundle = bundle
+        self.level = level
+        self.language = language
+        self.tr = tr
+        self.cited: set[int] = set()
+
+    # text helpers
+    def text(self, value: LevelText) -> str:
+        return self.bundle.level_text(value, self.level, self.language)
+
+    def content(self, text: str) -> str:
+        """Content markup as escaped rich text, citations as "[n]" (and remembered)."""
+        self.cited.update(number for number, _ in citations(text))
+        return _print_citations(to_html(text))
+
+    def label(self, value: LevelText) -> str:
+        """A short content text (a title, a question, an option) on one line, escaped."""
+        return escape(_one_line(self.text(value)))
+
+    def ui(self, text: str) -> str:
+        """One of the handout's own words, translated and escaped."""
+        return escape(self.tr(text))
+
+    # the document
+    def document(self, evaluation: Evaluation | None) -> str:
+        bundle = self.bundle
+        topic = bundle.topic
+        title = _one_line(self.text(topic.title))
+        parts = [f"<h1>{escape(title)}</h1>"]
+        parts.append(f"<h2>{self.ui('The short answer')}</h2>")
+        parts.append(self.content(self.text(topic.summary)))
+        if evaluation is not None:
+            parts.append(self.selfcheck(evaluation))
+        parts.append(self.when_to_get_help())
+        about = self.about()  # before the references: it may cite too
+        parts.append(self.references())
+        parts.append(about)
+        lang = escape(self.language or bundle.languages[0], quote=True)
+        return (
+            f'<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<style type="text/css">{_STYLE}</style></head><body>'
+            + "".join(parts)
+            + "</body></html>"
+        )
+
+    def selfcheck(self, evaluation: Evaluation) -> str:
+        parts = [f"<h2>{self.ui('Your self-check')}</h2>"]
+        for urgency in (Urgency.NOW, Urgency.SOON):  # one box each, "now" first
+            findings = [f for f in evaluation.urgent if f.flag.urgency is urgency]
+            if findings:
+                parts.append(self.urgent_box(urgency, findings))
+        if evaluation.factors:
+            parts.append(f"<h3>{self.ui('What may play a part')}</h3>")
+        elif not evaluation.urgent:
+            parts.append(
+                "<p>"
+                + self.ui(
+                    "Your answers do not point to any of the causes this check asks about. "
+                    "If cramps trouble you, talk with a doctor or nurse."
+                )
+                + "</p>"
+            )
+        for found in evaluation.factors:
+            factor = found.factor
+            parts.append(
+                '<table width="100%" cellspacing="0" cellpadding="0" '
+                'style="margin-top:4px; margin-bottom:8px;"><tr>'
+                f'<td width="4" bgcolor="{_RULE}"></td><td width="10"></td><td>'
+                f'<p style="margin-bottom:3px;"><b>{self.label(factor.name)}</b></p>'
+                + self.because(found.because, factor.when)
+                + f'<p style="margin-bottom:2px;"><b>{self.ui("What may help:")}</b></p>'
+                + self.content(self.text(factor.helps))
+                + "</td></tr></table>"
+            )
+        parts.append(
+            "<p><b>"
+            + self.ui("This is not a diagnosis.")
+            + "</b> "
+            + self.ui(
+                "It shows what may play a part, based on your answers. "
+                "Talk with a doctor or nurse about your own health."
+            )
+            + "</p>"
+        )
+        return "".join(parts)
+
+    def urgent_box(self, urgency: Urgency, findings: list[RedFlagFinding]) -> str:
+        """Urgent advice in a ruled, tinted box under a coloured heading, marked in words
+        (so that it reads the same in black and white)."""
+        now = urgency is Urgency.NOW
+        if now:
+            heading = "⚠ " + self.tr("Get help now")
+        elif self.level == ReadingLevel.CLINICIAN:
+            heading = self.tr("See a clinician soon")
+        else:
+            heading = self.tr("See a doctor or nurse soon")
+        body = []
+        for index, finding in enumerate(findings):
+            flag = finding.flag
+            if index:
+                body.append('<hr style="margin-top:2px; margin-bottom:6px;">')
+            advice = self.text(flag.advice)
+            body.append(self.content(advice))
+            if flag.source not in {n for n, _ in citations(advice)}:
+                self.cited.add(flag.source)
+                body.append(f"<p>{self.ui('Source:')} [{flag.source}]</p>")
+            body.append(self.because(finding.because, flag.when))
+        colour, tint = (_NOW, _NOW_TINT) if now else (_SOON, _SOON_TINT)
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="8" border="1" bgcolor="{tint}" '
+            f'style="border-color:{colour}; border-style:solid; border-collapse:collapse; '
+            f'margin-top:4px; margin-bottom:10px;"><tr><td style="border-color:{colour};">'
+            f'<p style="font-size:13pt; font-weight:bold; color:{colour}; margin-bottom:4px;">'
+            f"{escape(heading)}</p>{''.join(body)}</td></tr></table>"
+        )
+
+    def because(self, reasons: tuple[Reason, ...], rule: Rule) -> str:
+        """The "because you said" lines: one per question (never a question id)."""
+        lines: list[str] = []
+        seen: set[str] = set()
+        for reason in reasons:
+            question = reason.question
+            if question.id in seen:
+                continue
+            seen.add(question.id)
+            answers = [escape(a) for a in self.answer_labels(question, reason.answer, rule)]
+            if len(answers) == 1:
+                # no-break spaces: the dash and the answer never start a line on their own
+                lines.append(f"{self.label(question.text)}&#160;—&#160;<b>{answers[0]}</b>")
+            elif answers:  # several options: one a line
+                chosen = "".join(f"<br><b>{a}</b>" for a in answers)
+                lines.append(f"{self.label(question.text)}{chosen}")
+        said = self.ui("Because you said:")
+        if len(lines) == 1 and "<br>" not in lines[0]:
+            return f"<p>{said} {lines[0]}</p>"
+        if not lines:
+            return ""
+        items = "".join(f"<li>{line}</li>" for line in lines)
+        return (
+            f'<p style="margin-bottom:2px;">{said}</p>'
+            f'<ul style="margin-top:0px; margin-bottom:6px;">{items}</ul>'
+        )
+
+    def answer_labels(self, question: Question, answer: Answer, rule: Rule) -> list[str]:
+        """Yes / No / Not sure, or the chosen options' words (those the rule matched)."""
+        chosen = answer if isinstance(answer, tuple) else (answer,)
+        if question.kind is QuestionKind.YES_NO:
+            words = {"yes": self.tr("Yes"), "no": self.tr("No"), "not_sure": self.tr("Not sure")}
+            return [words[a] for a in chosen if a in words]
+        matched = [
+            a
+            for a in chosen
+            if any(c.question == question.id and c.answer == a for c in rule.conditions)
+        ]
+        options = {option.id: _one_line(self.text(option.text)) for option in question.options}
+        return [options[a] for a in (matched or chosen) if options.get(a)]
+
+    def when_to_get_help(self) -> str:
+        section = self.bundle.section(WHEN_TO_GET_HELP)
+        if section is None:
+            return ""
+        passages = "".join(self.content(self.text(p)) for p in section.passages)
+        return f"<h2>{self.label(section.title)}</h2>{passages}"
+
+    def references(self) -> str:
+        lines = []
+        for number in sorted(self.cited):
+            ref = self.bundle.reference(number)
+            if ref is None:
+                continue
+            words = [f"<b>[{ref.number}]</b> {escape(_sentence(ref.title))}"]
+            details = [d for d in (ref.publisher, str(ref.year) if ref.year else None) if d]
+            if details:
+                words.append(escape(_sentence(", ".join(details))))
+            if ref.note:
+                note = " ".join(plain_text(self.bundle.text(ref.note, self.language)).split())
+                words.append(escape(_sentence(note)))
+            if ref.url:
+                words.append(escape(ref.url))
+            lines.append(f'<p class="small" style="margin-bottom:3px;">{" ".join(words)}</p>')
+        if not lines:
+            return ""
+        return f"<h2>{self.ui('References')}</h2>" + "".join(lines)
+
+    def about(self) -> str:
+        bundle = self.bundle
+        updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
+        status = escape(review_text(bundle, self.tr))
+        if bundle.needs_review_caution:
+            status = f"<b>⚠ {self.ui('Pending human review')}.</b> {status}"
+        disclaimer = self.content(
+            bundle.level_text(bundle.metadata.disclaimer, self.level, self.language)
+        )
+        return (
+            f"<h2>{self.ui('About this information')}</h2>"
+            f"<p>{status} {escape(updated)}</p>"
+            f'<p style="margin-bottom:2px;"><b>{self.ui("Please note:")}</b></p>{disclaimer}'
+        )
+
+
+# -- paper -----------------------------------------------------------------------------
+
+_apps: list[Any] = []  # the QGuiApplication made here, if any: kept alive
+
+
+def _ensure_gui_application() -> None:
+    """A QGuiApplication for fonts and painting, unless an application already exists."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    if QCoreApplication.instance() is None:
+        _apps.append(QGuiApplication(sys.argv[:1]))
+
+
+@dataclass
+class _Pages:
+    """The handout laid out on one paint device, in its pixels: body, then a footer."""
+
+    doc: QTextDocument
+    width: float
+    height: float  # the whole printable height
+    body_height: float  # of each page's text; the footer takes the rest
+    footer_font: Any
+    translate: Translate
+
+    @classmethod
+    def lay_out(
+        cls, html: str, device: QPaintDevice, size: tuple[float, float], translate: Translate
+    ) -> _Pages:
+        """``html`` laid out for ``device``, on pages whose printable area is ``size``
+        (in the device's pixels)."""
+        from PySide6.QtCore import QSizeF
+        from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        layout = doc.documentLayout()
+        layout.setPaintDevice(device)
+        doc.setDefaultFont(_font(_BODY_PT))
+        doc.setHtml(html)
+        _exact_heading_sizes(doc)
+        footer_font = QFont(_font(_FOOTER_PT), device)
+        footer = QFontMetricsF(footer_font, device).height() * 2.2
+        width, height = size
+        doc.setPageSize(QSizeF(width, height - footer))
+        _keep_together(doc, height - footer)
+        return cls(doc, width, height, height - footer, footer_font, translate)
+
+    @property
+    def count(self) -> int:
+        return self.doc.pageCount()
+
+    def paint(self, painter: QPainter, index: int) -> None:
+        from PySide6.QtCore import QPointF, QRectF, Qt
+        from PySide6.QtGui import QColor, QPen, QTextDocument
+
+        top = index * self.body_height
+        painter.save()
+        painter.translate(0, -top)
+        self.doc.drawContents(painter, QRectF(0, top, self.width, self.body_height))
+        painter.restore()
+        footer = QRectF(0, self.body_height, self.width, self.height - self.body_height)
+        painter.save()
+        painter.setPen(QPen(QColor(_RULE), max(1.0, self.width / 2000)))
+        line_y = footer.top() + footer.height() * 0.35
+        painter.drawLine(QPointF(0, line_y), QPointF(self.width, line_y))
+        painter.setPen(QColor(_MUTED))
+        painter.setFont(self.footer_font)
+        title = self.doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+        bottom = Qt.AlignmentFlag.AlignBottom
+        painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignLeft, title)
+        page = self.translate("Page {page} of {pages}").format(page=index + 1, pages=self.count)
+        painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignRight, page)
+        painter.restore()
+
+
+def _exact_heading_sizes(doc: QTextDocument) -> None:
+    """Headings at the sizes the style sheet gives: Qt would enlarge them once more."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    adjustment = QTextFormat.Property.FontSizeAdjustment
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(adjustment) and fmt.fontPointSize() > 0:
+                    fmt.clearProperty(adjustment)
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.setCharFormat(fmt)
+                fragments += 1
+        block = block.next()
+
+
+def _keep_together(doc: QTextDocument, page_height: float) -> None:
+    """Move to the next page each box (table) that a page break would cut, and each
+    heading or lead-in line (ending in ":") that would end a page, away from its text."""
+    for _ in range(100):  # one move a pass; a move only pushes text down
+        doc.pageCount()  # lays the document out again
+        if not (_move_cut_box(doc, page_height) or _move_stranded_lead(doc, page_height)):
+            return
+
+
+def _move_cut_box(doc: QTextDocument, page_height: float) -> bool:
+    from PySide6.QtGui import QTextFormat
+
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        first, last = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
+        fmt = frame.frameFormat()
+        if first != last and rect.height() < page_height * 0.6 and not fmt.pageBreakPolicy():
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            frame.setFrameFormat(fmt)
+            return True
+    return False
+
+
+def _move_stranded_lead(doc: QTextDocument, page_height: float) -> bool:
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        current = block.blockFormat()
+        lead = current.headingLevel() or block.text().rstrip().endswith(":")
+        if lead and cursor.currentTable() is None and not current.pageBreakPolicy():
+            rect = layout.blockBoundingRect(block)
+            room = (rect.top() // page_height + 1) * page_height - rect.bottom()
+            starts_page = rect.top() % page_height < 1
+            if not starts_page and room < rect.height() * 2.5:
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.mergeBlockFormat(fmt)
+                return True
+        block = block.next()
+    return False
+
+
+def _font(points: float) -> Any:
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"])
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(points)
+    return font
+
+
+def _set_margins(device: QPagedPaintDevice) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout
+
+    device.setPageMargins(QMarginsF(*_MARGINS_MM), QPageLayout.Unit.Millimeter)
+
+
+def _paint_all(html: str, device: QPagedPaintDevice, translate: Translate) -> int:
+    """Every page of the handout on ``device``; the page count (0 if it cannot paint)."""
+    from PySide6.QtGui import QPainter
+
+    size = (float(device.width()), float(device.height()))
+    pages = _Pages.lay_out(html, device, size, translate)
+    painter = QPainter()
+    if not painter.begin(device):
+        return 0
+    try:
+        for index in range(pages.count):
+            if index:
+                device.newPage()
+            pages.paint(painter, index)
+    finally:
+        painter.end()
+    return pages.count
+
+
+def _title_of(html: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+
+
+def render_pdf(
+    html: str, path: Path | str, *, paper: str = "A4", translate: Translate = qt_translate
+) -> int:
+    """Write the handout to a PDF at ``path`` (300 dpi, ``paper`` A4 or Letter); the
+    page count. Needs no screen; makes a QGuiApplication only if no application exists.
+    Raises OSError when the file cannot be written."""
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    size = _page_size(paper)
+    _ensure_gui_application()
+    target = Path(path)
+    with target.open("wb"):  # fail here, with the reason, rather than in Qt
+        pass
+    writer = QPdfWriter(str(target))
+    writer.setResolution(_RESOLUTION)
+    writer.setPageSize(QPageSize(size))
+    _set_margins(writer)
+    writer.setTitle(_title_of(html))
+    writer.setCreator("kiosk")
+    pages = _paint_all(html, writer, translate)
+    del writer  # finishes the file
+    if pages == 0:
+        raise OSError(f"cannot write a PDF to {target}")
+    return pages
+
+
+def page_images(
+    html: str, *, dpi: int = 100, paper: str = "A4", translate: Translate = qt_translate
+) -> list[QImage]:
+    """The handout's pages as white images at ``dpi``, laid out and painted as
+    :func:`render_pdf` does (for a preview, or a picture where no PDF reader exists)."""
+    from PySide6.QtCore import QMarginsF, Qt
+    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+
+    _ensure_gui_application()
+    size = _page_size(paper)
+    layout = QPageLayout(
+        QPageSize(size),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(*_MARGINS_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+    full, body = layout.fullRectPixels(dpi), layout.paintRectPixels(dpi)
+    dots_per_metre = round(dpi / 0.0254)
+
+    def blank() -> QImage:
+        image = QImage(full.size(), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        image.fill(Qt.GlobalColor.white)
+        return image
+
+    probe = blank()  # the layout measures text for this resolution
+    pages = _Pages.lay_out(html, probe, (float(body.width()), float(body.height())), translate)
+    images = []
+    for index in range(pages.count):
+        image = blank()
+        painter = QPainter(image)
+        painter.translate(body.topLeft())
+        pages.paint(painter, index)
+        painter.end()
+        images.append(image)
+    return images
+
+
+def _page_size(paper: str) -> Any:
+    from PySide6.QtGui import QPageSize
+
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    return QPageSize.PageSizeId.A4 if paper == "A4" else QPageSize.PageSizeId.Letter
+
+
+def print_handout(
+    html: str,
+    parent: QWidget | None,
+    *,
+    kiosk: bool,
+    printer_name: str | None,
+    printer: QPrinter | None = None,
+    translate: Translate = qt_translate,
+) -> bool:
+    """Print the handout; True once it has gone to the printer.
+
+    Laptop mode asks with the print dialog (False if cancelled); kiosk mode prints with
+    no dialog to ``printer_name``, or to the default printer when None. False, never an
+    exception, when there is no printer (or the named one does not exist): the caller
+    says so. ``printer`` (e.g. a QPrinter set to PdfFormat with an output file) is used
+    as it is, with no dialog and no look-up.
+    """
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+    from PySide6.QtWidgets import QDialog
+
+    if printer is None:
+        if not QPrinterInfo.availablePrinterNames():
+            return False
+        if kiosk:
+            info = (
+                QPrinterInfo.printerInfo(printer_name)
+                if printer_name
+                else QPrinterInfo.defaultPrinter()
+            )
+            if info.isNull():
+                return False
+            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        else:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if printer_name and not QPrinterInfo.printerInfo(printer_name).isNull():
+                printer.setPrinterName(printer_name)
+            dialog = QPrintDialog(printer, parent)
+            dialog.setWindowTitle(translate("Print a handout"))
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            dialog.deleteLater()
+            if not accepted:
+                return False
+    _set_margins(printer)
+    printer.setDocName(_title_of(html))
+    if _paint_all(html, printer, translate) == 0:
+        return False
+    return printer.printerState() is not QPrinter.PrinterState.Error
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``handout`` to the main parser's ``subparsers``; it sets ``handler``.
+
+    The command runs headless: :func:`run_handout` sets ``QT_QPA_PLATFORM=offscreen``
+    when it is unset (not here, so that the app itself keeps its screen).
+    """
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "handout",
+        help="write the printable handout as a PDF (no screen needed)",
+        description="Write the printable handout of a bundle as a PDF, with the result "
+        "of a file of self-check answers if one is given.",
+    )
+    parser.add_argument(
+        "bundle",
+        nargs="?",
+        type=Path,
+        metavar="BUNDLE",
+        help="bundle folder (default: the first bundle under the content folder)",
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE.yaml",
+        help="self-check answers: question id -> answer (see kiosk selfcheck)",
+    )
+    parser.add_argument(
+        "--level",
+        choices=[str(level) for level in ReadingLevel],
+        help="reading level (default: patient, if the bundle has it)",
+    )
+    parser.add_argument("--locale", metavar="X", help="content language (default: the first)")
+    parser.add_argument(
+        "--paper", choices=PAPER_SIZES, default="A4", help="paper size (default: A4)"
+    )
+    parser.set_defaults(handler=run_handout)
+    return parser
+
+
+def _fail(message: str) -> None:
+    print(f"kiosk handout: {message}", file=sys.stderr)
+
+
+def _load_bundle(args: argparse.Namespace) -> Bundle | int:
+    from kiosk.content import BundleError, find_bundles, load_bundle
+
+    folder: Path | None = getattr(args, "bundle", None)
+    if folder is None:
+        from kiosk.cli import default_content_dir
+
+        root: Path = getattr(args, "content", None) or default_content_dir()
+        found = find_bundles(root)
+        if not found:
+            _fail(f"no bundles found under {root}/; name a bundle folder")
+            return EXIT_USAGE
+        folder = found[0]
+    elif not folder.is_dir():
+        _fail(f"{folder}: no such folder")
+        return EXIT_USAGE
+    try:
+        return load_bundle(folder)
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        _fail(f"{folder}: {len(exc.errors)} problem(s)")
+        return EXIT_CONTENT
+
+
+def _evaluate(args: argparse.Namespace, bundle: Bundle) -> Evaluation | int | None:
+    """The evaluation of ``--answers`` (None without it), or the exit code."""
+    from kiosk.content import BundleError, ContentError
+
+    answers_path: Path | None = getattr(args, "answers", None)
+    if answers_path is None:
+        return None
+    if not answers_path.is_file():
+        _fail(f"{answers_path}: no such file")
+        return EXIT_USAGE
+    selfcheck = bundle.document.selfcheck
+    if selfcheck is None:
+        print(ContentError.at_file(answers_path, f"the bundle '{bundle.id}' has no self-check "
+                                   "to answer; leave out --answers"), file=sys.stderr)  # fmt: skip
+        return EXIT_CONTENT
+    from kiosk.selfcheck.answers import load_answers
+    from kiosk.selfcheck.engine import SelfCheckEngine
+
+    try:
+        answers = load_answers(answers_path, selfcheck)
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        _fail(f"{answers_path}: {len(exc.errors)} problem(s)")
+        return EXIT_CONTENT
+    return SelfCheckEngine(selfcheck).evaluate(answers)
+
+
+def run_handout(args: argparse.Namespace) -> int:
+    """``kiosk handout``: write the PDF, print its path and page count; the exit code
+    (0 written, 1 content or answers problems, 2 usage). Problems go to standard error
+    as ``file:line:col: message`` lines, never as a traceback."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    loaded = _load_bundle(args)
+    if isinstance(loaded, int):
+        return loaded
+    bundle = loaded
+    levels = [str(level) for level in bundle.reading_levels]
+    level: str = getattr(args, "level", None) or ("patient" if "patient" in levels else levels[0])
+    if level not in levels:
+        _fail(f"the bundle '{bundle.id}' has no '{level}' level (it has: {', '.join(levels)})")
+        return EXIT_USAGE
+    language: str | None = getattr(args, "locale", None)
+    if language is not None and language not in bundle.languages:
+        _fail(f"the bundle '{bundle.id}' has no '{language}' "
+              f"(it has: {', '.join(bundle.languages)})")  # fmt: skip
+        return EXIT_USAGE
+    evaluation = _evaluate(args, bundle)
+    if isinstance(evaluation, int):
+        return evaluation
+    out: Path = args.out
+    _ensure_gui_application()
+    html = handout_html(bundle, level, language or bundle.languages[0], evaluation)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pages = render_pdf(html, out, paper=getattr(args, "paper", "A4"))
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+        return EXIT_CONTENT
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}")
+    return EXIT_OK
