@@ -56,14 +56,14 @@ _HASH_BYTES = 32
 _MAX_MEMORY = 64 * 1024 * 1024
 """A stored hash asking scrypt for more memory than this is treated as malformed."""
 
-_PIN = re.compile(r"[0-9]{4,12}\Z")
-_HASH = re.compile(
+# patterns, compiled (and cached by re) when first used: start-up reads no PIN
+_PIN = r"[0-9]{4,12}\Z"
+_HASH = (
     r"scrypt\$([0-9]{1,9})\$([0-9]{1,3})\$([0-9]{1,3})"
     rf"\$([0-9a-f]{{{2 * _SALT_BYTES}}})\$([0-9a-f]{{{2 * _HASH_BYTES}}})\Z"
 )
-_PIN_LINE = re.compile(
-    r"""^(?:staff_pin|"staff_pin"|'staff_pin')[ \t]*:[^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*""",
-    re.MULTILINE,
+_PIN_LINE = (  # MULTILINE: ^ at the start of each line
+    r"""(?m)^(?:staff_pin|"staff_pin"|'staff_pin')[ \t]*:[^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*"""
 )
 _PLAIN_PIN_MESSAGE = "staff_pin must be a hash made by 'kiosk set-pin', not a PIN"
 
@@ -99,9 +99,9 @@ _DEFAULTS = Settings()
 
 def default_settings_path() -> Path:
     """The per-user settings file (e.g. ``~/.config/kiosk/settings.yaml`` on Linux)."""
-    from platformdirs import user_config_dir
+    from kiosk.content.loader import user_dir
 
-    return Path(user_config_dir("kiosk", appauthor=False)) / "settings.yaml"
+    return user_dir("config") / "settings.yaml"
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -205,7 +205,7 @@ def resolve_content_dir(settings: Settings, settings_path: Path | None) -> Path 
 
 def validate_pin_format(pin: str) -> str | None:
     """Why ``pin`` cannot be a staff PIN, or None if it can (4 to 12 digits)."""
-    if not isinstance(pin, str) or not _PIN.match(pin):
+    if not isinstance(pin, str) or not re.match(_PIN, pin):
         return "the PIN must be 4 to 12 digits (0-9)"
     return None
 
@@ -258,7 +258,7 @@ def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     """The parts of a well-formed hash with sane costs, or None."""
-    match = _HASH.match(stored)
+    match = re.match(_HASH, stored)
     if match is None:
         return None
     n, r, p = (int(match.group(i)) for i in (1, 2, 3))
@@ -282,7 +282,7 @@ def write_pin(path: Path, pin: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = path.read_bytes().decode("utf-8").removeprefix("\ufeff") if path.exists() else ""
     newline = "\r\n" if "\r\n" in text else "\n"
-    matches = list(_PIN_LINE.finditer(text))
+    matches = list(re.finditer(_PIN_LINE, text))
     if matches:
         first, *others = matches
         for match in reversed(others):  # a second staff_pin would be a duplicate key

@@ -13,16 +13,30 @@ bundle is then simply loaded the long way.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.content.errors import BundleError, ContentError
+
+# The C pickler and the built-in SHA-256, the same as the pickle and hashlib modules
+# give: importing those (hashlib loads OpenSSL) takes milliseconds of a start-up that
+# only reads one cached bundle. The standard library's random module does the same.
+try:
+    from _pickle import dumps, load
+except ImportError:  # not CPython
+    from pickle import dumps, load
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:
+        from _sha256 import sha256  # CPython 3.11
+    except ImportError:
+        from hashlib import sha256
 from kiosk.content.model import (
     Asset,
     Bundle,
@@ -44,6 +58,7 @@ __all__ = [
     "find_bundles",
     "load_bundle",
     "load_library",
+    "user_dir",
 ]
 
 PARTS: dict[str, Any] = {
@@ -59,6 +74,30 @@ SUFFIXES = (".yaml", ".yml")
 _CODE = Path(__file__).parent
 
 
+_XDG_BASES = {"config": ("XDG_CONFIG_HOME", "~/.config"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
+
+
+def user_dir(kind: Literal["config", "cache"]) -> Path:
+    """The kiosk's per-user config or cache folder, as platformdirs names it.
+
+    On Linux with an absolute ``XDG_CONFIG_HOME`` / ``XDG_CACHE_HOME``, or without one
+    and with an absolute HOME, the folder is the XDG one, worked out here: importing
+    platformdirs takes longer than loading a cached bundle. Anything else (another
+    system, a relative folder) is left to platformdirs.
+    """
+    variable, default = _XDG_BASES[kind]
+    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
+        base = os.environ.get(variable, "")
+        if os.path.isabs(base):
+            return Path(base, "kiosk")
+        if not base.strip() and os.path.isabs(os.environ.get("HOME", "")):
+            return Path(os.path.expanduser(default), "kiosk")
+    import platformdirs
+
+    found = platformdirs.user_config_dir if kind == "config" else platformdirs.user_cache_dir
+    return Path(found("kiosk", appauthor=False))
+
+
 def display_path(path: Path) -> str:
     """``path`` as the user will recognise it: relative to the working folder if inside."""
     try:
@@ -70,7 +109,7 @@ def display_path(path: Path) -> str:
 @cache
 def _code_fingerprint() -> bytes:
     """A hash of the content package's code: a cached bundle is stale when it changes."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for source in sorted(_CODE.glob("*.py")):
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
@@ -92,16 +131,14 @@ class BundleCache:
         """The user's cache folder, or no cache when ``KIOSK_NO_CACHE`` is set."""
         if os.environ.get("KIOSK_NO_CACHE"):
             return cls(None)
-        import platformdirs
-
-        return cls(Path(platformdirs.user_cache_dir("kiosk", appauthor=False)) / "bundles")
+        return cls(user_dir("cache") / "bundles")
 
     def get(self, key: str) -> BundleDocument | None:
         if self.directory is None:
             return None
         try:
             with (self.directory / f"{key}.pickle").open("rb") as handle:
-                found = pickle.load(handle)
+                found = load(handle)
         except Exception:  # a missing, partial or stale cache file: load the long way
             return None
         return found if isinstance(found, BundleDocument) else None
@@ -112,14 +149,14 @@ class BundleCache:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             temporary = self.directory / f"{key}.{os.getpid()}.tmp"
-            temporary.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(dumps(document, protocol=-1))  # the highest protocol
             temporary.replace(self.directory / f"{key}.pickle")
         except OSError:
             pass  # a read-only or full disk only costs speed
 
     @staticmethod
     def _folder_key(folder: Path) -> str:
-        return "last-good-" + hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
+        return "last-good-" + sha256(str(folder.resolve()).encode()).hexdigest()[:32]
 
     def remember_good(self, folder: Path, key: str) -> None:
         """Point at ``key`` as the last content of ``folder`` that loaded cleanly."""
@@ -152,7 +189,7 @@ def bundle_files(folder: Path) -> list[Path]:
 
 
 def _content_key(folder: Path, files: list[Path]) -> str:
-    digest = hashlib.sha256(_code_fingerprint())
+    digest = sha256(_code_fingerprint())
     for path in files:
         data = path.read_bytes()
         digest.update(f"{path.name}\0{len(data)}\0".encode())

@@ -123,6 +123,7 @@ def build_window(
     options = WindowOptions(
         kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
         idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
+        printer_name=settings.printer,
     )  # fmt: skip
     window = MainWindow(content, session, options)
     options.reload = lambda: load_content(

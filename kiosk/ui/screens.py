@@ -11,14 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle
+from kiosk.selfcheck import SelfCheckEngine
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import PassageView, ScrollPage, button, card, label, set_button_text
+from kiosk.ui.widgets import (
+    ALIGN_CENTER,
+    PassageView,
+    ScrollPage,
+    button,
+    card,
+    label,
+    set_button_text,
+)
 
 
 @dataclass
@@ -29,6 +38,7 @@ class ScreenContext:
     session: Session
     theme: Theme
     kiosk: bool
+    engine: SelfCheckEngine | None = None  # the bundle's self-check, if it has one
 
     def text(self, value: object) -> str:
         assert self.bundle is not None
@@ -86,11 +96,12 @@ class WelcomeScreen(Screen):
         super().__init__(context)
         layout = self.scrolling_column()
         layout.addStretch(2)
+        # alignment as a property: a first screen names no Qt enum (see kiosk.ui.widgets)
         self.title = label(role="hero")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("alignment", ALIGN_CENTER)
         layout.addWidget(self.title)
         self.subtitle = label(role="h2")
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setProperty("alignment", ALIGN_CENTER)
         layout.addWidget(self.subtitle)
         layout.addSpacing(32)
         self.start = button("", role="primary", name="touch-to-start", on_click=self.started.emit)
@@ -162,14 +173,21 @@ class TopicScreen(Screen):
         sectionChosen(str): a section was tapped (its id).
         citationActivated(int): a citation in the short answer was tapped.
         aboutRequested(): "About this information" was tapped.
+        selfcheckRequested(): "Check my risk factors" was tapped.
+
+    After a self-check, the sections that explain its findings are listed first and
+    marked "Applies to you".
     """
 
     name = "topic"
     sectionChosen = Signal(str)
     citationActivated = Signal(int)
     aboutRequested = Signal()
+    selfcheckRequested = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(context)
         column = self.scrolling_column()
         column.setContentsMargins(32, 24, 32, 32)
@@ -180,15 +198,22 @@ class TopicScreen(Screen):
         self.summary = PassageView(self.tr("Source"))
         self.summary.citationActivated.connect(self.citationActivated)
         column.addWidget(self.summary)
+        self.check = button("", role="primary", name="check-risk-factors", wrap=True,
+                            on_click=self.selfcheckRequested.emit)  # fmt: skip
+        self.check.setVisible(context.engine is not None)
+        column.addWidget(self.check)
         self.sections_heading = label(role="h2")
         column.addWidget(self.sections_heading)
+        self.section_list = QVBoxLayout()
+        self.section_list.setSpacing(column.spacing())
+        column.addLayout(self.section_list)
         self.section_buttons: dict[str, QPushButton] = {}
         if context.bundle is not None:
             for section in context.bundle.topic.sections:
                 widget = button("", role="big", name=f"section-{section.id}", wrap=True,
                                 on_click=partial(self.sectionChosen.emit, section.id))  # fmt: skip
                 self.section_buttons[section.id] = widget
-                column.addWidget(widget)
+                self.section_list.addWidget(widget)
         disclaimer_card, disclaimer_layout = card()
         self.disclaimer = label(role="muted")
         disclaimer_layout.addWidget(self.disclaimer)
@@ -209,11 +234,29 @@ class TopicScreen(Screen):
         self.summary.show_text(self.context.level_text(bundle.topic.summary),
                                self.context.theme.link)  # fmt: skip
         self.sections_heading.setText(self.tr("Learn more"))
+        set_button_text(self.check, self.tr("Check my risk factors") + "  ›")
+        applies = self.applying_sections()
         for section in bundle.topic.sections:
+            mark = ("✓ " + self.tr("Applies to you") + ":  ") if section.id in applies else ""
             set_button_text(self.section_buttons[section.id],
-                            self.context.level_text(section.title) + "  ›")  # fmt: skip
+                            mark + self.context.level_text(section.title) + "  ›")  # fmt: skip
+        order = [*applies, *(s.id for s in bundle.topic.sections if s.id not in applies)]
+        for index, section_id in enumerate(order):  # what applies first
+            widget = self.section_buttons[section_id]
+            if self.section_list.indexOf(widget) != index:
+                self.section_list.removeWidget(widget)
+                self.section_list.insertWidget(index, widget)
         self.disclaimer.setText(self.context.level_text(bundle.metadata.disclaimer))
         set_button_text(self.about, self.tr("About this information"))
+
+    def applying_sections(self) -> tuple[str, ...]:
+        """The sections that explain the self-check's findings so far (none before it)."""
+        engine = self.context.engine
+        if engine is None or not self.context.session.answers:
+            return ()
+        sections = engine.evaluate(self.context.session.answers).sections
+        bundle = self.context.bundle
+        return tuple(s for s in sections if bundle is not None and bundle.section(s))
 
     def reset(self) -> None:
         self.refresh()
@@ -237,6 +280,8 @@ class SectionScreen(Screen):
     aboutRequested = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(context)
         self.section_id: str | None = None
         self.passages: list[PassageView] = []
@@ -335,9 +380,9 @@ class UpdatingScreen(Screen):
         layout = self.scrolling_column()
         layout.addStretch(1)
         self.title = label(role="hero")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("alignment", ALIGN_CENTER)  # a first screen, as the welcome
         self.body = label(role="h2")
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setProperty("alignment", ALIGN_CENTER)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addStretch(2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,6 +100,11 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     window.go("topic")
     yield save("07-topic-largest-text")
     window.session.set_text_size(0)
+    if window.engine is not None:
+        yield from _shoot_selfcheck(window, save)
+        window.session.wipe()
+        window.session.set_level(level)
+        window.go("topic")
     window._on_idle()
     yield save("08-idle-countdown", _top_dialog(window))
     _close_dialogs(window)
@@ -177,3 +182,51 @@ def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:
         painter.drawPixmap(corner, over)
         painter.end()
     return picture
+
+
+# a visit that shows every kind of finding: urgent advice, a factor, a choice question
+SAMPLE_ANSWERS: dict[str, str] = {
+    "long-cramp": "yes",
+    "hard-exercise": "yes",
+    "heat": "yes",
+    "diuretic": "yes",
+}
+
+
+def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
+    """The self-check: its intro, a yes/no and a choice question, the results, the topic
+    marked with what applies, and page 1 of the handout."""
+    from kiosk.content import QuestionKind
+
+    engine = window.engine
+    assert engine is not None
+    window.start_selfcheck()
+    yield save("14-selfcheck-intro")
+    question = window.screens["question"]
+    first = engine.order[0]
+    question.show_question(first.id)  # type: ignore[attr-defined]
+    yield save("15-selfcheck-question")
+    choice = next((q for q in engine.order if q.kind is QuestionKind.MULTIPLE), None)
+    if choice is not None:
+        question.show_question(choice.id)  # type: ignore[attr-defined]
+        yield save("16-selfcheck-choice")
+    window.session.answers.update(SAMPLE_ANSWERS)
+    window.show_results()
+    yield save("17-selfcheck-results")
+    window.go("topic")
+    yield save("18-topic-applies-to-you")
+    yield _handout_page(window, save)
+
+
+def _handout_page(window: MainWindow, save: Callable[..., Path]) -> Path:
+    from kiosk.ui.handout import handout_html, page_images
+
+    bundle = window.content.bundle
+    assert bundle is not None
+    assert window.engine is not None
+    evaluation = window.engine.evaluate(window.session.answers)
+    html = handout_html(bundle, window.session.reading_level, window.session.language,
+                        evaluation)  # fmt: skip
+    path = save("19-handout-page1")  # the file name; replaced by the page just below
+    page_images(html, dpi=110)[0].save(str(path))
+    return path

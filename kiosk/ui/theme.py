@@ -6,13 +6,18 @@ a test can check each one's WCAG contrast ratio.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["DEFAULT", "Theme", "contrast_ratio"]
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
+    """A named set of colours (``#rrggbb``); immutable.
+
+    A named tuple rather than a frozen dataclass: the same fields, equality and repr,
+    made in a fraction of the time at start-up.
+    """
+
     name: str
     background: str
     surface: str

@@ -1,34 +1,102 @@
-"""Small building blocks shared by the screens."""
+"""Small building blocks shared by the screens.
+
+The builders that the first screen uses (:func:`label`, :func:`button`,
+:class:`ScrollPage`) set Qt enum values through Qt properties, as ints: in PySide6,
+naming any member of the ``Qt`` namespace (``Qt.AlignmentFlag``, ``Qt.CursorShape``,
+...) first builds all of its ~90 enum types, some 25 ms, which the first paint does
+not need. Only the hand cursor has no such route; :func:`cursors_later` lets the main
+window set it after its first paint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+# Qt enum values, written to Qt properties (see the module's docstring)
+PLAIN_TEXT, RICH_TEXT = 0, 1  # Qt.TextFormat
+NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag
+ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter)
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+NO_FRAME = 0  # QFrame.Shape.NoFrame
+
+_waiting_cursors: list[QWidget] | None = None
+"""Buttons made while :func:`cursors_later` is in effect: they get the hand cursor later."""
+
 
 def label(text: str = "", role: str | None = None, *, rich: bool = False) -> QLabel:
     """A word-wrapping label; ``role`` picks its style (h1, h2, hero, muted)."""
-    widget = QLabel()
+    return _set_up(QLabel(), text, role, rich=rich)
+
+
+def _set_up(widget: QLabel, text: str, role: str | None, *, rich: bool) -> QLabel:
     widget.setWordWrap(True)
-    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setProperty("textFormat", RICH_TEXT if rich else PLAIN_TEXT)
     widget.setText(text)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    widget.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
     if role:
         widget.setProperty("role", role)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
+
+
+class _LongText(QLabel):
+    """A word-wrapping label that remembers its size hints and heights, per text.
+
+    A change of text makes the layouts of a scrolling page ask each label for its size
+    hints and its height at a few widths, several times each, and for long text every
+    answer lays the whole text out anew. A reading-level switch shows the same texts
+    again, so the answers are kept, per text. Only for labels whose format, wrapping
+    and margins are set once, when they are made; a change of font or style (the text
+    size) forgets them all.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hints: dict[tuple[str, bool], QSize] = {}  # (text, minimum?) -> hint
+        self._heights: dict[tuple[str, int], int] = {}  # (text, width) -> height
+
+    def _hint(self, minimum: bool) -> QSize:
+        key = (self.text(), minimum)
+        hint = self._hints.get(key)
+        if hint is None:
+            if len(self._hints) >= 16:  # both levels, and some
+                self._hints.clear()
+            hint = super().minimumSizeHint() if minimum else super().sizeHint()
+            self._hints[key] = hint
+        return QSize(hint)  # a copy: the caller may change it
+
+    def sizeHint(self) -> QSize:
+        return self._hint(False)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint(True)
+
+    def heightForWidth(self, width: int) -> int:
+        key = (self.text(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= 32:  # both levels at a few widths, and some
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._hints.clear()  # a font, style or other change may change the sizes
+        self._heights.clear()
+        super().changeEvent(event)
 
 
 class WrapButton(QPushButton):
@@ -39,8 +107,10 @@ class WrapButton(QPushButton):
     """
 
     def __init__(self, text: str = "") -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__()
-        self._label = QLabel()
+        self._label = _LongText()
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -96,11 +166,34 @@ def button(
         widget.setAccessibleDescription(description)
     if role:
         widget.setProperty("role", role)
-    widget.setCursor(Qt.CursorShape.PointingHandCursor)
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    if _waiting_cursors is None:
+        set_hand_cursor([widget])
+    else:
+        _waiting_cursors.append(widget)
+    widget.setProperty("focusPolicy", STRONG_FOCUS)
     if on_click is not None:
         widget.clicked.connect(lambda: on_click())
     return widget
+
+
+def set_hand_cursor(widgets: list[QWidget]) -> None:
+    """Give each of ``widgets`` that still exists the pointing-hand cursor."""
+    from PySide6.QtCore import Qt
+    from shiboken6 import isValid
+
+    for widget in widgets:
+        if isValid(widget):
+            widget.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+def cursors_later(waiting: list[QWidget] | None) -> None:
+    """Collect the buttons made from now on in ``waiting``, without their cursor (None: stop).
+
+    The caller gives them the cursor with :func:`set_hand_cursor` once the first screen
+    is painted (see the module's docstring).
+    """
+    global _waiting_cursors
+    _waiting_cursors = waiting
 
 
 def set_button_text(widget: QPushButton, text: str) -> None:
@@ -127,8 +220,8 @@ class ScrollPage(QScrollArea):
     def __init__(self, *, kinetic: bool) -> None:
         super().__init__()
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.setProperty("frameShape", NO_FRAME)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
         self.column = QVBoxLayout(self.body)
@@ -136,6 +229,8 @@ class ScrollPage(QScrollArea):
         self.column.setSpacing(16)
         self.setWidget(self.body)
         if kinetic:
+            from PySide6.QtWidgets import QScroller
+
             QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def clear(self) -> None:
@@ -166,7 +261,9 @@ class PassageView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
-        self.text = label(rich=True)
+        from PySide6.QtCore import Qt
+
+        self.text = _set_up(_LongText(), "", None, rich=True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.text.linkActivated.connect(self._link)
         layout.addWidget(self.text)

@@ -5,6 +5,11 @@ Two modes (PRODUCT.md):
 - laptop (default): a normal window with menus and keyboard shortcuts;
 - kiosk: full screen, frameless, no way to close it but the staff panel, no context
   menus, kinetic scrolling, the idle countdown and reset.
+
+Start-up builds only what the first screen shows: the header and the review banner
+are built when a screen first needs them, and the first screen's buttons get their
+hand cursor when a mouse pointer first moves over the window (setting a cursor builds
+the ``Qt`` namespace's enums, see :mod:`kiosk.ui.widgets`).
 """
 
 from __future__ import annotations
@@ -12,26 +17,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
     QFrame,
     QHBoxLayout,
-    QLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.content import Bundle, ContentError
+from kiosk.selfcheck import SelfCheckEngine
 
 if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog, QPushButton
+
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.screens import (
@@ -45,8 +53,9 @@ from kiosk.ui.screens import (
 )
 from kiosk.ui.session import TEXT_SCALES, Session
 from kiosk.ui.theme import DEFAULT, Theme
-from kiosk.ui.widgets import button, label, set_button_text
-from kiosk.ui.wording import reference_html, review_text
+from kiosk.ui.widgets import button, cursors_later, label, set_button_text, set_hand_cursor
+
+NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum to build)
 
 
 @dataclass
@@ -67,6 +76,7 @@ class WindowOptions:
     check_pin: Callable[[str], bool] = lambda _pin: False
     pin_locked_for: Callable[[], float] = lambda: 0.0
     reload: Callable[[], ContentState] | None = None
+    printer_name: str | None = None  # kiosk: print here, with no dialog (default printer)
 
 
 class _Screens(dict[str, Screen]):
@@ -84,9 +94,16 @@ class _Screens(dict[str, Screen]):
 class Lockdown(QObject):
     """Kiosk mode: swallows closing keys and context menus everywhere in the app."""
 
-    # key codes as ints: naming Qt.Key members at import would build that 471-member enum
-    # before the first screen is shown
+    # key codes as ints: naming Qt.Key members at import would build the Qt namespace's
+    # enums before the first screen is shown
     CLOSING_KEYS = frozenset({0x01000000, 0x01000033, 0x51, 0x57})  # Escape, F4, Q, W
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        super().__init__(parent)
+        modifier = Qt.KeyboardModifier
+        self.closing_modifiers = modifier.AltModifier | modifier.ControlModifier
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu:
@@ -95,12 +112,32 @@ class Lockdown(QObject):
             key = int(event.key())
             if key == 0x01000000:  # Escape
                 return True
-            modifiers = event.modifiers()
-            if key in self.CLOSING_KEYS and modifiers & (
-                Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
-            ):
+            if key in self.CLOSING_KEYS and event.modifiers() & self.closing_modifiers:
                 return True
         return False
+
+
+class _PointerArrives(QObject):
+    """Calls ``then`` once, when a mouse pointer first moves or clicks over a window.
+
+    Install it on the window's QWindow; it removes itself.
+    """
+
+    def __init__(self, then: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove or kind == QEvent.Type.MouseButtonPress:
+            watched.removeEventFilter(self)
+            self.then()
+        return False
+
+
+def _engine_for(bundle: Bundle | None) -> SelfCheckEngine | None:
+    selfcheck = bundle.document.selfcheck if bundle is not None else None
+    return SelfCheckEngine(selfcheck) if selfcheck is not None else None
 
 
 class MainWindow(QMainWindow):
@@ -125,22 +162,24 @@ class MainWindow(QMainWindow):
         self.allow_close = not options.kiosk
         self.countdown: CountdownDialog | None = None
         self.setWindowTitle(self.tr("Health information kiosk"))
-        self.context = ScreenContext(content.bundle, session, theme, options.kiosk)
+        self.context = ScreenContext(content.bundle, session, theme, options.kiosk,
+                                     _engine_for(content.bundle))  # fmt: skip
+        self.printer: QPrinter | None = None  # a ready printer instead of asking (tests)
+        self._waiting_cursors: list[QWidget] = []  # the first screen's buttons (see the top)
 
         central = QWidget()
         central.setObjectName("central")
-        outer = QVBoxLayout(central)
+        self._column = QVBoxLayout(central)  # the header, the banner, the screens
         # the window never insists on a minimum size: a full-screen kiosk window must fit
         # any screen (content scrolls; long titles wrap)
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        self.header = self._build_header()
-        outer.addWidget(self.header)
-        self.banner = self._build_banner()
-        outer.addWidget(self.banner)
+        self._column.setProperty("sizeConstraint", NO_CONSTRAINT)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._header: QFrame | None = None  # built when first needed (not on the welcome)
+        self._banner: QFrame | None = None
+        self.language_buttons: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
+        self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.screens: dict[str, Screen] = {}
         self._build_screens()
@@ -155,6 +194,8 @@ class MainWindow(QMainWindow):
         self.idle.activity.connect(self._on_activity)
         self.lockdown: Lockdown | None = None
         if options.kiosk:
+            from PySide6.QtCore import Qt
+
             self.lockdown = Lockdown(self)
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -167,10 +208,76 @@ class MainWindow(QMainWindow):
         if options.kiosk or options.idle_reset:
             self.idle.start()
         self.apply_style()
-        self.go("welcome" if content.bundle is not None else "updating")
+        cursors_later(self._waiting_cursors)
+        try:
+            self.go("welcome" if content.bundle is not None else "updating")
+        finally:
+            cursors_later(None)
+        self._pointer_arrives = _PointerArrives(self._set_waiting_cursors, self)
 
     # -- building ------------------------------------------------------------------
+    def _set_waiting_cursors(self) -> None:
+        waiting, self._waiting_cursors = self._waiting_cursors, []
+        set_hand_cursor(waiting)
+
+    @property
+    def header(self) -> QFrame:
+        """The header row (start over, reading level, text size, language), built on first need."""
+        return self._header if self._header is not None else self._add_header()
+
+    @property
+    def banner(self) -> QFrame:
+        """The review banner of the reading screens, built on first need."""
+        return self._banner if self._banner is not None else self._add_banner()
+
+    def _add_header(self) -> QFrame:
+        header = self._header = self._build_header()
+        self._column.insertWidget(0, header)
+        self._build_language_buttons()
+        self._no_context_menus(header)
+        self._tab_chrome_first()
+        self._update_header()
+        return header
+
+    def _add_banner(self) -> QFrame:
+        banner = self._banner = self._build_banner()
+        self._column.insertWidget(self._column.indexOf(self.stack), banner)
+        self._no_context_menus(banner)
+        self._tab_chrome_first()
+        self._update_banner()
+        return banner
+
+    def _tab_chrome_first(self) -> None:
+        """Tab through the header and the banner before the screens, as if built first."""
+        from PySide6.QtCore import Qt
+
+        chrome: list[QWidget] = []
+        if self._header is not None:
+            chrome += [self.start_over, *self.level_buttons.values(), self.smaller, self.larger]
+        if self._banner is not None:
+            chrome.append(self.banner_about)
+        chrome += self.language_buttons.values()
+        screens = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.stack.isAncestorOf(widget):
+                screens.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise(chrome + screens):
+            QWidget.setTabOrder(first, second)
+
+    def _no_context_menus(self, widget: QWidget) -> None:
+        """Kiosk mode: no context menu on ``widget`` and its children (built after the
+        window was first shown, so :meth:`watch` did not see them)."""
+        if self.options.kiosk:
+            from PySide6.QtCore import Qt
+
+            for each in [widget, *widget.findChildren(QWidget)]:
+                each.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
     def _build_header(self) -> QFrame:
+        from PySide6.QtWidgets import QButtonGroup
+
         header = QFrame()
         header.setObjectName("header")
         row = QHBoxLayout(header)
@@ -193,7 +300,7 @@ class MainWindow(QMainWindow):
         self.larger = button("A+", name="text-larger", on_click=lambda: self.change_text(1))
         row.addWidget(self.smaller)
         row.addWidget(self.larger)
-        self.language_buttons: dict[str, QPushButton] = {}
+        self.language_buttons = {}
         self.language_row = QHBoxLayout()
         row.addLayout(self.language_row)
         return header
@@ -241,6 +348,7 @@ class MainWindow(QMainWindow):
             screen.sectionChosen.connect(self.open_section)
             screen.citationActivated.connect(self.show_reference)
             screen.aboutRequested.connect(self.show_about)
+            screen.selfcheckRequested.connect(self.start_selfcheck)
         elif name == "section":
             screen = SectionScreen(context)
             screen.backRequested.connect(lambda: self.go("topic"))
@@ -249,12 +357,16 @@ class MainWindow(QMainWindow):
             screen.aboutRequested.connect(self.show_about)
         elif name == "updating":
             screen = UpdatingScreen(context)
+        elif name in ("question", "results") and context.engine is not None:
+            screen = self._make_selfcheck_screen(name, context.engine)
         else:
             raise KeyError(name)
         self.stack.addWidget(screen)
         return screen
 
     def _build_language_buttons(self) -> None:
+        if self._header is None:
+            return  # the header makes them when it is built
         while self.language_row.count():
             item = self.language_row.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -273,6 +385,8 @@ class MainWindow(QMainWindow):
             self.language_row.addWidget(widget)
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("Start over"), "Ctrl+N", self.start_again)
@@ -293,7 +407,10 @@ class MainWindow(QMainWindow):
         self, menu: QWidget, text: str, shortcut: object, slot: Callable[[], object],
         extra: Sequence[str] = (),
     ) -> QAction:  # fmt: skip
-        action = QAction(text, self)
+        from PySide6.QtGui import QAction, QKeySequence
+
+        action = QAction(self)  # then the text: QAction(text, parent) first builds QIcon
+        action.setText(text)
         shortcuts = []
         if isinstance(shortcut, QKeySequence.StandardKey):
             shortcuts.extend(QKeySequence.keyBindings(shortcut))
@@ -317,6 +434,8 @@ class MainWindow(QMainWindow):
             name = "updating"
         screen = self.screens[name]
         if self.options.kiosk:
+            from PySide6.QtCore import Qt
+
             for child in screen.findChildren(QWidget):  # widgets made since the last look
                 child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if screen.stale:
@@ -325,6 +444,84 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
         self.screenChanged.emit(name)
+
+    def _make_selfcheck_screen(self, name: str, engine: SelfCheckEngine) -> Screen:
+        from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
+
+        if name == "question":
+            question = QuestionScreen(self.context, engine)
+            question.finished.connect(self.show_results)
+            question.backRequested.connect(lambda: self.go("topic"))
+            return question
+        results = ResultsScreen(self.context, engine)
+        results.sectionChosen.connect(self.open_section)
+        results.citationActivated.connect(self.show_reference)
+        results.backRequested.connect(lambda: self.go("topic"))
+        results.againRequested.connect(self.start_selfcheck)
+        results.printRequested.connect(self.print_handout)
+        results.saveRequested.connect(self.save_handout)
+        return results
+
+    @property
+    def engine(self) -> SelfCheckEngine | None:
+        """The self-check of the content shown, if it has one."""
+        return self.context.engine
+
+    def start_selfcheck(self) -> None:
+        """ "Check my risk factors": the intro, then the questions (answers so far kept)."""
+        screen = self.screens["question"]
+        screen.start()  # type: ignore[attr-defined]
+        self.go("question")
+
+    def show_results(self) -> None:
+        screen = self.screens["results"]
+        screen.show_results()  # type: ignore[attr-defined]
+        if "topic" in self.screens:
+            self.screens["topic"].stale = True  # it marks what applies: redraw when shown
+        self.go("results")
+
+    def _handout_html(self) -> str:
+        from kiosk.ui.handout import handout_html
+
+        bundle = self.content.bundle
+        assert bundle is not None
+        evaluation = self.engine.evaluate(self.session.answers) if self.engine else None
+        return handout_html(bundle, self.session.reading_level, self.session.language,
+                            evaluation)  # fmt: skip
+
+    def print_handout(self) -> None:
+        """Kiosk: straight to the configured printer; laptop: the print dialog."""
+        from kiosk.ui.handout import print_handout
+
+        done = print_handout(self._handout_html(), self, kiosk=self.options.kiosk,
+                             printer_name=self.options.printer_name,
+                             printer=self.printer)  # fmt: skip
+        if not done and self.printer is None:
+            self._tell(self.tr("The handout could not be printed. Please ask a member of "
+                               "staff."))  # fmt: skip
+
+    def save_handout(self) -> None:
+        """Laptop: save the handout as a PDF where the user chooses (never in kiosk mode)."""
+        if self.options.kiosk:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from kiosk.ui.handout import render_pdf
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the handout"),
+                                              "handout.pdf", "PDF (*.pdf)")  # fmt: skip
+        if path:
+            try:
+                render_pdf(self._handout_html(), Path(path))
+            except OSError as exc:
+                self._tell(self.tr("The handout could not be saved: {reason}").format(
+                    reason=exc.strerror or exc))  # fmt: skip
+
+    def _tell(self, message: str) -> None:
+        from kiosk.ui.dialogs import ReadingDialog
+
+        ReadingDialog(self, kiosk=self.options.kiosk, title=self.tr("Handout"),
+                      html=message, name="handout-message").open()  # fmt: skip
 
     def _audience_chosen(self, level: str) -> None:
         self.session.set_level(level)
@@ -341,13 +538,31 @@ class MainWindow(QMainWindow):
         self.session.wipe()
 
     def _after_wipe(self) -> None:
-        for dialog in self.findChildren(QDialog):
-            dialog.done(QDialog.DialogCode.Rejected)
+        for dialog in self._dialogs():
+            dialog.done(0)  # QDialog.DialogCode.Rejected
             dialog.deleteLater()
         self.countdown = None
         for screen in self.screens.values():
             screen.reset()
         self.go("welcome")
+
+    def _dialogs(self) -> list[QDialog]:
+        """Every dialog of this window (shown or not), as ``findChildren(QDialog)`` finds them.
+
+        A dialog is always a top-level window, so only those are looked at: findChildren
+        would make a Python object of every widget, layout and scroll bar in the window.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        found = []
+        for widget in QApplication.topLevelWidgets():
+            if widget.inherits("QDialog"):
+                owner = widget.parent()
+                while owner is not None and owner is not self:
+                    owner = owner.parent()
+                if owner is self:
+                    found.append(cast("QDialog", widget))
+        return found
 
     def recover(self) -> None:
         """After an unexpected error: wipe and show the welcome screen."""
@@ -390,10 +605,21 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(self.theme.stylesheet(self.session.text_scale, kiosk=self.options.kiosk))
 
     def _update_chrome(self) -> None:
+        """Show the header and the banner where they belong, in the session's words."""
         name = self.current
-        bundle = self.content.bundle
-        reading = name in ("topic", "section")
-        self.header.setVisible(name not in ("welcome", "updating"))
+        if self._header is not None:
+            self._update_header()
+        elif name not in ("welcome", "updating"):
+            self._add_header()
+        if self._banner is not None:
+            self._update_banner()
+        elif name in ("topic", "section"):
+            self._add_banner()
+
+    def _update_header(self) -> None:
+        header, name, bundle = self.header, self.current, self.content.bundle
+        reading = name in ("topic", "section", "question", "results")
+        header.setVisible(name not in ("welcome", "updating"))
         for level, widget in self.level_buttons.items():
             widget.setVisible(reading and bundle is not None and level in bundle.reading_levels)
             widget.setChecked(level == self.session.reading_level)
@@ -415,7 +641,12 @@ class MainWindow(QMainWindow):
         self.larger.setAccessibleName(self.tr("Larger text"))
         self.smaller.setEnabled(self.session.text_size > 0)
         self.larger.setEnabled(self.session.text_size < len(TEXT_SCALES) - 1)
-        self.banner.setVisible(reading and bundle is not None)
+
+    def _update_banner(self) -> None:
+        from kiosk.ui.wording import review_text
+
+        banner, bundle = self.banner, self.content.bundle
+        banner.setVisible(self.current in ("topic", "section") and bundle is not None)
         if bundle is not None:
             updated = bundle.metadata.updated.isoformat()
             self.banner_caution.setVisible(bundle.needs_review_caution)
@@ -430,6 +661,7 @@ class MainWindow(QMainWindow):
         if bundle is None or bundle.reference(number) is None:
             return
         from kiosk.ui.dialogs import ReadingDialog
+        from kiosk.ui.wording import reference_html
 
         dialog = ReadingDialog(self, kiosk=self.options.kiosk,
                                title=self.tr("Source {number}").format(number=number),
@@ -444,6 +676,7 @@ class MainWindow(QMainWindow):
         from html import escape
 
         from kiosk.ui.dialogs import ReadingDialog
+        from kiosk.ui.wording import review_text
 
         language = self.session.language
         updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
@@ -496,6 +729,9 @@ class MainWindow(QMainWindow):
         if handle is not None:
             handle.removeEventFilter(self.corner_taps)
             handle.installEventFilter(self.corner_taps)
+            if self._waiting_cursors:
+                handle.removeEventFilter(self._pointer_arrives)
+                handle.installEventFilter(self._pointer_arrives)
 
     def watch(self, widget: QWidget) -> None:
         """Watch a top-level window of ours (this one, or a dialog) for input.
@@ -512,6 +748,8 @@ class MainWindow(QMainWindow):
                 handle.removeEventFilter(watcher)
                 handle.installEventFilter(watcher)
         if self.options.kiosk:
+            from PySide6.QtCore import Qt
+
             for child in widget.findChildren(QWidget):
                 child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
@@ -567,6 +805,7 @@ class MainWindow(QMainWindow):
         changed = content.bundle is not self.content.bundle
         self.content = content
         self.context.bundle = content.bundle
+        self.context.engine = _engine_for(content.bundle)
         if changed:
             self._build_screens()
             self.go("welcome")  # the visitor's place may not exist in the new content

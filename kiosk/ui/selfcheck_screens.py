@@ -1,0 +1,311 @@
+"""The self-check screens (PRODUCT.md 5, 6): one question per screen, then the results.
+
+Answers live only in the session (``session.answers``) and go with its wipe. The
+results never diagnose: urgent advice first, then what *may* be contributing, each
+with the answers that led to it and links to the sections that explain it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import Question, QuestionKind, Urgency
+from kiosk.selfcheck import Answer, Evaluation, Reason, SelfCheckEngine
+from kiosk.ui.screens import Screen, ScreenContext
+from kiosk.ui.widgets import PassageView, button, card, label, set_button_text
+
+
+def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class QuestionScreen(Screen):
+    """The intro, then one question at a time, with big answer buttons and Back.
+
+    Signals:
+        finished(): the last question was answered (or skipped).
+        backRequested(): Back on the intro: return to the topic.
+        citationActivated(int)
+    """
+
+    name = "question"
+    finished = Signal()
+    backRequested = Signal()
+    citationActivated = Signal(int)
+
+    def __init__(self, context: ScreenContext, engine: SelfCheckEngine) -> None:
+        super().__init__(context)
+        self.engine = engine
+        self.current: str | None = None  # the question shown; None: the intro
+        column = self.scrolling_column()
+        column.setContentsMargins(48, 24, 48, 32)
+        self.progress = label(role="muted")
+        self.progress.setObjectName("question-progress")
+        column.addWidget(self.progress)
+        self.title = label(role="h1")
+        column.addWidget(self.title)
+        self.help = label(role="muted")
+        column.addWidget(self.help)
+        self.answers_box = QVBoxLayout()
+        self.answers_box.setSpacing(12)
+        column.addLayout(self.answers_box)
+        moves = QHBoxLayout()
+        self.back = button("", name="question-back", on_click=self.go_back)
+        self.next = button("", role="primary", name="question-next", on_click=self._next)
+        moves.addWidget(self.back)
+        moves.addStretch(1)
+        moves.addWidget(self.next)
+        column.addSpacing(8)
+        column.addLayout(moves)
+        column.addStretch(1)
+        self.refresh()
+
+    # -- what the visitor sees ------------------------------------------------------
+    @property
+    def answers(self) -> dict[str, Answer]:
+        return self.context.session.answers
+
+    def start(self) -> None:
+        self.current = None
+        self.refresh()
+        self.page.to_top()
+
+    def show_question(self, question_id: str | None) -> None:
+        self.current = question_id
+        self.refresh()
+        self.page.to_top()
+
+    def refresh(self) -> None:
+        selfcheck = self.engine.selfcheck
+        _clear(self.answers_box)
+        set_button_text(self.back, "‹  " + self.tr("Back"))
+        question = selfcheck.question(self.current) if self.current else None
+        if question is None:
+            self.progress.setText("")
+            self.title.setText(self.context.level_text(selfcheck.title))
+            self.help.setText(self.context.level_text(selfcheck.intro))
+            self.next.setVisible(True)
+            set_button_text(self.next, self.tr("Start the questions") + "  ›")
+            return
+        asked = self.engine.questions(self.answers)
+        ids = [q.id for q in asked]
+        number = ids.index(question.id) + 1 if question.id in ids else len(ids)
+        self.progress.setText(self.tr("Question {number} of {total}").format(
+            number=number, total=len(ids)))  # fmt: skip
+        self.title.setText(self.context.level_text(question.text))
+        self.help.setText(self.context.level_text(question.help) if question.help else "")
+        self.help.setVisible(question.help is not None)
+        given = self.answers.get(question.id)
+        for answer_id, text in self._choices(question):
+            widget = button(text, role="big", name=f"answer-{answer_id}", wrap=True,
+                            on_click=partial(self._answer, question, answer_id))  # fmt: skip
+            chosen = answer_id in given if isinstance(given, tuple) else answer_id == given
+            widget.setCheckable(True)
+            widget.setChecked(bool(chosen))
+            self.answers_box.addWidget(widget)
+            widget.show()  # at once: a widget added to a shown screen appears only later
+        multiple = question.kind is QuestionKind.MULTIPLE
+        self.next.setVisible(True)
+        set_button_text(self.next, (self.tr("Next") if multiple and given else
+                                    self.tr("Skip this question")) + "  ›")  # fmt: skip
+
+    def _choices(self, question: Question) -> list[tuple[str, str]]:
+        if question.kind is QuestionKind.YES_NO:
+            return [
+                ("yes", self.tr("Yes")),
+                ("no", self.tr("No")),
+                ("not_sure", self.tr("Not sure")),
+            ]
+        return [(o.id, self.context.level_text(o.text)) for o in question.options]
+
+    # -- what the visitor does ------------------------------------------------------
+    def _answer(self, question: Question, answer_id: str) -> None:
+        if question.kind is QuestionKind.MULTIPLE:
+            given = self.answers.get(question.id)
+            chosen = list(given) if isinstance(given, tuple) else []
+            if answer_id in chosen:
+                chosen.remove(answer_id)
+            else:
+                chosen.append(answer_id)
+            self.answers[question.id] = tuple(chosen)
+            self.refresh()  # stay: more than one can be chosen
+            return
+        self.answers[question.id] = answer_id
+        self._advance(question.id)
+
+    def _next(self) -> None:
+        if self.current is None:
+            first = self.engine.next_question(self.answers)
+            if first is None:
+                self.finished.emit()
+            else:
+                self.show_question(first.id)
+            return
+        self._advance(self.current)
+
+    def _advance(self, after: str) -> None:
+        following = self.engine.next_question(self.answers, after=after)
+        if following is None:
+            self.finished.emit()
+        else:
+            self.show_question(following.id)
+
+    def go_back(self) -> None:
+        if self.current is None:
+            self.backRequested.emit()
+            return
+        ids = [q.id for q in self.engine.questions(self.answers)]
+        index = ids.index(self.current) if self.current in ids else 0
+        self.show_question(ids[index - 1] if index > 0 else None)
+
+    def reset(self) -> None:
+        self.current = None
+        self.refresh()
+        self.page.to_top()
+
+
+class ResultsScreen(Screen):
+    """Urgent advice first, then what may be contributing and why; never a diagnosis.
+
+    Signals:
+        sectionChosen(str), citationActivated(int), backRequested(), printRequested(),
+        saveRequested(), againRequested()
+    """
+
+    name = "results"
+    sectionChosen = Signal(str)
+    citationActivated = Signal(int)
+    backRequested = Signal()
+    printRequested = Signal()
+    saveRequested = Signal()
+    againRequested = Signal()
+
+    def __init__(self, context: ScreenContext, engine: SelfCheckEngine) -> None:
+        super().__init__(context)
+        self.engine = engine
+        self.evaluation: Evaluation | None = None
+        column = self.scrolling_column()
+        column.setContentsMargins(32, 24, 32, 32)
+        self.title = label(role="h1")
+        column.addWidget(self.title)
+        self.note = label(role="muted")
+        column.addWidget(self.note)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(14)
+        column.addLayout(self.body)
+        row = QHBoxLayout()
+        self.print_button = button("", role="primary", name="results-print",
+                                   on_click=self.printRequested.emit)  # fmt: skip
+        self.save_button = button("", name="results-save", on_click=self.saveRequested.emit)
+        self.save_button.setVisible(not context.kiosk)
+        self.again = button("", name="results-again", on_click=self.againRequested.emit)
+        self.back = button("", name="results-back", on_click=self.backRequested.emit)
+        for widget in (self.print_button, self.save_button, self.again):
+            row.addWidget(widget)
+        row.addStretch(1)
+        column.addSpacing(8)
+        column.addLayout(row)
+        column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        self.refresh()
+
+    def show_results(self) -> None:
+        self.evaluation = self.engine.evaluate(self.context.session.answers)
+        self.refresh()
+        self.page.to_top()
+
+    def refresh(self) -> None:
+        self.title.setText(self.tr("Your results"))
+        self.note.setText(self.tr(
+            "This is not a diagnosis. It shows what may play a part, based on your answers. "
+            "Talk with a doctor or nurse about your own health."))  # fmt: skip
+        set_button_text(self.print_button, self.tr("Print a handout"))
+        set_button_text(self.save_button, self.tr("Save as PDF"))
+        set_button_text(self.again, self.tr("Change my answers"))
+        set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
+        _clear(self.body)
+        evaluation = self.evaluation
+        if evaluation is None:
+            return
+        for finding in evaluation.urgent:
+            now = finding.flag.urgency is Urgency.NOW
+            heading = self.tr("Get help now") if now else self.tr("See a doctor or nurse soon")
+            frame = self._card(heading, "urgent-now" if now else "urgent-soon")
+            layout = frame.layout()
+            assert isinstance(layout, QVBoxLayout)
+            advice = PassageView(self.tr("Source"))
+            advice.setProperty("role", "plain")
+            advice.show_text(self.context.level_text(finding.flag.advice), self.context.theme.link)
+            advice.citationActivated.connect(self.citationActivated)
+            layout.addWidget(advice)
+            layout.addWidget(label(self._because(finding.because), role="muted"))
+            self.body.addWidget(frame)
+            frame.show()
+        if evaluation.factors:
+            self._add(label(self.tr("What may play a part"), role="h2"))
+        elif not evaluation.urgent:
+            self._add(label(self.tr(
+                "Your answers do not point to any of the causes this check asks about. "
+                "If cramps trouble you, talk with a doctor or nurse."), role="h2"))  # fmt: skip
+        for factor_finding in evaluation.factors:
+            factor = factor_finding.factor
+            frame = self._card(self.context.level_text(factor.name), f"factor-{factor.id}")
+            layout = frame.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.addWidget(label(self._because(factor_finding.because), role="muted"))
+            layout.addWidget(label(self.tr("What may help:"), role="h2"))
+            helps = PassageView(self.tr("Source"))
+            helps.setProperty("role", "plain")
+            helps.show_text(self.context.level_text(factor.helps), self.context.theme.link)
+            helps.citationActivated.connect(self.citationActivated)
+            layout.addWidget(helps)
+            bundle = self.context.bundle
+            for section_id in factor.sections:
+                section = bundle.section(section_id) if bundle else None
+                if section is None:
+                    continue
+                read = button(self.tr("Read: {title}").format(
+                    title=self.context.level_text(section.title)) + "  ›",
+                    name=f"read-{factor.id}-{section_id}", wrap=True,
+                    on_click=partial(self.sectionChosen.emit, section_id))  # fmt: skip
+                layout.addWidget(read)
+            self.body.addWidget(frame)
+            frame.show()
+
+    def _add(self, widget: QWidget) -> None:
+        self.body.addWidget(widget)
+        widget.show()
+
+    def _card(self, heading: str, name: str) -> QFrame:
+        frame, layout = card()
+        frame.setObjectName(name)
+        if name.startswith("urgent"):
+            frame.setProperty("role", "banner")
+        layout.addWidget(label(heading, role="h2"))
+        return frame
+
+    def _because(self, reasons: tuple[Reason, ...]) -> str:
+        lines = [self.tr("Because you said:")]
+        for reason in reasons:
+            lines.append(f"• {self.context.level_text(reason.question.text)} — "
+                         f"{self.answer_label(reason.question, reason.answer)}")  # fmt: skip
+        return "\n".join(lines)
+
+    def answer_label(self, question: Question, answer: Answer) -> str:
+        labels = {"yes": self.tr("Yes"), "no": self.tr("No"), "not_sure": self.tr("Not sure")}
+        options = {o.id: self.context.level_text(o.text) for o in question.options}
+        chosen = answer if isinstance(answer, tuple) else (answer,)
+        return ", ".join(labels.get(a) or options.get(a, a) for a in chosen)
+
+    def reset(self) -> None:
+        self.evaluation = None
+        self.refresh()
+        self.page.to_top()

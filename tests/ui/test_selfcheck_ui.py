@@ -1,0 +1,138 @@
+"""The self-check on screen: one question at a time, skip logic live, results that say
+why, the topic marking what applies, printing, and the wipe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.screens import TopicScreen
+from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
+from kiosk.ui.window import MainWindow
+from tests.ui.helpers import click, find_button, texts, to_topic
+
+
+def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
+    to_topic(qtbot, window)
+    click(qtbot, window, "check-risk-factors")
+    assert window.current == "question"
+    screen = window.screens["question"]
+    assert isinstance(screen, QuestionScreen)
+    assert "not a diagnosis" in texts(screen).lower()
+    click(qtbot, screen, "question-next")  # "Start the questions"
+    return screen
+
+
+def _answer_all_no(qtbot: QtBot, window: MainWindow, screen: QuestionScreen) -> None:
+    while window.current == "question":
+        question = screen.engine.selfcheck.question(screen.current or "")
+        assert question is not None
+        name = "answer-no" if question.kind == "yes_no" else "question-next"
+        click(qtbot, screen, name)
+
+
+def test_one_question_per_screen_with_progress(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    first = screen.engine.order[0]
+    assert screen.current == first.id
+    assert screen.progress.text().startswith("Question 1 of ")
+    for name in ("answer-yes", "answer-no", "answer-not_sure"):
+        widget = find_button(screen, name)
+        assert widget.height() >= 48
+    click(qtbot, screen, "answer-no")
+    assert screen.progress.text().startswith("Question 2 of ")
+
+
+def test_back_returns_to_the_previous_question_then_the_intro(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = _start(qtbot, window)
+    first = screen.current
+    click(qtbot, screen, "answer-no")
+    click(qtbot, screen, "question-back")
+    assert screen.current == first
+    assert find_button(screen, "answer-no").isChecked()  # the answer is remembered
+    click(qtbot, screen, "question-back")
+    assert screen.current is None
+    click(qtbot, screen, "question-back")
+    assert window.current == "topic"
+
+
+def test_skip_logic_is_applied_live(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    window.session.answers.update({"hard-exercise": "no"})
+    assert "heat" not in [q.id for q in screen.engine.questions(window.session.answers)]
+    window.session.answers["hard-exercise"] = "yes"
+    assert "heat" in [q.id for q in screen.engine.questions(window.session.answers)]
+    screen.show_question("hard-exercise")
+    click(qtbot, screen, "answer-yes")
+    assert screen.current == "heat"
+
+
+def test_no_findings_says_so_plainly(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    _answer_all_no(qtbot, window, screen)
+    assert window.current == "results"
+    shown = texts(window.screens["results"])
+    assert "This is not a diagnosis" in shown
+    assert "do not point to any of the causes" in shown
+
+
+def test_results_put_urgent_advice_first_and_say_why(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    window.session.answers.update({"chest-belly-arms": "yes", "hard-exercise": "yes"})
+    screen.show_question(screen.engine.order[-1].id)
+    click(qtbot, screen, "question-next")  # skip the last question: results
+    results = window.screens["results"]
+    assert isinstance(results, ResultsScreen)
+    shown = texts(results)
+    assert shown.index("Get help now") < shown.index("What may play a part")
+    assert "Because you said:" in shown
+    assert "Are the cramps in your chest, arms or belly? — Yes" in shown
+    assert "Tired muscles" in shown
+    click(qtbot, results, "read-fatigue-neuromuscular")
+    assert window.current == "section"
+
+
+def test_topic_marks_and_lists_first_what_applies(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    window.session.answers.update({"diuretic": "yes"})
+    screen.show_question(screen.engine.order[-1].id)
+    click(qtbot, screen, "question-next")
+    click(qtbot, window.screens["results"], "results-back")
+    assert window.current == "topic"
+    first = find_button(window, "section-medical-conditions")
+    assert "Applies to you" in first.text()
+    topic = window.screens["topic"]
+    assert isinstance(topic, TopicScreen)
+    listed = topic.section_list
+    order = [listed.itemAt(i).widget().objectName() for i in range(listed.count())]
+    assert order[0] == "section-medical-conditions"
+
+
+def test_print_a_handout_from_the_results(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    screen = _start(qtbot, window)
+    window.session.answers.update({"hard-exercise": "yes"})
+    screen.show_question(screen.engine.order[-1].id)
+    click(qtbot, screen, "question-next")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "handout.pdf"
+    printer.setOutputFileName(str(out))
+    window.printer = printer  # a ready printer instead of the print dialog
+    click(qtbot, window.screens["results"], "results-print")
+    assert out.exists()
+    assert out.stat().st_size > 5000
+
+
+def test_answers_are_wiped_with_the_session(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _start(qtbot, window)
+    click(qtbot, screen, "answer-yes")
+    assert window.session.answers
+    click(qtbot, window, "start-over")
+    assert window.session.answers == {}
+    assert screen.current is None
+    to_topic(qtbot, window)
+    assert "Applies to you" not in texts(window.screens["topic"])
