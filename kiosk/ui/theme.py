@@ -73,6 +73,8 @@ QFrame[role="card"] {{ background: {self.surface}; border: 1px solid {self.borde
 QFrame[role="card"] QLabel {{ background: {self.surface}; }}
 QFrame[role="banner"] {{ background: {self.banner}; border: 2px solid {self.banner_text};
     border-radius: 8px; }}
+QFrame[role="plain"], QFrame[role="plain"] QLabel {{ background: transparent;
+    border: none; }}
 QFrame[role="banner"] QLabel {{ color: {self.banner_text}; background: {self.banner}; }}
 QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px;
     border-radius: 10px; border: 2px solid {self.border};
