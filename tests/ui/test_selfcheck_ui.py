@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.screens import TopicScreen
 from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, find_button, texts, to_topic
+from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
 
 
 def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
@@ -136,3 +138,37 @@ def test_answers_are_wiped_with_the_session(qtbot: QtBot, window: MainWindow) ->
     assert screen.current is None
     to_topic(qtbot, window)
     assert "Applies to you" not in texts(window.screens["topic"])
+
+
+def _to_results(qtbot: QtBot, window: MainWindow) -> ResultsScreen:
+    screen = _start(qtbot, window)
+    window.session.answers.update({"hard-exercise": "yes"})
+    screen.show_question(screen.engine.order[-1].id)
+    click(qtbot, screen, "question-next")
+    results = window.screens["results"]
+    assert isinstance(results, ResultsScreen)
+    return results
+
+
+def test_save_as_pdf_on_a_laptop(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    target = tmp_path / "my-handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_args, **_kw: (str(target), "PDF (*.pdf)")))  # fmt: skip
+    results = _to_results(qtbot, window)
+    click(qtbot, results, "results-save")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_kiosk_has_no_save_button(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    results = _to_results(qtbot, kiosk_window)
+    assert not find_button(results, "results-save").isVisible()
+    assert find_button(results, "results-print").isVisible()
+
+
+def test_kiosk_without_a_printer_says_so(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    kiosk_window.options.printer_name = "no-such-printer"
+    results = _to_results(qtbot, kiosk_window)
+    click(qtbot, results, "results-print")
+    message = open_dialog(kiosk_window, "handout-message")
+    assert "could not be printed" in texts(message)
