@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["DEFAULT", "Theme", "contrast_ratio"]
+__all__ = ["DEFAULT", "HIGH_CONTRAST", "THEMES", "Theme", "contrast_ratio"]
 
 
 class Theme(NamedTuple):
@@ -118,6 +118,27 @@ DEFAULT = Theme(
     banner_text="#5a3a00",
     link="#0b57a4",
 )
+
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    background="#000000",
+    surface="#0a0a0a",
+    text="#ffffff",
+    muted="#e6e6e6",
+    accent="#ffe100",
+    accent_text="#000000",
+    secondary="#1a1a1a",
+    secondary_text="#ffffff",
+    border="#ffffff",
+    focus="#00e5ff",
+    banner="#ffe100",
+    banner_text="#000000",
+    link="#8fd3ff",
+)
+"""Light text on black, 7:1 or more for every text (WCAG 2.1 AAA 1.4.6)."""
+
+THEMES = {theme.name: theme for theme in (DEFAULT, HIGH_CONTRAST)}
 
 
 def _luminance(colour: str) -> float:
