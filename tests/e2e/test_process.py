@@ -92,3 +92,30 @@ def test_screenshot_renders_every_screen(env: dict[str, str], tmp_path: Path) ->
         assert expected in names
     assert len([n for n in names if n.startswith("04-section-")]) == 8
     assert all((out / n).stat().st_size > 5000 for n in names)
+
+
+def test_selfcheck_fhir_and_handout_commands(env: dict[str, str], tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("chest-belly-arms: yes\nhard-exercise: yes\n")
+    text = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), env=env)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.index("URGENT") < text.stdout.index("MAY BE CONTRIBUTING")
+    fhir = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), "--format", "fhir",
+                env=env)  # fmt: skip
+    assert '"resourceType": "QuestionnaireResponse"' in fhir.stdout
+    assert '"subject"' not in fhir.stdout
+    questionnaire = _run("-m", "kiosk", "fhir", "questionnaire", env=env)
+    assert '"resourceType": "Questionnaire"' in questionnaire.stdout
+    pdf = tmp_path / "handout.pdf"
+    handout = _run("-m", "kiosk", "handout", "--out", str(pdf), "--answers", str(answers),
+                   env=env)  # fmt: skip
+    assert handout.returncode == 0, handout.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_bad_answers_file_is_located(env: dict[str, str], tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("hard-exercise: perhaps\n")
+    done = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "answers.yaml:1:16: 'perhaps' is not an answer to 'hard-exercise'" in done.stderr
