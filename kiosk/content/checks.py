@@ -631,7 +631,7 @@ def _check_rule(
                 "question; show_if can only look at earlier questions",
             )
         allowed = answers[question_id]
-        if isinstance(answer, str) and allowed is not None and answer not in allowed:
+        if isinstance(answer, str) and allowed and answer not in allowed:
             yield where.value(
                 (*cpath, "answer"),
                 f"'{answer}' is not an answer to '{question_id}'{_did_you_mean(answer, allowed)}; "

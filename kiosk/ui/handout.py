@@ -204,7 +204,7 @@ class _Writer:
                 "<p>"
                 + self.ui(
                     "Your answers do not point to any of the causes this check asks about. "
-                    "If cramps trouble you, talk with a doctor or nurse."
+                    "If you are worried about your health, talk with a doctor or nurse."
                 )
                 + "</p>"
             )

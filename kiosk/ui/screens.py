@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle
-from kiosk.selfcheck import SelfCheckEngine
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -28,6 +28,9 @@ from kiosk.ui.widgets import (
     label,
     set_button_text,
 )
+
+if TYPE_CHECKING:  # the self-check is imported when first needed, not for the welcome
+    from kiosk.selfcheck import SelfCheckEngine
 
 
 @dataclass

@@ -254,7 +254,7 @@ class ResultsScreen(Screen):
         elif not evaluation.urgent:
             self._add(label(self.tr(
                 "Your answers do not point to any of the causes this check asks about. "
-                "If cramps trouble you, talk with a doctor or nurse."), role="h2"))  # fmt: skip
+                "If you are worried about your health, talk with a doctor or nurse."), role="h2"))  # fmt: skip
         for factor_finding in evaluation.factors:
             factor = factor_finding.factor
             frame = self._card(self.context.level_text(factor.name), f"factor-{factor.id}")

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Bundle, ContentError
-from kiosk.selfcheck import SelfCheckEngine
 
 if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog, QPushButton
 
+    from kiosk.selfcheck import SelfCheckEngine
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.screens import (
@@ -137,7 +137,11 @@ class _PointerArrives(QObject):
 
 def _engine_for(bundle: Bundle | None) -> SelfCheckEngine | None:
     selfcheck = bundle.document.selfcheck if bundle is not None else None
-    return SelfCheckEngine(selfcheck) if selfcheck is not None else None
+    if selfcheck is None:
+        return None
+    from kiosk.selfcheck import SelfCheckEngine  # when first needed: not for the welcome
+
+    return SelfCheckEngine(selfcheck)
 
 
 class MainWindow(QMainWindow):
@@ -162,8 +166,8 @@ class MainWindow(QMainWindow):
         self.allow_close = not options.kiosk
         self.countdown: CountdownDialog | None = None
         self.setWindowTitle(self.tr("Health information kiosk"))
-        self.context = ScreenContext(content.bundle, session, theme, options.kiosk,
-                                     _engine_for(content.bundle))  # fmt: skip
+        self.context = ScreenContext(content.bundle, session, theme, options.kiosk)
+        self._engine_pending = True  # the context's engine is made when first needed
         self.printer: QPrinter | None = None  # a ready printer instead of asking (tests)
         self._waiting_cursors: list[QWidget] = []  # the first screen's buttons (see the top)
 
@@ -336,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def _make_screen(self, name: str) -> Screen:
         context = self.context
+        if name not in ("welcome", "updating"):
+            self._engine_ready()  # the topic and the self-check screens use it
         screen: Screen
         if name == "welcome":
             screen = WelcomeScreen(context)
@@ -465,7 +471,14 @@ class MainWindow(QMainWindow):
     @property
     def engine(self) -> SelfCheckEngine | None:
         """The self-check of the content shown, if it has one."""
+        self._engine_ready()
         return self.context.engine
+
+    def _engine_ready(self) -> None:
+        """Make the context's self-check engine, if not yet made (start-up leaves it)."""
+        if self._engine_pending:
+            self._engine_pending = False
+            self.context.engine = _engine_for(self.content.bundle)
 
     def start_selfcheck(self) -> None:
         """ "Check my risk factors": the intro, then the questions (answers so far kept)."""
@@ -806,6 +819,7 @@ class MainWindow(QMainWindow):
         self.content = content
         self.context.bundle = content.bundle
         self.context.engine = _engine_for(content.bundle)
+        self._engine_pending = False
         if changed:
             self._build_screens()
             self.go("welcome")  # the visitor's place may not exist in the new content
