@@ -252,9 +252,11 @@ class ResultsScreen(Screen):
         if evaluation.factors:
             self._add(label(self.tr("What may play a part"), role="h2"))
         elif not evaluation.urgent:
-            self._add(label(self.tr(
+            nothing = self.tr(
                 "Your answers do not point to any of the causes this check asks about. "
-                "If you are worried about your health, talk with a doctor or nurse."), role="h2"))  # fmt: skip
+                "If you are worried about your health, talk with a doctor or nurse."
+            )
+            self._add(label(nothing, role="h2"))
         for factor_finding in evaluation.factors:
             factor = factor_finding.factor
             frame = self._card(self.context.level_text(factor.name), f"factor-{factor.id}")
