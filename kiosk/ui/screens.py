@@ -85,6 +85,20 @@ class Screen(QWidget):
         self.page.to_top()
 
 
+def _native_name(code: str) -> str:
+    """A language's name in that language ("Español"), for a visitor who reads only it."""
+    if code in _NATIVE_NAMES:
+        return _NATIVE_NAMES[code]
+    from PySide6.QtCore import QLocale
+
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code.upper()
+
+
+# Qt names "es" after a country ("español de España"); a kiosk wants the language only
+_NATIVE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
+
+
 class WelcomeScreen(Screen):
     """The attract screen: the topic's title and "Touch to start" (anywhere works).
 
@@ -115,6 +129,19 @@ class WelcomeScreen(Screen):
         row.addWidget(self.start)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addSpacing(24)
+        languages = QHBoxLayout()  # each language named in itself: "English", "Español"
+        languages.addStretch(1)
+        self.language_buttons: dict[str, QPushButton] = {}
+        bundle = context.bundle
+        for code in bundle.languages if bundle and len(bundle.languages) > 1 else ():
+            widget = button(_native_name(code), name=f"welcome-language-{code}",
+                            on_click=partial(context.session.set_language, code))  # fmt: skip
+            widget.setCheckable(True)
+            self.language_buttons[code] = widget
+            languages.addWidget(widget)
+        languages.addStretch(1)
+        layout.addLayout(languages)
         layout.addStretch(3)
         self.refresh()
 
@@ -123,6 +150,8 @@ class WelcomeScreen(Screen):
         self.title.setText(self.context.text(bundle.metadata.title) if bundle else "")
         self.subtitle.setText(self.tr("Health information in plain words"))
         set_button_text(self.start, self.tr("Touch to start"))
+        for code, widget in self.language_buttons.items():
+            widget.setChecked(code == self.context.session.language)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.started.emit()

@@ -5,7 +5,7 @@ The builders that the first screen uses (:func:`label`, :func:`button`,
 naming any member of the ``Qt`` namespace (``Qt.AlignmentFlag``, ``Qt.CursorShape``,
 ...) first builds all of its ~90 enum types, some 25 ms, which the first paint does
 not need. Only the hand cursor has no such route; :func:`cursors_later` lets the main
-window set it after its first paint.
+window set it later (when a mouse pointer first moves over the window).
 """
 
 from __future__ import annotations
@@ -189,8 +189,8 @@ def set_hand_cursor(widgets: list[QWidget]) -> None:
 def cursors_later(waiting: list[QWidget] | None) -> None:
     """Collect the buttons made from now on in ``waiting``, without their cursor (None: stop).
 
-    The caller gives them the cursor with :func:`set_hand_cursor` once the first screen
-    is painted (see the module's docstring).
+    The caller gives them the cursor later, with :func:`set_hand_cursor` (see the
+    module's docstring).
     """
     global _waiting_cursors
     _waiting_cursors = waiting

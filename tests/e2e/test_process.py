@@ -90,7 +90,9 @@ def test_screenshot_renders_every_screen(env: dict[str, str], tmp_path: Path) ->
                      "09-staff-pin-patient-en.png", "10-staff-panel-patient-en.png",
                      "11-being-updated.png"):  # fmt: skip
         assert expected in names
-    assert len([n for n in names if n.startswith("04-section-")]) == 8
+    for language in ("en", "es"):
+        sections = [n for n in names if n.startswith("04-section-") and f"-{language}." in n]
+        assert len(sections) == 8, language
     assert all((out / n).stat().st_size > 5000 for n in names)
 
 

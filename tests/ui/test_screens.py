@@ -182,3 +182,23 @@ def test_raw_html_in_content_is_shown_as_typed(qtbot: QtBot, window: MainWindow)
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html
     assert "<i>soft</i>" in html
     assert 'href="cite:1"' in html
+
+
+def test_language_is_chosen_on_the_welcome_screen_and_switches_live(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert find_button(window, "welcome-language-es").text() == "Español"
+    click(qtbot, window, "welcome-language-es")
+    assert window.session.language == "es"
+    assert "¿Qué causa los calambres musculares?" in texts(window.screens["welcome"])
+    click(qtbot, window, "touch-to-start")
+    click(qtbot, window, "audience-patient")
+    click(qtbot, window, "section-exercise")
+    assert "Si usted fuerza" in texts(window.screens["section"]) or "músculo" in texts(
+        window.screens["section"]
+    )
+    click(qtbot, window, "language-en")  # the header switches it back, in place
+    assert window.current == "section"
+    assert "Cramps and exercise" in texts(window.screens["section"])
+    click(qtbot, window, "start-over")
+    assert window.session.language == "en"

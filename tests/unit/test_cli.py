@@ -46,8 +46,8 @@ def test_broken_copy_lists_every_error_and_exits_1(
 ) -> None:
     assert main(["validate", str(broken_copy)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "muscle-cramps/bundle.yaml:5:3: unknown key 'verison'; did you mean 'version'?"
-    assert out[1].startswith("muscle-cramps/bundle.yaml:9:13: 'aproved' is not allowed here "
+    assert out[0] == "muscle-cramps/bundle.yaml:7:3: unknown key 'verison'; did you mean 'version'?"
+    assert out[1].startswith("muscle-cramps/bundle.yaml:11:13: 'aproved' is not allowed here "
                              "(did you mean 'approved'?); use one of: ")  # fmt: skip
     assert out[2].startswith("muscle-cramps/topic.yaml:")
     assert "citation [44] has no reference" in out[2]
@@ -82,18 +82,18 @@ def test_lint_fails_on_hard_patient_text(
         "perturbations predominantly precipitate involuntary musculoskeletal contractions."
     )
     topic.write_text(topic.read_text().replace(
-        '- patient: "People who have liver disease often get cramps. [1]"',
-        f'- patient: "{hard} [1]"'))  # fmt: skip
+        'en: "People who have liver disease often get cramps. [1]"',
+        f'en: "{hard} [1]"'))  # fmt: skip
     assert main(["validate", "--lint", str(folder)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{folder}: valid, lint failed (")
     assert not any(": ok" in line for line in out)
     failures = [line for line in out if line.startswith("muscle-cramps/topic.yaml:")]
     # each failure located like a content error: the passage's text, the section's passages:
-    assert failures[0].startswith("muscle-cramps/topic.yaml:56:7: medical-conditions section as "
+    assert failures[0].startswith("muscle-cramps/topic.yaml:125:7: medical-conditions section as "
                                   "a whole (patient, en): FK grade ")  # fmt: skip
     assert failures[0].endswith(" is above grade 6")
-    assert failures[1].startswith("muscle-cramps/topic.yaml:57:20: medical-conditions passage 1 "
+    assert failures[1].startswith("muscle-cramps/topic.yaml:127:17: medical-conditions passage 1 "
                                   "(patient, en): FK grade ")  # fmt: skip
     assert failures[1].endswith(" is above grade 8")
     assert len(failures) == 2
