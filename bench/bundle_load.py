@@ -52,7 +52,11 @@ LINEARITY_BASE = 10
 SLOW_RUN_S = 1.0  # a cold library load slower than this is measured fewer times
 
 _ID_LINE = re.compile(r"^(  id: )(\S+)[ \t]*$", re.MULTILINE)
-_SUMMARY_LINE = re.compile(r"^(  summary:\n    patient: \|\n      )(.+)$", re.MULTILINE)
+# the first line of the English patient summary (one language: `patient: |`; several:
+# `patient:` then `en: |`)
+_SUMMARY_LINE = re.compile(
+    r"^(  summary:\n    patient:(?: \|\n|\n      en: \|\n)\s+)(.+)$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)

@@ -158,29 +158,35 @@ class BundleCache:
     def _folder_key(folder: Path) -> str:
         return "last-good-" + sha256(str(folder.resolve()).encode()).hexdigest()[:32]
 
-    def remember_good(self, folder: Path, key: str) -> None:
-        """Point at ``key`` as the last content of ``folder`` that loaded cleanly."""
+    def pointer(self, folder: Path) -> tuple[str, str] | None:
+        """(content key, file signature) of the last good content of ``folder``."""
+        if self.directory is None:
+            return None
+        try:
+            lines = (self.directory / self._folder_key(folder)).read_text().split()
+        except OSError:
+            return None
+        if len(lines) != 2 or not all(line.isalnum() for line in lines):
+            return None
+        return lines[0], lines[1]
+
+    def remember_good(self, folder: Path, key: str, signature: str) -> None:
+        """Point at ``key`` as the last content of ``folder`` that loaded cleanly; the
+        files' ``signature`` (sizes, times, inodes) lets an unchanged bundle skip hashing."""
         if self.directory is None:
             return
         pointer = self.directory / self._folder_key(folder)
         try:
-            if pointer.exists() and pointer.read_text() == key:
-                return
             temporary = pointer.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(key)
+            temporary.write_text(f"{key}\n{signature}\n")
             temporary.replace(pointer)
         except OSError:
             pass
 
     def last_good(self, folder: Path) -> BundleDocument | None:
         """The last content of ``folder`` that loaded cleanly, if any (to run on)."""
-        if self.directory is None:
-            return None
-        try:
-            key = (self.directory / self._folder_key(folder)).read_text().strip()
-        except OSError:
-            return None
-        return self.get(key) if key.isalnum() else None
+        found = self.pointer(folder)
+        return self.get(found[0]) if found else None
 
 
 def bundle_files(folder: Path) -> list[Path]:
@@ -188,15 +194,35 @@ def bundle_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
-def _content_key(folder: Path, files: list[Path]) -> str:
+def _signature(folder: Path, files: list[Path], listing: list[str]) -> str:
+    """A hash of the files' sizes, change times and inodes, and of the folder's listing.
+
+    Any edit changes a file's ctime (which no editor can set back), so an equal
+    signature means unchanged files: the content key recorded with it still holds, and
+    the files need not be read and hashed again.
+    """
+    digest = sha256(_code_fingerprint())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:"
+                      f"{stat.st_ino}\0".encode())  # fmt: skip
+    digest.update("\0".join(listing).encode())
+    return digest.hexdigest()
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def _content_key(folder: Path, files: list[Path], listing: list[str] | None = None) -> str:
     digest = sha256(_code_fingerprint())
     for path in files:
         data = path.read_bytes()
         digest.update(f"{path.name}\0{len(data)}\0".encode())
         digest.update(data)
     # assets are checked for existence, so the folder's file list is part of the key
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+    for name in listing if listing is not None else _listing(folder):
+        digest.update(name.encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -215,20 +241,25 @@ def load_bundle(
         message = "the folder holds no .yaml files; is it a bundle?"
         raise BundleError([ContentError.at_file(display_path(folder), message)])
     cache = cache if cache is not None else BundleCache.default()
-    key = ""
+    key = signature = ""
     if cache.directory is not None:
         try:
-            key = _content_key(folder, files)
+            listing = _listing(folder)
+            signature = _signature(folder, files, listing)
+            pointer = cache.pointer(folder)
+            unchanged = pointer is not None and pointer[1] == signature
+            key = pointer[0] if pointer and unchanged else _content_key(folder, files, listing)
         except OSError:
             key = ""
         cached = cache.get(key) if key else None
         if cached is not None:
-            cache.remember_good(folder, key)
+            if not unchanged:
+                cache.remember_good(folder, key, signature)
             return Bundle(cached, folder)
     document = _load_document(folder, files, limits)
     if key:
         cache.put(key, document)
-        cache.remember_good(folder, key)
+        cache.remember_good(folder, key, signature)
     return Bundle(document, folder)
 
 
@@ -380,6 +411,23 @@ def load_library(
     With ``last_good``, a bundle that fails is replaced by its last good content from the
     cache (if any), and its id is listed in ``Library.stale``.
     """  # fmt: skip
+    import gc
+
+    # Loading builds many small objects that all stay alive; the cycle collector would
+    # walk them again and again as they pile up (cost growing with the library), so it
+    # waits until the whole library is in.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_library(root, cache, limits, last_good)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_library(
+    root: Path, cache: BundleCache | None, limits: Limits | None, last_good: bool
+) -> Library:
     library = Library()
     cache = cache if cache is not None else BundleCache.default()
     folders = find_bundles(root)

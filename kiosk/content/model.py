@@ -317,3 +317,26 @@ class Bundle:
         for section in self.document.topic.sections:
             for passage in section.passages:
                 yield section, passage
+
+
+def _fast_pickling() -> None:
+    """Pickle each model class as ``(class, field values)``.
+
+    The cache unpickles every bundle at start-up; the dataclass default goes through
+    ``__setstate__`` and ``fields()`` for every object, which is half the cost of a
+    cached load. Unpickling now calls the class itself, in field order.
+    """
+    import dataclasses
+
+    model_classes = (Review, Metadata, Reference, Asset, Section, Topic, Condition, Rule,
+                     Option, Question, RedFlag, Factor, SelfCheck, BundleDocument)  # fmt: skip
+    for cls in model_classes:
+        names = tuple(f.name for f in dataclasses.fields(cls))
+
+        def reduce(self: Any, names: tuple[str, ...] = names) -> tuple[Any, tuple[Any, ...]]:
+            return type(self), tuple(getattr(self, name) for name in names)
+
+        cls.__reduce__ = reduce  # type: ignore[method-assign]
+
+
+_fast_pickling()

@@ -69,6 +69,11 @@ class ContentState:
 
 @dataclass
 class WindowOptions:
+    """How the window behaves: the mode, the idle reset, the staff PIN, reloading, printing.
+
+    (A docstring also spares the dataclass machinery an ``inspect.signature`` at import.)
+    """
+
     kiosk: bool = False
     idle_seconds: float = 90.0
     warning_seconds: int = 15
