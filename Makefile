@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck imports unit validate bench screenshots clean
+.PHONY: bytecode install run test lint typecheck imports unit validate bench screenshots clean
 
 install: $(STAMP)
 
@@ -13,8 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+	$(MAKE) --no-print-directory bytecode
 
-run: install
+# Compiled bytecode, as any installed app has (this machine may set PYTHONDONTWRITEBYTECODE,
+# which would make every start compile the sources again).
+bytecode:
+	$(BIN)/python -m compileall -q kiosk
+
+run: install bytecode
 	$(BIN)/kiosk $(ARGS)
 
 test: lint typecheck imports unit validate
@@ -36,7 +42,7 @@ unit: install
 validate: install
 	$(BIN)/kiosk validate --lint
 
-bench: install
+bench: install bytecode
 	$(BIN)/python bench/bundle_load.py
 	$(BIN)/python bench/startup.py
 

@@ -141,3 +141,23 @@ def test_core_packages_import_no_qt() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("argv", [[], ["--kiosk"], ["--smoke"], ["--kiosk", "--smoke"],
+                                  ["--config", "s.yaml"], ["--content", "c", "--kiosk"]])  # fmt: skip
+def test_the_fast_path_for_app_options_agrees_with_the_full_parser(argv: list[str]) -> None:
+    from kiosk.cli import _app_args, _parser
+
+    fast = _app_args(argv)
+    full = _parser().parse_args(argv)
+    assert fast is not None
+    for name, value in vars(fast).items():
+        assert getattr(full, name) == value, name
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["--idle-reset"], ["--kio"], ["--config"],
+                                  ["--config=s.yaml"], ["--help"]])  # fmt: skip
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    from kiosk.cli import _app_args
+
+    assert _app_args(argv) is None
