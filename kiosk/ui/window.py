@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         header = self._header = self._build_header()
         self._column.insertWidget(0, header)
         self._build_language_buttons()
+        self._arrange_header()
         self._no_context_menus(header)
         self._tab_chrome_first()
         self._update_header()
@@ -290,12 +291,23 @@ class MainWindow(QMainWindow):
 
         header = QFrame()
         header.setObjectName("header")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 16, 10)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(16, 10, 16, 10)
+        rows.setSpacing(10)
+        row = QHBoxLayout()
         row.setSpacing(10)
+        rows.addLayout(row)
+        # the reading-level buttons: in the top row, or on a row of their own when the
+        # text is large (so that no button is cut short; see _arrange_header)
+        self.level_row = QHBoxLayout()
+        self.level_row.setSpacing(10)
+        self.second_row = QHBoxLayout()
+        self.second_row.setSpacing(10)
+        rows.addLayout(self.second_row)
         self.start_over = button("", name="start-over", on_click=self.start_again)
         row.addWidget(self.start_over)
         row.addStretch(1)
+        row.addLayout(self.level_row)
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}
         for level in ("patient", "clinician"):
@@ -304,7 +316,7 @@ class MainWindow(QMainWindow):
             widget.setCheckable(True)
             self.level_group.addButton(widget)
             self.level_buttons[level] = widget
-            row.addWidget(widget)
+            self.level_row.addWidget(widget)
         row.addSpacing(12)
         self.smaller = button("A−", name="text-smaller", on_click=lambda: self.change_text(-1))
         self.larger = button("A+", name="text-larger", on_click=lambda: self.change_text(1))
@@ -617,7 +629,22 @@ class MainWindow(QMainWindow):
 
     def _text_size_changed(self, _step: int) -> None:
         self.apply_style()
+        self._arrange_header()
         self._update_chrome()
+
+    LARGE_TEXT = 2  # text-size step (150%) from which the header takes two rows
+
+    def _arrange_header(self) -> None:
+        """One header row at normal sizes; at 150% and 200% the reading-level buttons
+        move to a second row, so every button keeps its whole label."""
+        if self._header is None:
+            return
+        target = self.second_row if self.session.text_size >= self.LARGE_TEXT else self.level_row
+        for widget in self.level_buttons.values():
+            if target.indexOf(widget) < 0:
+                (self.level_row if target is self.second_row else self.second_row).removeWidget(
+                    widget)  # fmt: skip
+                target.addWidget(widget)
 
     def apply_style(self) -> None:
         """Style this window and its dialogs for the theme and the text size."""

@@ -121,3 +121,19 @@ def test_laptop_has_no_idle_reset_unless_asked(make_window: object) -> None:
 
 def test_laptop_window_closes_normally(window: MainWindow) -> None:
     assert window.close() is True
+
+
+def test_no_button_is_cut_short_at_200_percent(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    """At the largest text, 1280x800, every visible button is as wide as its label needs."""
+    to_topic(qtbot, kiosk_window)
+    for _ in range(3):
+        click(qtbot, kiosk_window, "text-larger")
+    assert kiosk_window.session.text_size == 3
+    for screen in ("topic", "section"):
+        if screen == "section":
+            click(qtbot, kiosk_window, "section-medical-conditions")
+        QApplication.processEvents()
+        for widget in _visible_buttons(kiosk_window):
+            needed = widget.sizeHint().width()
+            assert widget.width() >= min(needed, kiosk_window.width() - 64), (
+                screen, widget.objectName(), widget.width(), needed)  # fmt: skip
