@@ -58,6 +58,8 @@ screenshots: install
 	cp build/screenshots/07-topic-largest-text-patient-en.png docs/screenshots/07-topic-largest-text.png
 	cp build/screenshots/08-idle-countdown-patient-en.png docs/screenshots/08-idle-countdown.png
 	cp build/screenshots/09-staff-pin-patient-en.png docs/screenshots/09-staff-pin.png
+	cp build/screenshots/07-section-high-contrast-patient-en.png docs/screenshots/07-section-high-contrast.png
+	cp build/screenshots/03-topic-patient-es.png docs/screenshots/03-topic-spanish.png
 	cp build/screenshots/15-selfcheck-question-patient-en.png docs/screenshots/15-selfcheck-question.png
 	cp build/screenshots/17-selfcheck-results-patient-en.png docs/screenshots/17-selfcheck-results.png
 	cp build/screenshots/18-topic-applies-to-you-patient-en.png docs/screenshots/18-topic-applies-to-you.png

@@ -100,6 +100,11 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     window.go("topic")
     yield save("07-topic-largest-text")
     window.session.set_text_size(0)
+    window.session.set_high_contrast(True)
+    yield save("07-topic-high-contrast")
+    window.open_section(bundle.topic.sections[1].id)
+    yield save("07-section-high-contrast")
+    window.session.set_high_contrast(False)
     if window.engine is not None:
         yield from _shoot_selfcheck(window, save)
         window.session.wipe()

@@ -8,6 +8,7 @@ Signals:
     levelChanged(str): the reading level ("patient", "clinician") changed.
     languageChanged(str): the content language changed.
     textSizeChanged(int): the text-size step (0..3) changed.
+    contrastChanged(bool): the high-contrast look was turned on or off.
     wiped(): everything went back to the start state.
 """
 
@@ -25,6 +26,7 @@ class Session(QObject):
     levelChanged = Signal(str)
     languageChanged = Signal(str)
     textSizeChanged = Signal(int)
+    contrastChanged = Signal(bool)
     wiped = Signal()
 
     def __init__(
@@ -40,6 +42,7 @@ class Session(QObject):
         self.language = default_language
         self.text_size = self.default_text_size
         self.answers: dict[str, Any] = {}
+        self.high_contrast = False
 
     # -- what the screens read -----------------------------------------------------
     @property
@@ -56,6 +59,7 @@ class Session(QObject):
             self.level is None
             and self.language == self.default_language
             and self.text_size == self.default_text_size
+            and not self.high_contrast
             and not self.answers
         )
 
@@ -79,6 +83,11 @@ class Session(QObject):
             self.text_size = step
             self.textSizeChanged.emit(step)
 
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self.high_contrast:
+            self.high_contrast = on
+            self.contrastChanged.emit(on)
+
     def wipe(self) -> None:
         """Forget every choice and answer, and tell every screen to start over."""
         language_changed = self.language != self.default_language
@@ -87,6 +96,8 @@ class Session(QObject):
         self.language = self.default_language
         self.text_size = self.default_text_size
         self.answers.clear()
+        if self.high_contrast:
+            self.set_high_contrast(False)
         if language_changed:
             self.languageChanged.emit(self.language)
         if size_changed:

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         session.levelChanged.connect(lambda _level: self.refresh())
         session.languageChanged.connect(lambda _language: self.refresh())
         session.textSizeChanged.connect(self._text_size_changed)
+        session.contrastChanged.connect(self._contrast_changed)
         session.wiped.connect(self._after_wipe)
 
         self.idle = IdleWatcher(options.idle_seconds, self)
@@ -322,6 +323,9 @@ class MainWindow(QMainWindow):
         self.larger = button("A+", name="text-larger", on_click=lambda: self.change_text(1))
         row.addWidget(self.smaller)
         row.addWidget(self.larger)
+        self.contrast = button("", name="contrast", on_click=self.toggle_contrast)
+        self.contrast.setCheckable(True)
+        row.addWidget(self.contrast)
         self.language_buttons = {}
         self.language_row = QHBoxLayout()
         row.addLayout(self.language_row)
@@ -423,6 +427,7 @@ class MainWindow(QMainWindow):
                      lambda: self.change_text(-1))  # fmt: skip
         self._action(view, self.tr("Switch reading level"), "Ctrl+L", self.toggle_level)
         self._action(view, self.tr("Full screen"), "F11", self.toggle_full_screen)
+        self._action(view, self.tr("High contrast"), "Ctrl+Shift+H", self.toggle_contrast)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About this information"), "F1", self.show_about)
         self._action(help_menu, self.tr("Content status"), None, self.open_staff_panel)
@@ -627,6 +632,18 @@ class MainWindow(QMainWindow):
                 screen.stale = True
         self._update_chrome()
 
+    def _contrast_changed(self, on: bool) -> None:
+        from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST
+
+        self.theme = self.context.theme = HIGH_CONTRAST if on else DEFAULT
+        self.apply_style()
+        for screen in self.screens.values():
+            screen.stale = True  # link colours are drawn into the texts
+        self.refresh()
+
+    def toggle_contrast(self) -> None:
+        self.session.set_high_contrast(not self.session.high_contrast)
+
     def _text_size_changed(self, _step: int) -> None:
         self.apply_style()
         self._arrange_header()
@@ -679,6 +696,9 @@ class MainWindow(QMainWindow):
         )
         for language, widget in self.language_buttons.items():
             widget.setChecked(language == self.session.language)
+        set_button_text(self.contrast, "◐  " + self.tr("Contrast"))
+        self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
+        self.contrast.setChecked(self.session.high_contrast)
         set_button_text(self.start_over, "⟲  " + self.tr("Start over"))
         self.start_over.setAccessibleDescription(
             self.tr("Forget every choice and go back to the first screen")

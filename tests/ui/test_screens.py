@@ -202,3 +202,21 @@ def test_language_is_chosen_on_the_welcome_screen_and_switches_live(
     assert "Cramps and exercise" in texts(window.screens["section"])
     click(qtbot, window, "start-over")
     assert window.session.language == "en"
+
+
+def test_high_contrast_switches_live_and_goes_with_the_wipe(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST
+
+    to_topic(qtbot, window)
+    click(qtbot, window, "section-exercise")
+    with qtbot.waitSignal(window.session.contrastChanged) as blocker:
+        click(qtbot, window, "contrast")
+    assert blocker.args == [True]
+    assert window.current == "section"
+    assert f"background: {HIGH_CONTRAST.background}" in window.styleSheet()
+    assert HIGH_CONTRAST.link in window.screens["section"].passages[0].text.text()
+    click(qtbot, window, "start-over")
+    assert window.theme is DEFAULT
+    assert f"background: {DEFAULT.background}" in window.styleSheet()
