@@ -75,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     from kiosk.selfcheck.commands import register as register_selfcheck
 
     register_selfcheck(commands)  # kiosk fhir questionnaire, kiosk selfcheck
-    _register_handout(commands)
+    from kiosk.ui.handout import register as register_handout  # imports no Qt
+
+    register_handout(commands)
 
     pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
     pin.add_argument(
@@ -239,31 +241,3 @@ def _set_pin(config: Path | None) -> int:
         return EXIT_CONTENT
     print(f"kiosk set-pin: the staff PIN is set (a salted hash in {path})")
     return EXIT_OK
-
-
-def _register_handout(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``kiosk handout``: its code (Qt printing) is imported only when it runs."""
-    handout = commands.add_parser("handout", help="write the printable handout as a PDF")
-    handout.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    handout.add_argument(
-        "--answers", type=Path, metavar="FILE.yaml", help="self-check answers to include"
-    )
-    handout.add_argument(
-        "--level", choices=["patient", "clinician"], help="reading level (default: patient)"
-    )
-    handout.add_argument("--locale", metavar="X", help="content language")
-    handout.add_argument("--paper", choices=["A4", "Letter"], default="A4")
-    handout.add_argument(
-        "bundle",
-        nargs="?",
-        type=Path,
-        metavar="BUNDLE",
-        help="bundle folder (default: the first under the content folder)",
-    )
-
-    def run(args: argparse.Namespace) -> int:
-        from kiosk.ui.handout import run_handout
-
-        return int(run_handout(args))
-
-    handout.set_defaults(handler=run)

@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from kiosk.content.model import Bundle, Question
     from kiosk.selfcheck.engine import Answer, Evaluation, Reason
 
-__all__ = ["default_content_dir", "register", "run_fhir_questionnaire", "run_selfcheck"]
+__all__ = [
+    "default_content_dir",
+    "load_bundle_argument",
+    "register",
+    "run_fhir_questionnaire",
+    "run_selfcheck",
+]
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LEVELS = ("patient", "clinician")
@@ -150,12 +156,12 @@ def _write_json(document: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-def _load(args: argparse.Namespace, name: str) -> tuple[Bundle, str, str | None] | int:
-    """The bundle with a self-check, the level and the language; or the exit code."""
+def load_bundle_argument(args: argparse.Namespace, name: str) -> Bundle | int:
+    """The bundle a command names (``BUNDLE``, else the first under the content folder),
+    or the exit code after saying what is wrong on standard error as ``name: ...``."""
     from kiosk.content import BundleError, find_bundles, load_bundle
-    from kiosk.selfcheck.fhir import check_level_and_language
 
-    folder: Path | None = args.bundle
+    folder: Path | None = getattr(args, "bundle", None)
     if folder is None:
         root: Path = getattr(args, "content", None) or default_content_dir()
         found = find_bundles(root)
@@ -167,11 +173,21 @@ def _load(args: argparse.Namespace, name: str) -> tuple[Bundle, str, str | None]
         _fail(name, f"{folder}: no such folder")
         return EXIT_USAGE
     try:
-        bundle = load_bundle(folder)
+        return load_bundle(folder)
     except BundleError as exc:
         print(exc.report(), file=sys.stderr)
         _fail(name, f"{folder}: {len(exc.errors)} problem(s)")
         return EXIT_CONTENT
+
+
+def _load(args: argparse.Namespace, name: str) -> tuple[Bundle, str, str | None] | int:
+    """The bundle with a self-check, the level and the language; or the exit code."""
+    from kiosk.selfcheck.fhir import check_level_and_language
+
+    bundle = load_bundle_argument(args, name)
+    if isinstance(bundle, int):
+        return bundle
+    folder = bundle.folder
     if bundle.document.selfcheck is None:
         _fail(
             name,

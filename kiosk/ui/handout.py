@@ -704,30 +704,6 @@ def _fail(message: str) -> None:
     print(f"kiosk handout: {message}", file=sys.stderr)
 
 
-def _load_bundle(args: argparse.Namespace) -> Bundle | int:
-    from kiosk.content import BundleError, find_bundles, load_bundle
-
-    folder: Path | None = getattr(args, "bundle", None)
-    if folder is None:
-        from kiosk.cli import default_content_dir
-
-        root: Path = getattr(args, "content", None) or default_content_dir()
-        found = find_bundles(root)
-        if not found:
-            _fail(f"no bundles found under {root}/; name a bundle folder")
-            return EXIT_USAGE
-        folder = found[0]
-    elif not folder.is_dir():
-        _fail(f"{folder}: no such folder")
-        return EXIT_USAGE
-    try:
-        return load_bundle(folder)
-    except BundleError as exc:
-        print(exc.report(), file=sys.stderr)
-        _fail(f"{folder}: {len(exc.errors)} problem(s)")
-        return EXIT_CONTENT
-
-
 def _evaluate(args: argparse.Namespace, bundle: Bundle) -> Evaluation | int | None:
     """The evaluation of ``--answers`` (None without it), or the exit code."""
     from kiosk.content import BundleError, ContentError
@@ -760,7 +736,9 @@ def run_handout(args: argparse.Namespace) -> int:
     (0 written, 1 content or answers problems, 2 usage). Problems go to standard error
     as ``file:line:col: message`` lines, never as a traceback."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    loaded = _load_bundle(args)
+    from kiosk.selfcheck.commands import load_bundle_argument
+
+    loaded = load_bundle_argument(args, "kiosk handout")
     if isinstance(loaded, int):
         return loaded
     bundle = loaded
