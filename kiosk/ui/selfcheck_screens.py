@@ -15,16 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import Question, QuestionKind, Urgency
 from kiosk.selfcheck import Answer, Evaluation, Reason, SelfCheckEngine
 from kiosk.ui.screens import Screen, ScreenContext
-from kiosk.ui.widgets import PassageView, button, card, label, set_button_text
-
-
-def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
+from kiosk.ui.widgets import PassageView, button, card, clear_layout, label, set_button_text
 
 
 class QuestionScreen(Screen):
@@ -85,7 +76,7 @@ class QuestionScreen(Screen):
 
     def refresh(self) -> None:
         selfcheck = self.engine.selfcheck
-        _clear(self.answers_box)
+        clear_layout(self.answers_box)
         set_button_text(self.back, "‹  " + self.tr("Back"))
         question = selfcheck.question(self.current) if self.current else None
         if question is None:
@@ -231,7 +222,7 @@ class ResultsScreen(Screen):
         set_button_text(self.save_button, self.tr("Save as PDF"))
         set_button_text(self.again, self.tr("Change my answers"))
         set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
-        _clear(self.body)
+        clear_layout(self.body)
         evaluation = self.evaluation
         if evaluation is None:
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -196,6 +197,16 @@ def cursors_later(waiting: list[QWidget] | None) -> None:
     _waiting_cursors = waiting
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout`` and delete its widgets."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
 def set_button_text(widget: QPushButton, text: str) -> None:
     widget.setText(text)
     widget.setAccessibleName(text.replace("&", ""))
@@ -232,14 +243,6 @@ class ScrollPage(QScrollArea):
             from PySide6.QtWidgets import QScroller
 
             QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-
-    def clear(self) -> None:
-        while self.column.count():
-            item = self.column.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)
@@ -281,12 +284,7 @@ class PassageView(QFrame):
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
         if [b.property("number") for b in self.buttons] == numbers:
             return
-        while self.sources.count():
-            item = self.sources.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.setParent(None)
-                old.deleteLater()
+        clear_layout(self.sources)
         self.buttons = []
         for number in numbers:
             widget = button(

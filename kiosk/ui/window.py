@@ -53,7 +53,14 @@ from kiosk.ui.screens import (
 )
 from kiosk.ui.session import TEXT_SCALES, Session
 from kiosk.ui.theme import DEFAULT, Theme
-from kiosk.ui.widgets import button, cursors_later, label, set_button_text, set_hand_cursor
+from kiosk.ui.widgets import (
+    button,
+    clear_layout,
+    cursors_later,
+    label,
+    set_button_text,
+    set_hand_cursor,
+)
 
 NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum to build)
 
@@ -395,11 +402,7 @@ class MainWindow(QMainWindow):
     def _build_language_buttons(self) -> None:
         if self._header is None:
             return  # the header makes them when it is built
-        while self.language_row.count():
-            item = self.language_row.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.language_row)
         self.language_buttons = {}
         bundle = self.content.bundle
         languages = list(bundle.languages) if bundle else []
