@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     from kiosk.selfcheck.commands import register as register_selfcheck
 
     register_selfcheck(commands)  # kiosk fhir questionnaire, kiosk selfcheck
+    from kiosk.search.commands import register as register_ask
+
+    register_ask(commands)  # kiosk ask
     from kiosk.ui.handout import register as register_handout  # imports no Qt
 
     register_handout(commands)

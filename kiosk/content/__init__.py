@@ -14,10 +14,12 @@ from kiosk.content.errors import BundleError, ContentError
 from kiosk.content.loader import BundleCache, Library, find_bundles, load_bundle, load_library
 from kiosk.content.model import (
     YES_NO_ANSWERS,
+    Ask,
     Asset,
     Bundle,
     BundleDocument,
     Condition,
+    CuratedAnswer,
     Factor,
     LevelText,
     Metadata,
@@ -32,6 +34,7 @@ from kiosk.content.model import (
     Rule,
     Section,
     SelfCheck,
+    Synonym,
     Text,
     Topic,
     Urgency,
@@ -39,6 +42,7 @@ from kiosk.content.model import (
 
 __all__ = [
     "YES_NO_ANSWERS",
+    "Ask",
     "Asset",
     "Bundle",
     "BundleCache",
@@ -46,6 +50,7 @@ __all__ = [
     "BundleError",
     "Condition",
     "ContentError",
+    "CuratedAnswer",
     "Factor",
     "LevelText",
     "Library",
@@ -61,6 +66,7 @@ __all__ = [
     "Rule",
     "Section",
     "SelfCheck",
+    "Synonym",
     "Text",
     "Topic",
     "Urgency",

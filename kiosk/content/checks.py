@@ -76,8 +76,12 @@ def check_bundle(
         section_ids = _section_ids(parts.get("topic", UNKNOWN))
         reference_numbers = _known_numbers(parts.get("references", UNKNOWN))
         yield from _check_selfcheck(where, parts["selfcheck"], section_ids, reference_numbers)
+    if "ask" in parts:
+        section_ids = _section_ids(parts.get("topic", UNKNOWN))
+        yield from _check_ask(where, parts["ask"], section_ids, languages, raw.get("topic"))
     if levels:
-        for path, value in (*_level_texts(raw), *_selfcheck_level_texts(raw)):
+        for path, value in (*_level_texts(raw), *_selfcheck_level_texts(raw),
+                            *_ask_level_texts(raw)):  # fmt: skip
             yield from _check_level_text(where, path, value, levels, languages or None)
     if languages:
         for path, value in _texts(raw):
@@ -278,6 +282,15 @@ def _selfcheck_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, 
                     yield ("selfcheck", top, i, "options", j, "text"), option["text"]
 
 
+def _ask_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
+    """Every curated answer (written once per reading level)."""
+    ask = raw.get("ask")
+    answers = ask.get("answers") if isinstance(ask, Mapping) else None
+    for i, answer in enumerate(answers if isinstance(answers, list) else []):
+        if isinstance(answer, Mapping) and answer.get("answer") is not None:
+            yield ("ask", "answers", i, "answer"), answer["answer"]
+
+
 def _texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
     """Every value written once per language (not per level)."""
     metadata = raw.get("metadata")
@@ -433,6 +446,22 @@ def _check_citations(
     for path, value in _selfcheck_level_texts(raw):
         for text_path, text in _strings(value, path):
             for number in _cited(text):
+                cited.add(number)
+                if complete and number not in numbers:
+                    yield where.value(
+                        text_path,
+                        f"citation [{number}] has no reference (the references are: {listed})",
+                    )
+    for path, value in _ask_level_texts(raw):
+        for text_path, text in _strings(value, path):
+            found = _cited(text)
+            if not found:
+                yield where.value(
+                    text_path,
+                    "this answer cites no reference; add the number "
+                    "of its source in brackets, e.g. [1]",
+                )
+            for number in found:
                 cited.add(number)
                 if complete and number not in numbers:
                     yield where.value(
@@ -643,3 +672,117 @@ def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
     """`` (did you mean 'x'?)`` for a close match, else nothing."""
     close = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# -- the question box --------------------------------------------------------------------
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, for "does the text use this word" (as the search does)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _topic_words(topic: Any, first_language: str | None) -> dict[str, str]:
+    """All of the topic's text per language, folded (for synonym targets); a text given
+    as one string is in the bundle's first language."""
+    found: dict[str, list[str]] = {}
+
+    def walk(value: Any, language: str | None) -> None:
+        if isinstance(value, str) and language is not None:
+            found.setdefault(language, []).append(value)
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                known_language = key if isinstance(key, str) and len(key) <= 3 else language
+                walk(item, known_language)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, language)
+
+    walk(topic, first_language)
+    return {language: _folded(" ".join(texts)) for language, texts in found.items()}
+
+
+def _check_ask(
+    where: Where,
+    ask: Any,
+    section_ids: list[str] | None,
+    languages: list[str] | None,
+    topic: Any,
+) -> Iterator[ContentError]:
+    """Synonyms per known language, not empty, meaning words the topic uses; curated
+    answers with unique ids, a phrasing in every language and a section that exists."""
+    synonyms = known(ask, "synonyms")
+    first = languages[0] if languages else None
+    words_in = _topic_words(topic, first) if isinstance(topic, Mapping) else {}
+    if isinstance(synonyms, Mapping):
+        for language, entries in synonyms.items():
+            if languages is not None and language not in languages:
+                yield where.key(
+                    ("ask", "synonyms", language),
+                    f"'{language}' is not one of the bundle's languages ({', '.join(languages)})",
+                )
+            for i, entry in _items(entries):
+                path: ValuePath = ("ask", "synonyms", language, i)
+                words = known(entry, "words")
+                if isinstance(words, tuple | list) and not words:
+                    yield where.value((*path, "words"), "list at least one word or phrase")
+                for j, word in _items(words):
+                    if _empty(word):
+                        yield where.value((*path, "words", j), "a word must not be empty")
+                means = known(entry, "means")
+                if _empty(means):
+                    yield where.value((*path, "means"), "say which of the bundle's words it means")
+                elif (
+                    isinstance(means, str)
+                    and language in words_in
+                    and _folded(means) not in words_in[language]
+                ):
+                    yield where.value(
+                        (*path, "means"),
+                        f"the topic's '{language}' text never uses '{means}', so this "
+                        "synonym would find nothing; name a word the passages use",
+                    )
+    paths: list[ValuePath] = []
+    ids: list[str] = []
+    for i, answer in _items(known(ask, "answers")):
+        path = ("ask", "answers", i)
+        answer_id = known(answer, "id")
+        if _empty(answer_id):
+            yield where.value((*path, "id"), "the answer id must not be empty")
+        elif isinstance(answer_id, str):
+            if not ID.match(answer_id):
+                yield where.value((*path, "id"), f"'{answer_id}' {_BAD_ID}")
+            paths.append((*path, "id"))
+            ids.append(answer_id)
+        questions = known(answer, "questions")
+        if isinstance(questions, Mapping):
+            for language in languages or ():
+                phrasings = questions.get(language)
+                if not phrasings:
+                    yield where.value(
+                        (*path, "questions"),
+                        f"add at least one phrasing of the question in '{language}'",
+                    )
+            for language, phrasings in questions.items():
+                if languages is not None and language not in languages:
+                    yield where.key(
+                        (*path, "questions", language),
+                        f"'{language}' is not one of the bundle's languages "
+                        f"({', '.join(languages)})",
+                    )
+                for j, phrasing in _items(phrasings):
+                    if _empty(phrasing):
+                        yield where.value(
+                            (*path, "questions", language, j), "a question must not be empty"
+                        )
+        section = known(answer, "section")
+        if isinstance(section, str) and section_ids is not None and section not in section_ids:
+            yield where.value(
+                (*path, "section"),
+                f"no section has the id '{section}'"
+                + suggest(section, section_ids, what="the sections are"),
+            )
+    yield from _check_ids(where, paths, ids, "answer id")

@@ -38,6 +38,7 @@ else:
     except ImportError:
         from hashlib import sha256
 from kiosk.content.model import (
+    Ask,
     Asset,
     Bundle,
     BundleDocument,
@@ -67,6 +68,7 @@ PARTS: dict[str, Any] = {
     "references": tuple[Reference, ...],
     "assets": tuple[Asset, ...],
     "selfcheck": SelfCheck,
+    "ask": Ask,
 }
 REQUIRED = ("metadata", "topic", "references")
 _USUAL_FILE = {"metadata": "bundle.yaml"}  # where the format guide keeps each part

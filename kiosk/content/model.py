@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
 __all__ = [
     "YES_NO_ANSWERS",
+    "Ask",
     "Asset",
     "Bundle",
     "BundleDocument",
     "Condition",
+    "CuratedAnswer",
     "Factor",
     "LevelText",
     "Metadata",
@@ -41,6 +43,7 @@ __all__ = [
     "Rule",
     "Section",
     "SelfCheck",
+    "Synonym",
     "Text",
     "Topic",
     "Urgency",
@@ -232,6 +235,41 @@ class SelfCheck:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
+# -- the question box (``ask:``) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Synonym:
+    """Patients' words for one of the bundle's own: a question's ``words`` are searched
+    as ``means`` (which must appear in the bundle's text in that language)."""
+
+    words: tuple[str, ...]
+    means: str
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedAnswer:
+    """A question editors expect, in several phrasings per language, with an answer per
+    level and language and the section that says more. A match ranks first."""
+
+    id: str
+    questions: Mapping[str, tuple[str, ...]]
+    answer: LevelText
+    section: str
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What the question box knows beyond the passages: synonyms (per language) and
+    curated answers."""
+
+    synonyms: Mapping[str, tuple[Synonym, ...]] = field(default_factory=dict)
+    answers: tuple[CuratedAnswer, ...] = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
 @dataclass(frozen=True, slots=True)
 class BundleDocument:
     """Everything the bundle's files hold, merged: each top-level key from one file."""
@@ -241,6 +279,7 @@ class BundleDocument:
     references: tuple[Reference, ...]
     assets: tuple[Asset, ...] = ()
     selfcheck: SelfCheck | None = None
+    ask: Ask | None = None
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
@@ -329,7 +368,8 @@ def _fast_pickling() -> None:
     import dataclasses
 
     model_classes = (Review, Metadata, Reference, Asset, Section, Topic, Condition, Rule,
-                     Option, Question, RedFlag, Factor, SelfCheck, BundleDocument)  # fmt: skip
+                     Option, Question, RedFlag, Factor, SelfCheck, Synonym, CuratedAnswer, Ask,
+                     BundleDocument)  # fmt: skip
     for cls in model_classes:
         names = tuple(f.name for f in dataclasses.fields(cls))
 

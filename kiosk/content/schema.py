@@ -116,6 +116,22 @@ DESCRIPTIONS: dict[str, str] = {
     "Factor.when": "The rule over answers that points to this factor.",
     "Factor.sections": "The ids of the sections that explain it.",
     "Factor.helps": "What may help, with its citations. " + _LEVEL_TEXT,
+    "BundleFile.ask": "What the question box knows beyond the passages: synonyms and "
+    "curated answers.",
+    "Ask": "Synonyms (per language) and curated questions with their answers.",
+    "Ask.synonyms": "Per language: patients' words, each list searched as one of the "
+    "bundle's own words.",
+    "Ask.answers": "Questions editors expect, with a reviewed answer; a match is shown first.",
+    "Synonym": "Words patients use, and the bundle's word they mean.",
+    "Synonym.words": "Words or phrases as patients type them (case, accents and endings "
+    "do not matter).",
+    "Synonym.means": "A word or phrase the topic's text uses in that language.",
+    "CuratedAnswer": "A curated question: several phrasings, an answer, the section that "
+    "says more.",
+    "CuratedAnswer.id": "A short name for the answer (lowercase letters, digits, hyphens).",
+    "CuratedAnswer.questions": "Per language: the ways patients ask it.",
+    "CuratedAnswer.answer": "The answer, with its citations. " + _LEVEL_TEXT,
+    "CuratedAnswer.section": "The id of the section it comes from; its 'Read more' opens it.",
 }
 
 

@@ -122,7 +122,14 @@ def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) 
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads((CONTENT / "schema.json").read_text())
-    assert set(printed["properties"]) == {"metadata", "topic", "references", "assets", "selfcheck"}
+    assert set(printed["properties"]) == {
+        "metadata",
+        "topic",
+        "references",
+        "assets",
+        "selfcheck",
+        "ask",
+    }
 
 
 def test_broken_bundle_as_a_process_prints_no_traceback(broken_copy: Path) -> None:

@@ -1,0 +1,223 @@
+"""Benchmark the question box's search: how long one question takes to answer.
+
+What it measures, in one process, with ``time.perf_counter``:
+
+- building the index: the shipped bundle (``content/muscle-cramps``), and a generated
+  library of 500 topics (median of 3 builds);
+- answering: every question of the quality sets (``tests/unit/search/questions_*.yaml``,
+  both languages, both reading levels), repeated; the median and the 95th percentile
+  per question, on the shipped bundle and on the 500-topic library (asked within the
+  shipped topic, as the app asks; and, for context, across all 500 topics at once);
+- for context, in the same run: a bare SQLite FTS5 query of one word on the same
+  table, the floor any FTS5 search pays, so the figures can be read as a ratio on a
+  noisy machine.
+
+The library is the shipped topic and 499 generated ones (see :func:`library`). The goal:
+a median of 2 ms or less per question on both.
+
+Run it with ``make bench`` or ``.venv/bin/python bench/search.py``; ``--quick`` uses
+100 topics and fewer repeats, ``--json`` prints machine-readable results. The exit
+status is 0 unless a question fails (then 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import random
+import re
+import statistics
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.content import Bundle, load_bundle  # noqa: E402
+from kiosk.search import SearchIndex  # noqa: E402
+
+SHIPPED = ROOT / "content" / "muscle-cramps"
+QUESTIONS = ROOT / "tests" / "unit" / "search"
+GOAL_MS = 2.0
+TOPICS, QUICK_TOPICS = 500, 100
+_SYLLABLES = ("ka", "lo", "mi", "ter", "vun", "dos", "pra", "sel", "quo", "ni", "bar", "zu")
+
+
+def questions() -> list[tuple[str, str]]:
+    import yaml
+
+    asked = []
+    for language in ("en", "es"):
+        path = QUESTIONS / f"questions_{language}.yaml"
+        asked += [(q["q"], language) for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return asked
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more (not digits)
+KEEP_ONE_IN = 10  # each generated topic keeps one in ten of the shipped words
+
+
+def rewrite(text: str, topic: int, own: dict[str, str], rng: random.Random) -> str:
+    """``text`` with most of its words swapped for the topic's own (made-up) words."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        if zlib.crc32(f"{topic}:{word}".encode()) % KEEP_ONE_IN == 0:
+            return match.group(0)
+        if word not in own:
+            own[word] = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        return own[word]
+
+    return _WORD.sub(swap, text)
+
+
+def library(bundle: Bundle, topics: int) -> list[Bundle]:
+    """The shipped bundle, then ``topics - 1`` generated ones: each the shipped topic
+    with its own id and, in every passage, nine in ten words (of four letters or more)
+    replaced by words of its own. A shipped word is thus shared by about a tenth of the
+    topics, as a common medical word is in a real library, and each topic has a
+    vocabulary of its own."""
+    rng = random.Random(7)
+    document = bundle.document
+    out = [bundle]
+    for number in range(1, topics):
+        own: dict[str, str] = {}
+
+        def text(value: Any, number: int = number, own: dict[str, str] = own) -> Any:
+            if isinstance(value, str):
+                return rewrite(value, number, own, rng)
+            return {key: text(item) for key, item in value.items()}
+
+        sections = tuple(
+            dataclasses.replace(
+                section,
+                title=text(section.title),
+                passages=tuple(text(passage) for passage in section.passages),
+            )
+            for section in document.topic.sections
+        )
+        topic = dataclasses.replace(
+            document.topic,
+            title=text(document.topic.title),
+            summary=text(document.topic.summary),
+            sections=sections,
+        )
+        metadata = dataclasses.replace(document.metadata, id=f"{bundle.id}-{number:04d}")
+        variant = dataclasses.replace(document, topic=topic, metadata=metadata, ask=None)
+        out.append(Bundle(variant, bundle.folder))
+    return out
+
+
+def timed(action: Any) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def per_question(
+    index: SearchIndex, asked: list[tuple[str, str]], repeats: int, bundle_id: str | None
+) -> list[float]:
+    for question, language in asked:  # warm-up: stemmer caches, imports
+        index.ask(question, "patient", language, bundle_id=bundle_id)
+    samples = []
+    for _ in range(repeats):
+        for level in ("patient", "clinician"):
+            for question, language in asked:
+                start = time.perf_counter()
+                index.ask(question, level, language, bundle_id=bundle_id)
+                samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def bare_fts(index: SearchIndex, repeats: int) -> list[float]:
+    """One word in the first topic, straight to SQLite: what an FTS5 query costs at least."""
+    db = index._db
+    query = "SELECT rowid FROM docs_en WHERE docs_en MATCH ? ORDER BY rank LIMIT 60"
+    words = 'bundle : "b0" AND cramp'
+    db.execute(query, (words,)).fetchall()
+    return [timed(lambda: db.execute(query, (words,)).fetchall()) for _ in range(repeats)]
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "median_ms": statistics.median(ordered),
+        "p95_ms": ordered[int(0.95 * (len(ordered) - 1))],
+        "count": len(ordered),
+    }
+
+
+def run(quick: bool) -> dict[str, Any]:
+    bundle = load_bundle(SHIPPED)
+    asked = questions()
+    topics = QUICK_TOPICS if quick else TOPICS
+    repeats = 2 if quick else 5
+    first_build = timed(lambda: SearchIndex.for_bundle(bundle))  # imports included
+    build = statistics.median(timed(lambda: SearchIndex.for_bundle(bundle)) for _ in range(5))
+    shipped = SearchIndex.for_bundle(bundle)
+    variants = library(bundle, topics)
+    big_builds = [timed(lambda: SearchIndex(variants)) for _ in range(1 if quick else 3)]
+    big = SearchIndex(variants)
+    results = {
+        "questions": len(asked),
+        "shipped": {
+            "first_build_ms": first_build,
+            "build_ms": build,
+            **summary(per_question(shipped, asked, repeats, None)),
+            "bare_fts_median_ms": statistics.median(bare_fts(shipped, 200)),
+        },
+        "library": {
+            "topics": topics,
+            "build_ms": statistics.median(big_builds),
+            **summary(per_question(big, asked, max(1, repeats // 2), bundle.id)),
+            "bare_fts_median_ms": statistics.median(bare_fts(big, 100)),
+            "whole_library": summary(per_question(big, asked, 1, None)),
+        },
+    }
+    for name in ("shipped", "library"):
+        part = results[name]
+        part["ratio_to_bare_fts"] = part["median_ms"] / part["bare_fts_median_ms"]
+        part["goal_ms"] = GOAL_MS
+        part["status"] = "PASS" if part["median_ms"] <= GOAL_MS else "MISS"
+    return results
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = [f"question box search, {results['questions']} questions x 2 levels"]
+    for name, title in (("shipped", "shipped bundle"), ("library", "library")):
+        part = results[name]
+        if name == "library":
+            title = f"{part['topics']}-topic library"
+        builds = f"build {part['build_ms']:.1f} ms"
+        if "first_build_ms" in part:
+            builds += f" (first, with imports: {part['first_build_ms']:.1f} ms)"
+        lines.append(
+            f"  {title}: {builds}; per question median {part['median_ms']:.3f} ms, "
+            f"p95 {part['p95_ms']:.3f} ms; bare FTS5 query {part['bare_fts_median_ms']:.3f} ms "
+            f"(x{part['ratio_to_bare_fts']:.1f}); goal <= {GOAL_MS} ms: {part['status']}"
+        )
+        if "whole_library" in part:
+            whole = part["whole_library"]
+            lines.append(
+                f"    (the app asks within its topic, as above; across all {part['topics']} "
+                f"topics at once: median {whole['median_ms']:.3f} ms, p95 {whole['p95_ms']:.3f} ms)"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100 topics, fewer repeats")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args(argv)
+    results = run(args.quick)
+    print(json.dumps(results, indent=2) if args.json else report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

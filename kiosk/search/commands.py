@@ -1,0 +1,125 @@
+"""``kiosk ask "QUESTION" [BUNDLE] [--level L] [--locale X] [--limit N] [--format text|json]``.
+
+Prints the answers the question box would show: each with its section and its
+citations (resolved to the bundle's references), or the plain "no answer" the app
+gives. Exit codes: 0 answered, 1 content problems, 2 usage error, 3 no answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Bundle
+    from kiosk.search.index import Found, Results
+
+__all__ = ["register", "run_ask"]
+
+EXIT_OK, EXIT_USAGE, EXIT_NO_ANSWER = 0, 2, 3
+NO_ANSWER = {
+    "en": "I don't have an answer to that. Please ask a member of staff.",
+    "es": "No tengo una respuesta para eso. Por favor, pregunte al personal.",
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``ask`` to ``subparsers`` (of argparse)."""
+    from kiosk.selfcheck.commands import LEVELS
+
+    ask = subparsers.add_parser(
+        "ask", help="answer a question from a bundle's own passages, as the question box does"
+    )
+    ask.add_argument("question", help="the question, as a patient would type it")
+    ask.add_argument(
+        "bundle",
+        nargs="?",
+        type=Path,
+        metavar="BUNDLE",
+        help="bundle folder (default: the first bundle under the content folder)",
+    )
+    ask.add_argument("--level", choices=LEVELS, default="patient", help="reading level")
+    ask.add_argument("--locale", metavar="X", help="language (default: the bundle's first)")
+    ask.add_argument("--limit", type=int, default=3, metavar="N", help="answers to show (3)")
+    ask.add_argument("--format", choices=("text", "json"), default="text")
+    ask.set_defaults(handler=run_ask)
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    """``kiosk ask``: print the answers; return the exit code."""
+    from kiosk.search.index import SearchIndex
+    from kiosk.selfcheck.commands import load_bundle_argument
+
+    name = "kiosk ask"
+    if not args.question.strip():
+        print(f"{name}: the question is empty", file=sys.stderr)
+        return EXIT_USAGE
+    if args.limit < 1:
+        print(f"{name}: --limit must be 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    bundle = load_bundle_argument(args, name)
+    if isinstance(bundle, int):
+        return bundle
+    language = args.locale or bundle.languages[0]
+    if language not in bundle.languages:
+        known = ", ".join(bundle.languages)
+        print(f"{name}: the bundle has no '{language}' text (it has: {known})", file=sys.stderr)
+        return EXIT_USAGE
+    if args.level not in [str(level) for level in bundle.reading_levels]:
+        print(f"{name}: the bundle has no '{args.level}' level", file=sys.stderr)
+        return EXIT_USAGE
+    results = SearchIndex.for_bundle(bundle).ask(args.question, args.level, language, args.limit)
+    if args.format == "json":
+        json.dump(_as_json(bundle, results), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(_as_text(bundle, results))
+    return EXIT_OK if results.answered else EXIT_NO_ANSWER
+
+
+def _as_text(bundle: Bundle, results: Results) -> str:
+    from kiosk.content.markup import plain_text
+
+    if not results.answered:
+        return NO_ANSWER.get(results.language, NO_ANSWER["en"]) + "\n"
+    lines: list[str] = []
+    for number, found in enumerate(results.found, 1):
+        where = found.title or bundle.level_text(
+            bundle.topic.title, results.level, results.language
+        )
+        kind = " (curated answer)" if found.curated_id else ""
+        lines.append(f"{number}. {where} [{found.section_id or 'summary'}]{kind}")
+        lines.append("   " + plain_text(found.text, keep_citations=True).replace("\n", "\n   "))
+        for cited in found.citations:
+            reference = bundle.reference(cited)
+            if reference is not None:
+                lines.append(f"   [{cited}] {reference.title}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _as_json(bundle: Bundle, results: Results) -> dict[str, Any]:
+    def one(found: Found) -> dict[str, Any]:
+        return {
+            "section": found.section_id,
+            "title": found.title,
+            "curated": found.curated_id,
+            "text": found.text,
+            "citations": [
+                {"number": n, "title": ref.title}
+                for n in found.citations
+                if (ref := bundle.reference(n)) is not None
+            ],
+        }
+
+    return {
+        "question": results.question,
+        "language": results.language,
+        "level": results.level,
+        "answered": results.answered,
+        "answers": [one(found) for found in results.found],
+        "searched": list(results.words),
+    }

@@ -1,0 +1,430 @@
+"""The question box's search: a bundle's own passages, best first (no Qt).
+
+One in-memory SQLite FTS5 table per language holds every passage (the topic's summary
+counts as one) with three columns: its section's titles, its patient text and its
+clinician text, all as stems (see :mod:`kiosk.search.text`). A question is answered in
+these steps:
+
+1. fold it and put the bundle's synonyms in, matched on stems ("water pills" ->
+   "diuretic");
+2. keep its content words and stem them; a word the bundle never uses is matched as a
+   prefix of one it does ("magnes" -> "magnesium"), else as its nearest word by edit
+   distance (rapidfuzz: one typo in a short word, two in a long one: "cramsp",
+   "dehidration"); a word still unknown is left out;
+3. a curated question of the bundle that reads like the question (rapidfuzz ratio on
+   the folded text, after synonyms) comes first;
+4. then the passages FTS5 finds for any of the words, ranked by BM25 with the reader's
+   level weighted above the other level and section titles above both, one (the best)
+   per section;
+5. nothing found: :attr:`Results.answered` is False and the app says so plainly.
+
+It never writes a word of its own: every answer is a passage or a curated answer of
+the bundle, at the level and language asked, with its citations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kiosk.content.markup import citations, plain_text
+from kiosk.search.text import content_words, fold, stemmer, tokens
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section
+
+__all__ = ["Found", "Results", "SearchIndex"]
+
+FUZZY_FROM = 5  # shorter words are not corrected ("bano" is not "bajo")
+ENOUGH = 0.35  # share of the question's weight (idf) a passage must cover to be shown
+LONG_WORD, SHORT_UNKNOWN = 8, 0.3  # an unknown word this long weighs fully, else this share
+GENERAL = 1.0  # idf below which a word is everywhere in the bundle (the topic's own word)
+CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
+TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
+_CANDIDATES = 60  # passages fetched from FTS5 before one per section is kept
+_LANGUAGE = re.compile(r"[a-z]{2,3}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One answer: a curated answer or a passage, at the level and language asked."""
+
+    bundle_id: str
+    section_id: str | None  # None: the topic's summary
+    title: str  # the section's title (the topic's title for the summary)
+    text: str  # in the bundle's markup, citations included
+    citations: tuple[int, ...]
+    curated_id: str | None = None  # the curated answer's id, when it is one
+    score: float = 0.0  # higher is better; comparable within one question only
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    question: str
+    language: str
+    level: str
+    found: tuple[Found, ...]
+    words: tuple[str, ...]  # the words searched for, after synonyms and corrections
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    row: int
+    bundle_key: str  # the bundle's token in the index ("b0", "b1", ...)
+    bundle: Bundle
+    section: Section | None
+    body: LevelText
+    title: LevelText
+
+
+@dataclass(frozen=True, slots=True)
+class _Curated:
+    bundle: Bundle
+    answer: CuratedAnswer
+    phrasings: tuple[str, ...]  # as written; once the index is built, as _Language.words
+
+
+class _Synonyms:
+    """One language's synonyms, matched on stems: "water pill", "water pills" and
+    "water pilled" are one phrase; the longest phrase at a place wins."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]], stem: Callable[[str], str]) -> None:
+        self.stem = stem
+        self.phrases: dict[tuple[str, ...], list[str]] = {}
+        for words, means in pairs:
+            key = tuple(stem(word) for word in tokens(fold(words)))
+            if key:
+                self.phrases.setdefault(key, tokens(fold(means)))
+        self.longest = max(map(len, self.phrases), default=0)
+
+    def apply(self, words: Sequence[str]) -> list[str]:
+        """Folded words in, folded words out, each synonym replaced by what it means."""
+        out: list[str] = []
+        at = 0
+        while at < len(words):
+            for size in range(min(self.longest, len(words) - at), 0, -1):
+                means = self.phrases.get(tuple(self.stem(w) for w in words[at : at + size]))
+                if means is not None:
+                    out.extend(means)
+                    at += size
+                    break
+            else:
+                out.append(words[at])
+                at += 1
+        return out
+
+
+class _Language:
+    """The index of one language: its FTS5 table, documents, vocabulary and synonyms."""
+
+    def __init__(self, db: sqlite3.Connection, language: str) -> None:
+        self.table = f"docs_{language}"
+        self.language = language
+        self.stem = stemmer(language)
+        self.docs: list[_Doc] = []
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.doc_terms: list[frozenset[str]] = []  # each document's stems
+        self.stems: set[str] = set()
+        self.surface: dict[str, str] = {}  # folded word -> its stem
+        self.curated: list[_Curated] = []
+        self.synonym_pairs: list[tuple[str, str]] = []
+        self.synonyms = _Synonyms((), self.stem)
+        db.execute(
+            f"CREATE VIRTUAL TABLE {self.table} USING fts5("
+            "bundle, title, patient, clinician, tokenize='unicode61', detail='column')"
+        )
+
+    def stems_of(self, text: str) -> str:
+        words = content_words(tokens(fold(plain_text(text))), self.language)
+        out = []
+        for word in words:
+            stem = self.stem(word)
+            self.surface.setdefault(word, stem)
+            self.stems.add(stem)
+            out.append(stem)
+        return " ".join(out)
+
+    def add(self, doc: _Doc) -> None:
+        bundle, language = doc.bundle, self.language
+        titles = " ".join(bundle.text(t, language) for t in doc.title.values())
+        row = (
+            doc.bundle_key,
+            self.stems_of(titles),
+            self.stems_of(bundle.level_text(doc.body, "patient", language)),
+            self.stems_of(bundle.level_text(doc.body, "clinician", language)),
+        )
+        self.docs.append(doc)
+        self.rows.append(row)
+        self.doc_terms.append(frozenset(" ".join(row[1:]).split()))
+
+    def finish(self, db: sqlite3.Connection) -> None:
+        db.executemany(
+            f"INSERT INTO {self.table}(rowid, bundle, title, patient, clinician) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(i, *row) for i, row in enumerate(self.rows)],
+        )
+        self.rows = []
+        self.sorted_stems = sorted(self.stems)
+        self.df: dict[str, int] = {}
+        for terms in self.doc_terms:
+            for term in terms:
+                self.df[term] = self.df.get(term, 0) + 1
+        self.by_initial: dict[str, list[str]] = {}
+        for word in self.surface:
+            self.by_initial.setdefault(word[0], []).append(word)
+        self.synonyms = _Synonyms(self.synonym_pairs, self.stem)
+        self.curated = [
+            _Curated(c.bundle, c.answer, tuple(self.words(p) for p in c.phrasings))
+            for c in self.curated
+        ]
+
+    def words(self, text: str) -> str:
+        """``text`` folded, its synonyms replaced, as words joined by spaces."""
+        return " ".join(self.synonyms.apply(tokens(fold(text))))
+
+    def resolve(self, word: str) -> tuple[str, bool] | None:
+        """The stem to search for ``word`` and whether as a prefix; None if unknown."""
+        stem = self.stem(word)
+        if stem in self.stems:
+            return stem, False
+        if len(stem) >= 4:
+            at = bisect.bisect_left(self.sorted_stems, stem)
+            if at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
+                return stem, True
+        if len(word) < FUZZY_FROM or not self.surface:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        # a typo rarely changes the first letter; words that start alike are the ones
+        # to compare (and far fewer of them)
+        candidates = self.by_initial.get(word[0], ())
+        allowed = 1 if len(word) <= 6 else 2
+        best = process.extractOne(
+            word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed
+        )
+        return (self.surface[best[0]], False) if best is not None else None
+
+    def idf(self, term: tuple[str, bool] | None) -> float:
+        """How much a word tells apart (BM25's idf); an unknown word tells the most."""
+        count = len(self.docs)
+        found = 0 if term is None else self.frequency(term)
+        return math.log((count - found + 0.5) / (found + 0.5) + 1)
+
+    def frequency(self, term: tuple[str, bool]) -> int:
+        """How many documents hold the term (an upper bound for a prefix)."""
+        stem, prefix = term
+        if not prefix:
+            return self.df.get(stem, 0)
+        found, at = 0, bisect.bisect_left(self.sorted_stems, stem)
+        while at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
+            found += self.df[self.sorted_stems[at]]
+            at += 1
+        return min(found, len(self.docs))
+
+
+class SearchIndex:
+    """The passages and curated answers of one or more bundles, ready for questions.
+
+    Building it for the shipped bundle takes a few milliseconds; the app builds it when
+    the first question is asked.
+    """
+
+    def __init__(self, bundles: Iterable[Bundle]) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._languages: dict[str, _Language] = {}
+        self._keys: dict[str, str] = {}  # bundle id -> its token in the index
+        self.default_language = ""
+        for bundle in bundles:
+            self._add_bundle(bundle)
+        for index in self._languages.values():
+            index.finish(self._db)
+        self._db.commit()
+
+    @classmethod
+    def for_bundle(cls, bundle: Bundle) -> SearchIndex:
+        return cls([bundle])
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._languages)
+
+    def _language(self, language: str) -> _Language:
+        if language not in self._languages:
+            if not _LANGUAGE.match(language):
+                raise ValueError(f"not a language code: {language!r}")
+            self._languages[language] = _Language(self._db, language)
+        return self._languages[language]
+
+    def _add_bundle(self, bundle: Bundle) -> None:
+        topic = bundle.topic
+        key = self._keys[bundle.id] = f"b{len(self._keys)}"
+        if not self.default_language:
+            self.default_language = bundle.languages[0]
+        ask = bundle.document.ask
+        for language in bundle.languages:
+            index = self._language(language)
+            index.add(_Doc(len(index.docs), key, bundle, None, topic.summary, topic.title))
+            for section in topic.sections:
+                for passage in section.passages:
+                    index.add(_Doc(len(index.docs), key, bundle, section, passage, section.title))
+            if ask is None:
+                continue
+            index.synonym_pairs.extend(
+                (words, synonym.means)
+                for synonym in ask.synonyms.get(language, ())
+                for words in synonym.words
+            )
+            for answer in ask.answers:
+                phrasings = tuple(answer.questions.get(language, ()))
+                index.curated.append(_Curated(bundle, answer, phrasings))
+                # the answer's own words are searched too, as a passage of its section
+                linked = bundle.section(answer.section)
+                title = linked.title if linked is not None else topic.title
+                index.add(_Doc(len(index.docs), key, bundle, linked, answer.answer, title))
+
+    def ask(
+        self,
+        question: str,
+        level: str = "patient",
+        language: str | None = None,
+        limit: int = 3,
+        *,
+        bundle_id: str | None = None,
+    ) -> Results:
+        """The best answers to ``question`` (at most ``limit``), curated first; from the
+        bundle ``bundle_id`` only, or from every bundle of the index."""
+        language = language or self.default_language
+        index = self._languages.get(language)
+        key = self._keys.get(bundle_id) if bundle_id is not None else None
+        if index is None or (bundle_id is not None and key is None):
+            return Results(question, language, level, (), ())
+        folded = index.words(question)
+        found: list[Found] = []
+        seen: set[tuple[str, str | None]] = set()
+        curated = self._curated(index, folded, level, bundle_id)
+        if curated is not None:
+            found.append(curated)
+            seen.add((curated.bundle_id, curated.section_id))
+        terms, unknown = self._terms(index, folded)
+        if terms:
+            weights = [index.idf(term) for term in terms]
+            # a long word the bundle does not know ("quinine", "dialysis") is likely what
+            # the question is about; a short one ("bad", "safe") likely is not
+            whole = sum(weights) + sum(
+                index.idf(None) * (1.0 if len(word) >= LONG_WORD else SHORT_UNKNOWN)
+                for word in unknown
+            )
+            candidates = self._passages(index, terms, level, key)
+            if max(weights) < GENERAL and all(len(word) < LONG_WORD for word in unknown):
+                # the question names nothing but the topic ("what is a cramp"): the
+                # topic's own one-paragraph answer comes first
+                candidates.sort(key=lambda pair: pair[0].section is not None)
+            for doc, score in candidates:
+                place = (doc.bundle.id, doc.section.id if doc.section else None)
+                if place in seen:
+                    continue
+                doc_terms = index.doc_terms[doc.row]
+                covered = sum(w for t, w in zip(terms, weights, strict=True) if _has(doc_terms, t))
+                if covered < ENOUGH * whole:
+                    continue
+                seen.add(place)
+                found.append(self._found(doc, level, language, -score))
+                if len(found) >= limit:
+                    break
+        words = tuple(stem + ("*" if prefix else "") for stem, prefix in terms)
+        return Results(question, language, level, tuple(found[:limit]), words)
+
+    # -- the steps -------------------------------------------------------------------
+    @staticmethod
+    def _terms(index: _Language, folded: str) -> tuple[list[tuple[str, bool]], list[str]]:
+        """The terms to search for, and the words the bundle does not know."""
+        terms: list[tuple[str, bool]] = []
+        unknown: list[str] = []
+        for word in content_words(tokens(folded), index.language):
+            term = index.resolve(word)
+            if term is None:
+                unknown.append(word)
+            elif term not in terms:
+                terms.append(term)
+        return terms, unknown
+
+    def _passages(
+        self, index: _Language, terms: Sequence[tuple[str, bool]], level: str, key: str | None
+    ) -> list[tuple[_Doc, float]]:
+        words = " OR ".join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
+        query = f"{{title patient clinician}} : ({words})"
+        if key is not None:
+            query = f'bundle : "{key}" AND {query}'
+        patient, clinician = (
+            (OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT)
+            if level == "patient"
+            else (OTHER_LEVEL_WEIGHT, OWN_LEVEL_WEIGHT)
+        )
+        rows = self._db.execute(
+            f"SELECT rowid, bm25({index.table}, 0, ?, ?, ?) AS score FROM {index.table} "
+            f"WHERE {index.table} MATCH ? ORDER BY score LIMIT {_CANDIDATES}",
+            (TITLE_WEIGHT, patient, clinician, query),
+        ).fetchall()
+        return [(index.docs[rowid], score) for rowid, score in rows]
+
+    @staticmethod
+    def _curated(index: _Language, folded: str, level: str, bundle_id: str | None) -> Found | None:
+        if not index.curated or not folded:
+            return None
+        from rapidfuzz import fuzz
+
+        best: tuple[float, _Curated] | None = None
+        for curated in index.curated:
+            if bundle_id is not None and curated.bundle.id != bundle_id:
+                continue
+            for phrasing in curated.phrasings:
+                score = max(fuzz.ratio(folded, phrasing), fuzz.token_sort_ratio(folded, phrasing))
+                if score >= CURATED_MATCH and (best is None or score > best[0]):
+                    best = (score, curated)
+        if best is None:
+            return None
+        score, match = best
+        bundle, answer = match.bundle, match.answer
+        section = bundle.section(answer.section)
+        text = bundle.level_text(answer.answer, level, index.language)
+        return Found(
+            bundle.id,
+            answer.section,
+            bundle.level_text(section.title, level, index.language) if section else "",
+            text,
+            _numbers(text),
+            curated_id=answer.id,
+            score=1000.0 + score,
+        )
+
+    @staticmethod
+    def _found(doc: _Doc, level: str, language: str, score: float) -> Found:
+        bundle = doc.bundle
+        text = bundle.level_text(doc.body, level, language)
+        return Found(
+            bundle.id,
+            doc.section.id if doc.section is not None else None,
+            bundle.level_text(doc.title, level, language),
+            text,
+            _numbers(text),
+            score=score,
+        )
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(number for number, _ in citations(text)))
+
+
+def _has(terms: frozenset[str], term: tuple[str, bool]) -> bool:
+    stem, prefix = term
+    return any(t.startswith(stem) for t in terms) if prefix else stem in terms

@@ -1,0 +1,90 @@
+"""The ``ask:`` part (question-box synonyms and curated answers): its located errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.content import BundleError, load_bundle
+from tests.unit.content.conftest import MakeBundle
+
+GOOD = """\
+ask:
+  synonyms:
+    en:
+      - words: [charley horse, leg lock]
+        means: cramp
+  answers:
+    - id: what-is-a-cramp
+      questions:
+        en: [what is a cramp]
+      answer:
+        patient: A tired muscle can cramp. [2]
+        clinician: Fatigue is central [2].
+      section: causes
+"""
+
+
+def errors(make_bundle: MakeBundle, ask: str) -> list[str]:
+    with pytest.raises(BundleError) as caught:
+        load_bundle(make_bundle({"ask.yaml": ask}))
+    return [f"{e.line}:{e.column}: {e.message}" for e in caught.value.errors]
+
+
+def test_a_good_ask_part_loads(make_bundle: MakeBundle) -> None:
+    bundle = load_bundle(make_bundle({"ask.yaml": GOOD}))
+    ask = bundle.document.ask
+    assert ask is not None
+    assert ask.synonyms["en"][0].words == ("charley horse", "leg lock")
+    assert ask.synonyms["en"][0].means == "cramp"
+    assert ask.answers[0].questions["en"] == ("what is a cramp",)
+    assert ask.answers[0].section == "causes"
+
+
+def test_every_problem_of_the_ask_part_is_reported_with_its_place(
+    make_bundle: MakeBundle,
+) -> None:
+    bad = """\
+ask:
+  synonyms:
+    en:
+      - words: []
+        means: ""
+      - words: [charley horse]
+        means: spasmodic
+    fr:
+      - words: [crampe]
+        means: cramp
+  answers:
+    - id: what-is-a-cramp
+      questions:
+        en: [""]
+      answer:
+        patient: A tired muscle can cramp. [9]
+        clinician: Fatigue is central.
+      section: cuases
+    - id: what-is-a-cramp
+      questions: {}
+      answer:
+        patient: A tired muscle can cramp. [2]
+      section: causes
+"""
+    assert errors(make_bundle, bad) == [
+        "4:16: list at least one word or phrase",
+        "5:16: say which of the bundle's words it means",
+        "7:16: the topic's 'en' text never uses 'spasmodic', so this synonym would find "
+        "nothing; name a word the passages use",
+        "8:5: 'fr' is not one of the bundle's languages (en)",
+        "14:14: a question must not be empty",
+        "16:18: citation [9] has no reference (the references are: 1, 2)",
+        "17:20: this answer cites no reference; add the number of its source in brackets, e.g. [1]",
+        "18:16: no section has the id 'cuases'; did you mean 'causes'?",
+        "19:11: duplicate answer id 'what-is-a-cramp' (first at line 12)",
+        "20:18: add at least one phrasing of the question in 'en'",
+        "21:7: missing the 'clinician' reading level; write this text once per level "
+        "(patient, clinician)",
+    ]
+
+
+def test_an_unknown_key_in_a_curated_answer_is_located(make_bundle: MakeBundle) -> None:
+    found = errors(make_bundle, GOOD.replace("      section: causes", "      sections: causes"))
+    assert any(line.startswith("13:7:") and "sections" in line for line in found), found

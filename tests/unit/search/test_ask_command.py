@@ -1,0 +1,68 @@
+"""``kiosk ask``: the question box without a screen (exit codes, text, JSON)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.conftest import CONTENT
+
+BUNDLE = str(CONTENT / "muscle-cramps")
+
+
+def test_answers_with_sections_and_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "water pills and cramps", BUNDLE]) == 0
+    out = capsys.readouterr().out
+    assert "[medical-conditions]" in out
+    assert "[1] " in out or "[2] " in out or "[3] " in out  # a resolved reference line
+
+
+def test_spanish_clinician_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["ask", "calambres por deshidratacion", BUNDLE, "--locale", "es",
+                 "--level", "clinician", "--format", "json"])  # fmt: skip
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["answered"]
+    assert data["language"] == "es"
+    assert data["level"] == "clinician"
+    first = data["answers"][0]
+    assert first["citations"]
+    assert all(c["title"] for c in first["citations"])
+
+
+def test_no_answer_says_so_and_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "where is the bathroom", BUNDLE]) == 3
+    assert "ask a member of staff" in capsys.readouterr().out
+    assert main(["ask", "donde esta el baño", BUNDLE, "--locale", "es"]) == 3
+    assert "pregunte al personal" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ask", "   ", BUNDLE], "the question is empty"),
+        (["ask", "cramps", BUNDLE, "--locale", "fr"], "no 'fr' text"),
+        (["ask", "cramps", BUNDLE, "--limit", "0"], "--limit must be 1 or more"),
+        (["ask", "cramps", "/no/such/folder"], "no such folder"),
+    ],
+)
+def test_usage_errors_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_broken_bundle_exits_1_with_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "bundle.yaml").write_text("metadata: [\n", encoding="utf-8")
+    assert main(["ask", "cramps", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "bundle.yaml:" in err
+    assert "Traceback" not in err

@@ -1,0 +1,149 @@
+"""The question box's search on the shipped bundle: what each step does (no Qt)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import Bundle, load_bundle
+from kiosk.content.markup import citations
+from kiosk.search import SearchIndex
+from kiosk.search.text import fold
+
+SHIPPED = Path(__file__).resolve().parents[3] / "content" / "muscle-cramps"
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load_bundle(SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def index(bundle: Bundle) -> SearchIndex:
+    return SearchIndex.for_bundle(bundle)
+
+
+def sections(
+    index: SearchIndex, question: str, language: str = "en", level: str = "patient"
+) -> list[str]:
+    return [f.section_id or "summary" for f in index.ask(question, level, language).found]
+
+
+def test_folding_drops_case_and_accents() -> None:
+    assert fold("¿Qué DIURÉTICO?") == "¿que diuretico?"
+
+
+def test_a_synonym_finds_the_bundles_word(index: SearchIndex) -> None:
+    results = index.ask("water pills", "patient", "en")
+    assert "diuret" in results.words
+    assert "medical-conditions" in sections(index, "water pills")
+
+
+def test_synonyms_match_other_forms_of_the_same_words(index: SearchIndex) -> None:
+    assert index.ask("charley horses", "patient", "en").words == index.ask("charley horse").words
+
+
+def test_a_typo_is_corrected_to_the_nearest_word(index: SearchIndex) -> None:
+    assert "magnesium" in index.ask("low magnesim", "patient", "en").words
+    assert "dehydr" in index.ask("dehidration", "patient", "en").words
+
+
+def test_a_word_being_typed_matches_as_a_prefix(index: SearchIndex) -> None:
+    results = index.ask("magnes", "patient", "en")
+    assert results.words == ("magn*",)  # the stem of "magnes", as a prefix
+    assert results.answered
+
+
+def test_short_words_are_not_corrected_into_other_words(index: SearchIndex) -> None:
+    assert index.ask("donde esta el bano", "patient", "es").words == ()
+
+
+def test_spanish_without_accents_finds_spanish_text(index: SearchIndex) -> None:
+    assert "electrolytes-fluid" in sections(index, "deshidratacion y calambres", "es")
+
+
+def test_a_curated_question_comes_first_with_its_own_answer(
+    index: SearchIndex, bundle: Bundle
+) -> None:
+    first = index.ask("what is a cramp", "patient", "en").found[0]
+    assert first.curated_id == "what-is-a-cramp"
+    ask = bundle.document.ask
+    assert ask is not None
+    answer = next(a for a in ask.answers if a.id == first.curated_id)
+    assert first.text == bundle.level_text(answer.answer, "patient", "en")
+    assert first.section_id == answer.section
+
+
+def test_answers_come_at_the_readers_level_and_language(index: SearchIndex, bundle: Bundle) -> None:
+    for level in ("patient", "clinician"):
+        for language in ("en", "es"):
+            question = "diuretics" if language == "en" else "diureticos"
+            results = index.ask(question, level, language)
+            assert results.answered
+            for found in results.found:
+                if found.curated_id:
+                    continue
+                section = bundle.section(found.section_id or "")
+                texts = (
+                    [bundle.level_text(p, level, language) for p in section.passages]
+                    if section
+                    else [bundle.level_text(bundle.topic.summary, level, language)]
+                )
+                assert found.text in texts
+
+
+def test_every_answer_carries_its_citations(index: SearchIndex) -> None:
+    for question in ("why do muscles cramp", "sweating and salt", "when to see a doctor"):
+        for found in index.ask(question, "patient", "en").found:
+            assert found.citations
+            assert list(found.citations) == list(dict.fromkeys(n for n, _ in citations(found.text)))
+
+
+def test_one_answer_per_section_and_at_most_the_limit(index: SearchIndex) -> None:
+    results = index.ask("cramps muscles salts exercise heat", "patient", "en", limit=5)
+    places = [f.section_id for f in results.found]
+    assert len(places) == len(set(places)) <= 5
+    assert len(index.ask("cramps", limit=1).found) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("where is the bathroom", "en"),
+        ("what time does the pharmacy close", "en"),
+        ("donde esta el baño", "es"),
+        ("", "en"),
+        ("?!", "es"),
+    ],
+)
+def test_no_answer_is_no_answer(index: SearchIndex, question: str, language: str) -> None:
+    results = index.ask(question, "patient", language)
+    assert not results.answered
+    assert results.found == ()
+
+
+def test_a_language_the_index_lacks_answers_nothing(index: SearchIndex) -> None:
+    assert not index.ask("cramps", "patient", "fr").answered
+
+
+def test_a_library_index_answers_from_the_bundle_asked(bundle: Bundle) -> None:
+    other_topic = dataclasses.replace(
+        bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other")
+    )
+    other = Bundle(other_topic, bundle.folder)
+    library = SearchIndex([bundle, other])
+    everywhere = {f.bundle_id for f in library.ask("salts", "patient", "en", limit=10).found}
+    assert everywhere == {"muscle-cramps", "other"}
+    only = library.ask("salts", "patient", "en", limit=10, bundle_id="other").found
+    assert only
+    assert {f.bundle_id for f in only} == {"other"}
+    assert not library.ask("salts", bundle_id="no-such-topic").answered
+
+
+def test_a_bundle_without_an_ask_part_is_still_searched(bundle: Bundle) -> None:
+    plain = Bundle(dataclasses.replace(bundle.document, ask=None), bundle.folder)
+    index = SearchIndex.for_bundle(plain)
+    assert index.ask("magnesium", "patient", "en").answered
+    assert all(f.curated_id is None for f in index.ask("what is a cramp").found)
