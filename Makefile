@@ -4,9 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: bytecode install run test lint typecheck imports unit validate bench screenshots clean
+# The UI's translations: each kiosk/ui/translations/*.ts compiled to a .qm (not in git).
+TS     := $(wildcard kiosk/ui/translations/*.ts)
+QM     := $(TS:.ts=.qm)
 
-install: $(STAMP)
+.PHONY: bytecode translations install run test lint typecheck imports unit validate bench screenshots clean
+
+install: $(STAMP) translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +18,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 	$(MAKE) --no-print-directory bytecode
+
+translations: $(QM)
+
+kiosk/ui/translations/%.qm: kiosk/ui/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # Compiled bytecode, as any installed app has (this machine may set PYTHONDONTWRITEBYTECODE,
 # which would make every start compile the sources again).
@@ -67,3 +76,4 @@ screenshots: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -f $(QM)

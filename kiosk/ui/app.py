@@ -113,17 +113,21 @@ def make_application() -> QApplication:
 
 def build_window(
     settings: Settings, content: ContentState, *, kiosk: bool, root: Path,
-    idle_reset: bool = False,
+    idle_reset: bool = False, speech_engine: str | None = None,
 ) -> MainWindow:  # fmt: skip
     from kiosk.ui.session import Session
     from kiosk.ui.window import MainWindow, WindowOptions
 
     guard = PinGuard(settings.staff_pin)
     session = Session(settings.language, settings.text_size)
+    if settings.language != "en":  # the UI's own words; English needs no translator
+        from kiosk.ui.i18n import use_language
+
+        use_language(settings.language)
     options = WindowOptions(
         kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
         idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
-        printer_name=settings.printer,
+        printer_name=settings.printer, speech_engine=speech_engine,
     )  # fmt: skip
     window = MainWindow(content, session, options)
     options.reload = lambda: load_content(

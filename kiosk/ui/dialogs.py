@@ -260,27 +260,27 @@ class StaffPanel(KioskDialog):
             self.errors.setPlainText(self.tr("No content problems."))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContentErrors", text)
-
-
 def content_error_text(errors: Sequence[ContentError]) -> str:
     return "\n".join(str(e) for e in errors)
 
 
 def show_content_errors(parent: QWidget | None, errors: Sequence[ContentError]) -> QDialog:
     """Laptop mode: the located content errors in a dialog (non-blocking)."""
-    dialog = KioskDialog(parent, kiosk=False, title=_tr("Content problems"))
+    translate = QCoreApplication.translate  # lupdate reads the context from each call
+    title = translate("ContentErrors", "Content problems")
+    dialog = KioskDialog(parent, kiosk=False, title=title)
     dialog.setObjectName("content-errors")
     layout = QVBoxLayout(dialog)
-    layout.addWidget(label(_tr("Some content could not be loaded. Fix these problems and "
-                                     "reload (kiosk validate shows the same list):")))  # fmt: skip
+    layout.addWidget(label(translate("ContentErrors", "Some content could not be loaded. Fix "
+                                     "these problems and reload (kiosk validate shows the same "
+                                     "list):")))  # fmt: skip
     text = QPlainTextEdit(content_error_text(errors))
     text.setReadOnly(True)
     text.setObjectName("error-list")
-    text.setAccessibleName(_tr("Content problems"))
+    text.setAccessibleName(title)
     layout.addWidget(text, 1)
-    close = button(_tr("Close"), role="primary", name="close", on_click=dialog.accept)
+    close = button(translate("ContentErrors", "Close"), role="primary", name="close",
+                   on_click=dialog.accept)  # fmt: skip
     layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
     dialog.open()
     return dialog

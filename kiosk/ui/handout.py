@@ -17,7 +17,8 @@ heading or a lead-in line ("See a doctor if:") at the foot of a page.
 
 Every character of content is escaped (through :func:`kiosk.ui.richtext.to_html`);
 citations print as plain "[n]", not links. Every word of the handout's own goes through
-``translate`` (Qt's translation by default, context "Handout").
+``translate`` (Qt's translation by default, context "Handout"; the review sentence is
+:mod:`kiosk.ui.wording`'s, context "Wording").
 
 ``kiosk handout --out FILE.pdf [--answers FILE.yaml] [--level L] [--locale X] [BUNDLE]``
 writes the handout without a screen (:func:`register`, :func:`run_handout`).
@@ -48,6 +49,7 @@ from kiosk.content.model import (
     Rule,
     Urgency,
 )
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.richtext import CITE_SCHEME, to_html
 from kiosk.ui.wording import review_text
 
@@ -125,7 +127,7 @@ def handout_html(
     reading level the bundle provides; ``language`` one of its languages (None: the
     first).
     """
-    return _Writer(bundle, str(level), language, translate).document(evaluation)
+    return Handout(bundle, str(level), language, translate).document(evaluation)
 
 
 def _print_citations(html: str) -> str:
@@ -137,13 +139,22 @@ def _one_line(text: str) -> str:
     return " ".join(plain_text(text).split())
 
 
+def _tag(tag: str, words: str) -> str:
+    """``words`` (plain text) escaped, in an HTML element."""
+    return f"<{tag}>{escape(words)}</{tag}>"
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".?!:" else text + "."
 
 
-class _Writer:
-    """Builds the HTML and remembers every reference it cites."""
+class Handout:
+    """Builds the HTML and remembers every reference it cites.
+
+    Named for its translation context: lupdate files each ``self.tr("...")`` below under
+    the class's name, and :func:`qt_translate` looks the words up there.
+    """
 
     def __init__(self, bundle: Bundle, level: str, language: str | None, tr: Translate) -> None:
         self.bundle = bundle
@@ -165,17 +176,13 @@ class _Writer:
         """A short content text (a title, a question, an option) on one line, escaped."""
         return escape(_one_line(self.text(value)))
 
-    def ui(self, text: str) -> str:
-        """One of the handout's own words, translated and escaped."""
-        return escape(self.tr(text))
-
     # the document
     def document(self, evaluation: Evaluation | None) -> str:
         bundle = self.bundle
         topic = bundle.topic
         title = _one_line(self.text(topic.title))
         parts = [f"<h1>{escape(title)}</h1>"]
-        parts.append(f"<h2>{self.ui('The short answer')}</h2>")
+        parts.append(_tag("h2", self.tr("The short answer")))
         parts.append(self.content(self.text(topic.summary)))
         if evaluation is not None:
             parts.append(self.selfcheck(evaluation))
@@ -192,22 +199,25 @@ class _Writer:
         )
 
     def selfcheck(self, evaluation: Evaluation) -> str:
-        parts = [f"<h2>{self.ui('Your self-check')}</h2>"]
+        parts = [_tag("h2", self.tr("Your self-check"))]
         for urgency in (Urgency.NOW, Urgency.SOON):  # one box each, "now" first
             findings = [f for f in evaluation.urgent if f.flag.urgency is urgency]
             if findings:
                 parts.append(self.urgent_box(urgency, findings))
         if evaluation.factors:
-            parts.append(f"<h3>{self.ui('What may play a part')}</h3>")
+            parts.append(_tag("h3", self.tr("What may play a part")))
         elif not evaluation.urgent:
             parts.append(
                 "<p>"
-                + self.ui(
-                    "Your answers do not point to any of the causes this check asks about. "
-                    "If you are worried about your health, talk with a doctor or nurse."
+                + escape(
+                    self.tr(
+                        "Your answers do not point to any of the causes this check asks about. "
+                        "If you are worried about your health, talk with a doctor or nurse."
+                    )
                 )
                 + "</p>"
             )
+        helps = escape(self.tr("What may help:"))
         for found in evaluation.factors:
             factor = found.factor
             parts.append(
@@ -216,17 +226,19 @@ class _Writer:
                 f'<td width="4" bgcolor="{_RULE}"></td><td width="10"></td><td>'
                 f'<p style="margin-bottom:3px;"><b>{self.label(factor.name)}</b></p>'
                 + self.because(found.because, factor.when)
-                + f'<p style="margin-bottom:2px;"><b>{self.ui("What may help:")}</b></p>'
+                + f'<p style="margin-bottom:2px;"><b>{helps}</b></p>'
                 + self.content(self.text(factor.helps))
                 + "</td></tr></table>"
             )
         parts.append(
             "<p><b>"
-            + self.ui("This is not a diagnosis.")
+            + escape(self.tr("This is not a diagnosis."))
             + "</b> "
-            + self.ui(
-                "It shows what may play a part, based on your answers. "
-                "Talk with a doctor or nurse about your own health."
+            + escape(
+                self.tr(
+                    "It shows what may play a part, based on your answers. "
+                    "Talk with a doctor or nurse about your own health."
+                )
             )
             + "</p>"
         )
@@ -251,7 +263,8 @@ class _Writer:
             body.append(self.content(advice))
             if flag.source not in {n for n, _ in citations(advice)}:
                 self.cited.add(flag.source)
-                body.append(f"<p>{self.ui('Source:')} [{flag.source}]</p>")
+                source = escape(self.tr("Source:"))
+                body.append(f"<p>{source} [{flag.source}]</p>")
             body.append(self.because(finding.because, flag.when))
         colour, tint = (_NOW, _NOW_TINT) if now else (_SOON, _SOON_TINT)
         return (
@@ -278,7 +291,7 @@ class _Writer:
             elif answers:  # several options: one a line
                 chosen = "".join(f"<br><b>{a}</b>" for a in answers)
                 lines.append(f"{self.label(question.text)}{chosen}")
-        said = self.ui("Because you said:")
+        said = escape(self.tr("Because you said:"))
         if len(lines) == 1 and "<br>" not in lines[0]:
             return f"<p>{said} {lines[0]}</p>"
         if not lines:
@@ -328,21 +341,25 @@ class _Writer:
             lines.append(f'<p class="small" style="margin-bottom:3px;">{" ".join(words)}</p>')
         if not lines:
             return ""
-        return f"<h2>{self.ui('References')}</h2>" + "".join(lines)
+        return _tag("h2", self.tr("References")) + "".join(lines)
 
     def about(self) -> str:
         bundle = self.bundle
         updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
-        status = escape(review_text(bundle, self.tr))
+        # the review sentence is shared wording (context "Wording"): Qt's, unless the
+        # handout was given a translate of its own
+        status = escape(review_text(bundle, None if self.tr is qt_translate else self.tr))
         if bundle.needs_review_caution:
-            status = f"<b>⚠ {self.ui('Pending human review')}.</b> {status}"
+            pending = escape(self.tr("Pending human review"))
+            status = f"<b>⚠ {pending}.</b> {status}"
         disclaimer = self.content(
             bundle.level_text(bundle.metadata.disclaimer, self.level, self.language)
         )
+        note = escape(self.tr("Please note:"))
         return (
-            f"<h2>{self.ui('About this information')}</h2>"
-            f"<p>{status} {escape(updated)}</p>"
-            f'<p style="margin-bottom:2px;"><b>{self.ui("Please note:")}</b></p>{disclaimer}'
+            _tag("h2", self.tr("About this information"))
+            + f"<p>{status} {escape(updated)}</p>"
+            + f'<p style="margin-bottom:2px;"><b>{note}</b></p>{disclaimer}'
         )
 
 
@@ -417,7 +434,8 @@ class _Pages:
         title = self.doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
         bottom = Qt.AlignmentFlag.AlignBottom
         painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignLeft, title)
-        page = self.translate("Page {page} of {pages}").format(page=index + 1, pages=self.count)
+        words = QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}")
+        page = self.translate(words).format(page=index + 1, pages=self.count)
         painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignRight, page)
         painter.restore()
 
@@ -646,7 +664,7 @@ def print_handout(
             if printer_name and not QPrinterInfo.printerInfo(printer_name).isNull():
                 printer.setPrinterName(printer_name)
             dialog = QPrintDialog(printer, parent)
-            dialog.setWindowTitle(translate("Print a handout"))
+            dialog.setWindowTitle(translate(QT_TRANSLATE_NOOP("Handout", "Print a handout")))
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             dialog.deleteLater()
             if not accepted:

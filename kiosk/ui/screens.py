@@ -84,6 +84,31 @@ class Screen(QWidget):
         self.refresh()
         self.page.to_top()
 
+    def spoken_text(self) -> str:
+        """What read-aloud says: the screen's visible words in reading order (top to
+        bottom, then left to right), headings, passages and the buttons' choices."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QAbstractButton, QLabel
+
+        from kiosk.ui.speech import plain_text
+
+        found: list[tuple[int, int, str]] = []
+        for widget in self.findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, QLabel):
+                text = plain_text(widget.text())
+            elif isinstance(widget, QAbstractButton):
+                text = widget.accessibleName() or widget.text()
+                text = text.replace("›", "").replace("‹", "").strip()
+            else:
+                continue
+            if text:
+                where = widget.mapTo(self, QPoint(0, 0))
+                found.append((where.y(), where.x(), text))
+        found.sort()
+        return "\n".join(text for _, _, text in found)
+
 
 def _native_name(code: str) -> str:
     """A language's name in that language ("Español"), for a visitor who reads only it."""
@@ -206,6 +231,7 @@ class TopicScreen(Screen):
         citationActivated(int): a citation in the short answer was tapped.
         aboutRequested(): "About this information" was tapped.
         selfcheckRequested(): "Check my risk factors" was tapped.
+        askRequested(): "Have a follow-up question?" was tapped.
 
     After a self-check, the sections that explain its findings are listed first and
     marked "Applies to you".
@@ -216,6 +242,7 @@ class TopicScreen(Screen):
     citationActivated = Signal(int)
     aboutRequested = Signal()
     selfcheckRequested = Signal()
+    askRequested = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
         from PySide6.QtCore import Qt
@@ -246,6 +273,9 @@ class TopicScreen(Screen):
                                 on_click=partial(self.sectionChosen.emit, section.id))  # fmt: skip
                 self.section_buttons[section.id] = widget
                 self.section_list.addWidget(widget)
+        self.ask = button("", name="ask-question", wrap=True, on_click=self.askRequested.emit)
+        column.addSpacing(12)
+        column.addWidget(self.ask)
         disclaimer_card, disclaimer_layout = card()
         self.disclaimer = label(role="muted")
         disclaimer_layout.addWidget(self.disclaimer)
@@ -266,6 +296,10 @@ class TopicScreen(Screen):
         self.summary.show_text(self.context.level_text(bundle.topic.summary),
                                self.context.theme.link)  # fmt: skip
         self.sections_heading.setText(self.tr("Learn more"))
+        set_button_text(self.ask, self.tr("Have a follow-up question?"))
+        self.ask.setAccessibleDescription(
+            self.tr("Type a question; the answers come from this information")
+        )
         set_button_text(self.check, self.tr("Check my risk factors") + "  ›")
         applies = self.applying_sections()
         for section in bundle.topic.sections:

@@ -178,6 +178,7 @@ class ResultsScreen(Screen):
     printRequested = Signal()
     saveRequested = Signal()
     againRequested = Signal()
+    askRequested = Signal()
 
     def __init__(self, context: ScreenContext, engine: SelfCheckEngine) -> None:
         super().__init__(context)
@@ -204,6 +205,8 @@ class ResultsScreen(Screen):
         row.addStretch(1)
         column.addSpacing(8)
         column.addLayout(row)
+        self.ask = button("", name="results-ask", wrap=True, on_click=self.askRequested.emit)
+        column.addWidget(self.ask)
         column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.refresh()
@@ -221,6 +224,7 @@ class ResultsScreen(Screen):
         set_button_text(self.print_button, self.tr("Print a handout"))
         set_button_text(self.save_button, self.tr("Save as PDF"))
         set_button_text(self.again, self.tr("Change my answers"))
+        set_button_text(self.ask, self.tr("Have a follow-up question?"))
         set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
         clear_layout(self.body)
         evaluation = self.evaluation

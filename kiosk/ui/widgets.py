@@ -291,7 +291,7 @@ class PassageView(QFrame):
                 f"{self.source_label} {number}",
                 role="cite",
                 name=f"cite-{number}",
-                description=f"Opens reference {number}",
+                description=self.tr("Opens reference {number}").format(number=number),
             )
             widget.setProperty("number", number)
             widget.clicked.connect(lambda _=False, n=number: self.citationActivated.emit(n))

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog, QPushButton
 
+    from kiosk.search import SearchIndex
     from kiosk.selfcheck import SelfCheckEngine
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
 from kiosk.ui.idle import CornerTaps, IdleWatcher
@@ -89,6 +90,7 @@ class WindowOptions:
     pin_locked_for: Callable[[], float] = lambda: 0.0
     reload: Callable[[], ContentState] | None = None
     printer_name: str | None = None  # kiosk: print here, with no dialog (default printer)
+    speech_engine: str | None = None  # read-aloud: Qt's engine name (None: the platform's)
 
 
 class _Screens(dict[str, Screen]):
@@ -198,10 +200,16 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.screens: dict[str, Screen] = {}
+        from kiosk.ui.speech import ReadAloud  # cheap: the engine is made on first need
+
+        self.speech = ReadAloud(options.speech_engine, self)
+        self._search: SearchIndex | None = None  # the question box's, made on first need
+        self._ask_from = "topic"  # where the question box's "Back" goes
+        self._menu_actions: list[QAction] = []
         self._build_screens()
 
-        session.levelChanged.connect(lambda _level: self.refresh())
-        session.languageChanged.connect(lambda _language: self.refresh())
+        session.levelChanged.connect(self._level_changed)
+        session.languageChanged.connect(self._language_changed)
         session.textSizeChanged.connect(self._text_size_changed)
         session.contrastChanged.connect(self._contrast_changed)
         session.wiped.connect(self._after_wipe)
@@ -333,6 +341,12 @@ class MainWindow(QMainWindow):
         self.contrast = button("", name="contrast", on_click=self.toggle_contrast)
         self.contrast.setCheckable(True)
         row.addWidget(self.contrast)
+        # read-aloud: one button that reads, pauses and goes on, and one that stops
+        self.read_aloud = button("", name="read-aloud", on_click=self.toggle_read_aloud)
+        self.stop_reading = button("", name="stop-reading", on_click=self.speech.stop)
+        row.addWidget(self.read_aloud)
+        row.addWidget(self.stop_reading)
+        self.speech.stateChanged.connect(lambda _state: self._update_header())
         self.language_buttons = {}
         self.language_row = QHBoxLayout()
         row.addLayout(self.language_row)
@@ -384,6 +398,7 @@ class MainWindow(QMainWindow):
             screen.citationActivated.connect(self.show_reference)
             screen.aboutRequested.connect(self.show_about)
             screen.selfcheckRequested.connect(self.start_selfcheck)
+            screen.askRequested.connect(self.ask_question)
         elif name == "section":
             screen = SectionScreen(context)
             screen.backRequested.connect(lambda: self.go("topic"))
@@ -392,6 +407,15 @@ class MainWindow(QMainWindow):
             screen.aboutRequested.connect(self.show_about)
         elif name == "updating":
             screen = UpdatingScreen(context)
+        elif name == "ask":
+            from kiosk.ui.ask_screen import AskScreen
+
+            ask = AskScreen(context, self.search_index)
+            ask.sectionChosen.connect(self.open_section)
+            ask.topicRequested.connect(lambda: self.go("topic"))
+            ask.citationActivated.connect(self.show_reference)
+            ask.backRequested.connect(lambda: self.go(self._ask_from))
+            screen = ask
         elif name in ("question", "results") and context.engine is not None:
             screen = self._make_selfcheck_screen(name, context.engine)
         else:
@@ -416,9 +440,14 @@ class MainWindow(QMainWindow):
             self.language_row.addWidget(widget)
 
     def _build_menus(self) -> None:
+        """The laptop's menus, in the session's language (built again when it changes)."""
         from PySide6.QtGui import QKeySequence
 
+        for old in self._menu_actions:
+            self.removeAction(old)
+        self._menu_actions = []
         bar = self.menuBar()
+        bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("Start over"), "Ctrl+N", self.start_again)
         file_menu.addSeparator()
@@ -431,6 +460,9 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Switch reading level"), "Ctrl+L", self.toggle_level)
         self._action(view, self.tr("Full screen"), "F11", self.toggle_full_screen)
         self._action(view, self.tr("High contrast"), "Ctrl+Shift+H", self.toggle_contrast)
+        self._action(view, self.tr("Read aloud"), "Ctrl+R", self.toggle_read_aloud)
+        self._action(view, self.tr("Ask a question"), QKeySequence.StandardKey.Find,
+                     self.ask_question)  # fmt: skip
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About this information"), "F1", self.show_about)
         self._action(help_menu, self.tr("Content status"), None, self.open_staff_panel)
@@ -453,6 +485,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.addAction(action)
+        self._menu_actions.append(action)
         return action
 
     # -- moving between screens ----------------------------------------------------
@@ -473,6 +506,8 @@ class MainWindow(QMainWindow):
         if screen.stale:
             screen.refresh()
             screen.stale = False
+        if screen is not self.stack.currentWidget():
+            self.speech.stop()  # what was read belongs to the screen left
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
         self.screenChanged.emit(name)
@@ -492,6 +527,7 @@ class MainWindow(QMainWindow):
         results.againRequested.connect(self.start_selfcheck)
         results.printRequested.connect(self.print_handout)
         results.saveRequested.connect(self.save_handout)
+        results.askRequested.connect(self.ask_question)
         return results
 
     @property
@@ -511,6 +547,37 @@ class MainWindow(QMainWindow):
         screen = self.screens["question"]
         screen.start()  # type: ignore[attr-defined]
         self.go("question")
+
+    def search_index(self) -> SearchIndex:
+        """The question box's index of the content shown (built when first asked)."""
+        from kiosk.search import SearchIndex
+
+        if self._search is None:
+            bundle = self.content.bundle
+            self._search = SearchIndex([bundle] if bundle is not None else [])
+        return self._search
+
+    def ask_question(self) -> None:
+        """ "Have a follow-up question?" (Ctrl+F on a laptop): the question box."""
+        if self.content.bundle is None or self.current in ("welcome", "audience", "updating"):
+            return
+        if self.current != "ask":
+            self._ask_from = self.current if self.current in ("topic", "results") else "topic"
+        screen = self.screens["ask"]
+        self.go("ask")
+        screen.begin()  # type: ignore[attr-defined]
+
+    def toggle_read_aloud(self) -> None:
+        """Read the screen aloud; pause; go on (one button, for touch)."""
+        if self.current in ("welcome", "audience", "updating") or not self.speech.available:
+            return
+        self.speech.toggle(self._spoken)
+
+    def _spoken(self) -> tuple[str, str]:
+        """The visible screen's text, at the session's level, and its language."""
+        current = self.stack.currentWidget()
+        text = current.spoken_text() if isinstance(current, Screen) else ""
+        return text, self.session.language
 
     def show_results(self) -> None:
         screen = self.screens["results"]
@@ -577,6 +644,7 @@ class MainWindow(QMainWindow):
         self.session.wipe()
 
     def _after_wipe(self) -> None:
+        self.speech.reset()  # stops reading; volume and rate back to their defaults
         for dialog in self._dialogs():
             dialog.done(0)  # QDialog.DialogCode.Rejected
             dialog.deleteLater()
@@ -635,6 +703,21 @@ class MainWindow(QMainWindow):
                 screen.stale = True
         self._update_chrome()
 
+    def _level_changed(self, _level: str) -> None:
+        self.speech.stop()  # what was read was the other level's text
+        self.refresh()
+
+    def _language_changed(self, language: str) -> None:
+        """The UI's own words (Qt's translations) and then every text, in ``language``."""
+        from kiosk.ui.i18n import use_language
+
+        use_language(language)
+        self.speech.stop()
+        self.setWindowTitle(self.tr("Health information kiosk"))
+        if self._menu_actions:
+            self._build_menus()
+        self.refresh()
+
     def _contrast_changed(self, on: bool) -> None:
         from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST
 
@@ -655,11 +738,17 @@ class MainWindow(QMainWindow):
     LARGE_TEXT = 2  # text-size step (150%) from which the header takes two rows
 
     def _arrange_header(self) -> None:
-        """One header row at normal sizes; at 150% and 200% the reading-level buttons
-        move to a second row, so every button keeps its whole label."""
+        """One header row when it fits; at 150% and 200%, or when the words are too long
+        for the window (Spanish, or 125%), the reading-level buttons move to a second
+        row, so every button keeps its whole label."""
         if self._header is None:
             return
-        target = self.second_row if self.session.text_size >= self.LARGE_TEXT else self.level_row
+        from PySide6.QtWidgets import QPushButton
+
+        shown = [b for b in self._header.findChildren(QPushButton) if not b.isHidden()]
+        one_row = sum(b.sizeHint().width() + 10 for b in shown) + 12 + 32  # spacing, margins
+        two_rows = self.session.text_size >= self.LARGE_TEXT or one_row > self.width()
+        target = self.second_row if two_rows else self.level_row
         for widget in self.level_buttons.values():
             if target.indexOf(widget) < 0:
                 (self.level_row if target is self.second_row else self.second_row).removeWidget(
@@ -684,7 +773,7 @@ class MainWindow(QMainWindow):
 
     def _update_header(self) -> None:
         header, name, bundle = self.header, self.current, self.content.bundle
-        reading = name in ("topic", "section", "question", "results")
+        reading = name in ("topic", "section", "question", "results", "ask")
         header.setVisible(name not in ("welcome", "updating"))
         for level, widget in self.level_buttons.items():
             widget.setVisible(reading and bundle is not None and level in bundle.reading_levels)
@@ -699,6 +788,18 @@ class MainWindow(QMainWindow):
         )
         for language, widget in self.language_buttons.items():
             widget.setChecked(language == self.session.language)
+        speaking = self.speech.state
+        self.read_aloud.setVisible(self.speech.available)
+        self.stop_reading.setVisible(speaking != "idle")
+        label_text = {"speaking": "❚❚  " + self.tr("Pause"),
+                      "paused": "▶  " + self.tr("Go on")}.get(
+            speaking, "🔊  " + self.tr("Read aloud"))  # fmt: skip
+        set_button_text(self.read_aloud, label_text)
+        self.read_aloud.setAccessibleDescription(
+            self.tr("Reads this screen aloud. Touch again to pause.")
+        )
+        set_button_text(self.stop_reading, "■  " + self.tr("Stop"))
+        self.stop_reading.setAccessibleName(self.tr("Stop reading aloud"))
         set_button_text(self.contrast, "◐  " + self.tr("Contrast"))
         self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
         self.contrast.setChecked(self.session.high_contrast)
@@ -710,6 +811,7 @@ class MainWindow(QMainWindow):
         self.larger.setAccessibleName(self.tr("Larger text"))
         self.smaller.setEnabled(self.session.text_size > 0)
         self.larger.setEnabled(self.session.text_size < len(TEXT_SCALES) - 1)
+        self._arrange_header()  # the words (their language) decide whether one row fits
 
     def _update_banner(self) -> None:
         from kiosk.ui.wording import review_text
@@ -721,7 +823,7 @@ class MainWindow(QMainWindow):
             self.banner_caution.setVisible(bundle.needs_review_caution)
             self.banner_caution.setText("⚠  " + self.tr("Pending human review"))
             last_updated = self.tr("Last updated: {date}").format(date=updated)
-            self.banner_text.setText(f"{review_text(bundle, self.tr)} {last_updated}")
+            self.banner_text.setText(f"{review_text(bundle)} {last_updated}")
             set_button_text(self.banner_about, self.tr("About this information"))
 
     # -- dialogs ------------------------------------------------------------------
@@ -750,16 +852,16 @@ class MainWindow(QMainWindow):
         language = self.session.language
         updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
         caution = self.tr("Pending human review") + ". " if bundle.needs_review_caution else ""
-        parts = [f"<p><b>{escape(caution + review_text(bundle, self.tr))}</b></p>",
+        parts = [f"<p><b>{escape(caution + review_text(bundle))}</b></p>",
                  f"<p>{escape(updated)}</p>"]  # fmt: skip
         from kiosk.ui.richtext import to_html
 
         if bundle.metadata.source:
             parts.append(to_html(bundle.text(bundle.metadata.source, language)))
-        parts.append(f"<h3>{escape(self.tr('Please note'))}</h3>")
+        parts.append("<h3>" + escape(self.tr("Please note")) + "</h3>")  # lupdate skips f-strings
         parts.append(to_html(bundle.level_text(bundle.metadata.disclaimer,
                                                self.session.reading_level, language)))  # fmt: skip
-        parts.append(f"<h3>{escape(self.tr('Editorial policy'))}</h3>")
+        parts.append("<h3>" + escape(self.tr("Editorial policy")) + "</h3>")
         parts.append(to_html(bundle.text(bundle.metadata.editorial_policy, language)))
         dialog = ReadingDialog(self, kiosk=self.options.kiosk,
                                title=self.tr("About this information"), html="".join(parts),
@@ -791,6 +893,10 @@ class MainWindow(QMainWindow):
             self.idle.timer.start()
 
     # -- staff -----------------------------------------------------------------------
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._arrange_header()
+
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.watch(self)
@@ -860,6 +966,12 @@ class MainWindow(QMainWindow):
                                      "content."))  # fmt: skip
         lines.append(self.tr("{count} content problem(s).").format(
             count=len(self.content.errors)))  # fmt: skip
+        if self.speech.available:
+            lines.append(self.tr("Read aloud: on (speech engine '{engine}').").format(
+                engine=self.speech.engine_name))  # fmt: skip
+        else:
+            lines.append(self.tr("Read aloud is off, and its button hidden: {reason}").format(
+                reason=self.speech.reason))  # fmt: skip
         panel.show_status(lines, self.content.errors)
 
     def reload_content(self, panel: StaffPanel | None = None) -> None:
@@ -876,6 +988,7 @@ class MainWindow(QMainWindow):
         self.context.bundle = content.bundle
         self.context.engine = _engine_for(content.bundle)
         self._engine_pending = False
+        self._search = None  # the question box indexes the new content when next asked
         if changed:
             self._build_screens()
             self.go("welcome")  # the visitor's place may not exist in the new content

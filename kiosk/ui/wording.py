@@ -6,6 +6,9 @@ from collections.abc import Callable
 from html import escape
 
 from kiosk.content import Bundle, ReviewStatus
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Wording"  # the translation context of the sentences made here
 
 
 def reference_html(bundle: Bundle, number: int, language: str) -> str:
@@ -27,14 +30,31 @@ def reference_html(bundle: Bundle, number: int, language: str) -> str:
     return "".join(parts)
 
 
-def review_text(bundle: Bundle, translate: Callable[[str], str]) -> str:
-    """The review status in words, with the "pending human review" caution when needed."""
+def qt_translate(text: str) -> str:
+    """``text`` translated by Qt in the context "Wording" (itself when untranslated)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def review_text(bundle: Bundle, translate: Callable[[str], str] | None = None) -> str:
+    """The review status in words, with the "pending human review" caution when needed.
+
+    Its words are in the translation context "Wording" (wherever the sentence is shown);
+    ``translate`` replaces Qt's translation (a test's, or the handout's own).
+    """
+    tr = translate or qt_translate
     review = bundle.metadata.review
     if review.status is ReviewStatus.APPROVED:
-        return translate("Reviewed and approved by {reviewer} on {date}.").format(
+        approved = QT_TRANSLATE_NOOP("Wording", "Reviewed and approved by {reviewer} on {date}.")
+        return tr(approved).format(
             reviewer=review.reviewer, date=review.date.isoformat() if review.date else ""
         )
-    status = {ReviewStatus.SUBMITTED: translate("submitted"),
-              ReviewStatus.UNDER_REVIEW: translate("under review")}[review.status]  # fmt: skip
-    return translate("A clinician has not yet checked this information "
-                     "(status: {status}).").format(status=status)  # fmt: skip
+    status = {
+        ReviewStatus.SUBMITTED: QT_TRANSLATE_NOOP("Wording", "submitted"),
+        ReviewStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("Wording", "under review"),
+    }[review.status]
+    pending = QT_TRANSLATE_NOOP(
+        "Wording", "A clinician has not yet checked this information (status: {status})."
+    )
+    return tr(pending).format(status=tr(status))

@@ -18,6 +18,16 @@ PIN = "2468"
 MakeWindow = Callable[..., MainWindow]
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A window switched to Spanish installs Qt's translator for the whole application;
+    take it away after each test, as the next test's window starts in English."""
+    yield
+    from kiosk.ui.i18n import use_language
+
+    use_language("en")
+
+
 @pytest.fixture
 def staff_hash(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(kiosk.settings, "SCRYPT_N", 2**4)  # fast in tests; real hashes: 2**14
@@ -35,10 +45,12 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
         settings: Settings | None = None,
         content: ContentState | None = None,
         idle_reset: bool = False,
+        speech_engine: str | None = None,
     ) -> MainWindow:
         settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
         state = content or load_content(root, require_approved=kiosk and settings.require_approved)
-        window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset)
+        window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset,
+                              speech_engine=speech_engine)  # fmt: skip
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

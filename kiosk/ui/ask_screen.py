@@ -1,0 +1,218 @@
+"""The question box (PRODUCT.md: "Have a follow-up question?"), answered offline.
+
+A patient types a question (on a kiosk, with the on-screen keyboard; on a laptop, with
+the keyboard, Ctrl+F from anywhere). The answers are the bundle's own words only: a
+curated answer first when one matches, then the best passages, each with its
+section, its citations and a button that opens the section; or, when nothing fits, a
+plain "I don't have an answer to that" and the suggestion to ask staff
+(:mod:`kiosk.search`).
+
+Privacy: the question lives in the line edit and in ``self.question`` only; it is
+never logged or written, and :meth:`reset` (the session wipe) empties both, with the
+line edit's undo history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.ui.screens import Screen, ScreenContext
+from kiosk.ui.widgets import PassageView, button, card, clear_layout, label, set_button_text
+
+if TYPE_CHECKING:
+    from kiosk.search import Found, Results, SearchIndex
+
+__all__ = ["AskScreen"]
+
+
+class AskScreen(Screen):
+    """The question box.
+
+    Signals:
+        sectionChosen(str): "Read the section" was tapped (its id).
+        topicRequested(): the answer is the topic's short answer; show the topic.
+        citationActivated(int): a citation was tapped.
+        backRequested(): "Back" was tapped.
+    """
+
+    name = "ask"
+    sectionChosen = Signal(str)
+    topicRequested = Signal()
+    citationActivated = Signal(int)
+    backRequested = Signal()
+
+    def __init__(self, context: ScreenContext, index: Callable[[], SearchIndex]) -> None:
+        super().__init__(context)
+        self._index = index
+        self.question = ""  # the last question asked ("" before one is asked)
+        self.results: Results | None = None
+        self.answers: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        from kiosk.ui.widgets import ScrollPage
+
+        self.page = ScrollPage(kinetic=context.kiosk)
+        column = self.page.column
+        column.setContentsMargins(32, 24, 32, 32)
+        outer.addWidget(self.page, 1)
+        self.back = button("", name="ask-back", on_click=self.backRequested.emit)
+        column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.title = label(role="h1")
+        column.addWidget(self.title)
+        self.hint = label(role="muted")
+        column.addWidget(self.hint)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("question-edit")
+        self.edit.setProperty("role", "question")
+        self.edit.setMaxLength(200)
+        self.edit.returnPressed.connect(self.ask)
+        row.addWidget(self.edit, 1)
+        self.ask_button = button("", role="primary", name="ask-button", on_click=self.ask)
+        row.addWidget(self.ask_button)
+        column.addLayout(row)
+        self.show_keyboard = button("", name="show-keyboard", on_click=self._show_keyboard)
+        column.addWidget(self.show_keyboard, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.status = label(role="h2")  # "Answers from this information" / "no answer"
+        self.status.setObjectName("ask-status")
+        column.addWidget(self.status)
+        self.answer_column = QVBoxLayout()
+        self.answer_column.setSpacing(14)
+        column.addLayout(self.answer_column)
+        column.addStretch(1)
+        self.keyboard = None
+        if context.kiosk:  # touch only: a laptop has its own keyboard
+            from kiosk.ui.keyboard import OnScreenKeyboard
+
+            self.keyboard = OnScreenKeyboard()
+            self.keyboard.attach(self.edit)
+            self.keyboard.submitted.connect(self.ask)
+            self.keyboard.closed.connect(self._hide_keyboard)
+            outer.addWidget(self.keyboard)
+        self.show_keyboard.setVisible(False)
+        self.refresh()
+
+    # -- what the visitor does -----------------------------------------------------
+    def begin(self) -> None:
+        """Shown from the topic or the results: ready to type."""
+        if self.keyboard is not None:
+            self._show_keyboard()
+        self.edit.setFocus()
+
+    def ask(self) -> None:
+        """Answer the question in the box (nothing happens for an empty one)."""
+        question = self.edit.text().strip()
+        if not question:
+            self.edit.setFocus()
+            return
+        self.question = question
+        self._answer()
+        self.page.to_top()
+
+    def _answer(self) -> None:
+        bundle, session = self.context.bundle, self.context.session
+        if bundle is None or not self.question:
+            return
+        self.results = self._index().ask(
+            self.question, session.reading_level, session.language, limit=3, bundle_id=bundle.id
+        )
+        self._show(self.results)
+
+    def _show_keyboard(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.show()
+            self.show_keyboard.setVisible(False)
+
+    def _hide_keyboard(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.hide()
+            self.show_keyboard.setVisible(True)
+
+    # -- drawing -------------------------------------------------------------------
+    def _show(self, results: Results) -> None:
+        clear_layout(self.answer_column)
+        self.answers = []
+        if not results.answered:
+            self.status.setText(self.tr("I don't have an answer to that."))
+            self.status.setProperty("role", "h2")
+            advice = label(self.tr("Please ask a member of staff. They will be glad to help."))
+            advice.setObjectName("no-answer")
+            self._add(advice)
+            return
+        self.status.setText(self.tr("Answers from this information"))
+        for number, found in enumerate(results.found, 1):
+            self._add(self._answer_card(number, found))
+        note = label(self.tr("These are passages from the information, not advice for you. "
+                             "Please ask a member of staff about your own health."),
+                     role="muted")  # fmt: skip
+        self._add(note)
+
+    def _add(self, widget: QWidget) -> None:
+        self.answer_column.addWidget(widget)
+        self.answers.append(widget)
+        widget.show()  # the page is already shown: new widgets must be shown too
+
+    def _answer_card(self, number: int, found: Found) -> QWidget:
+        frame, layout = card()
+        frame.setObjectName(f"answer-{number}")
+        where = self.tr("The short answer") if found.section_id is None else found.title
+        heading = label(where, role="h2")
+        layout.addWidget(heading)
+        if found.curated_id is not None:
+            layout.addWidget(label(self.tr("A common question"), role="muted"))
+        passage = PassageView(self.tr("Source"))
+        passage.setProperty("role", None)  # already inside a card
+        passage.show_text(found.text, self.context.theme.link)
+        passage.citationActivated.connect(self.citationActivated)
+        layout.addWidget(passage)
+        if found.section_id is None:
+            more = button(self.tr("Read the short answer") + "  ›", name=f"answer-{number}-open",
+                          on_click=self.topicRequested.emit)  # fmt: skip
+        else:
+            section_id = found.section_id
+            more = button(
+                self.tr("Read the section: {title}").format(title=found.title) + "  ›",
+                name=f"answer-{number}-open",
+                wrap=True,
+                on_click=lambda: self.sectionChosen.emit(section_id),
+            )
+        layout.addWidget(more)
+        for widget in frame.findChildren(QWidget):
+            widget.show()
+        return frame
+
+    def refresh(self) -> None:
+        """The words in the session's language; answers again at the new level/language."""
+        set_button_text(self.back, "‹  " + self.tr("Back"))
+        self.title.setText(self.tr("Have a follow-up question?"))
+        self.hint.setText(self.tr("Type your question. The answers come only from this "
+                                  "information, with its sources."))  # fmt: skip
+        self.edit.setPlaceholderText(self.tr("For example: can water pills cause cramps?"))
+        self.edit.setAccessibleName(self.tr("Your question"))
+        set_button_text(self.ask_button, self.tr("Ask"))
+        set_button_text(self.show_keyboard, "⌨  " + self.tr("Show the keyboard"))
+        if self.keyboard is not None:
+            self.keyboard.set_language(self.context.session.language)
+            self.keyboard.retranslate()
+        if self.question:
+            self._answer()  # the same question, now at this level and in this language
+        else:
+            self.status.setText("")
+
+    def reset(self) -> None:
+        """Forget the question and its answers (the session wipe)."""
+        self.question = ""
+        self.results = None
+        self.edit.setText("")  # also clears the undo history: nothing to bring back
+        clear_layout(self.answer_column)
+        self.answers = []
+        self.status.setText("")
+        self._show_keyboard()
+        self.refresh()
+        self.page.to_top()

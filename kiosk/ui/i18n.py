@@ -1,0 +1,93 @@
+"""The language of the kiosk's own words (buttons, dialogs, the handout's headings).
+
+    use_language("es")   # from now on every tr() answers in Spanish, Qt's dialogs too
+    use_language("en")   # back to the English written in the code
+
+Redraw after a change (the window's refresh): a text already on screen stays as it was.
+
+The words live in ``translations/kiosk_<language>.ts``, made and kept up to date with
+``pyside6-lupdate kiosk/ui/*.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts`` and
+compiled to ``.qm`` by ``make translations`` (``make install`` and ``make run`` do it).
+Each word is looked up in a context: the class around a ``self.tr("...")`` (PySide6
+also tries the base classes), or the one named in ``QCoreApplication.translate(context,
+"...")`` or :func:`QT_TRANSLATE_NOOP`.
+
+Qt is imported only inside the functions that need it: the handout command imports
+this module without loading Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+__all__ = ["QT_TRANSLATE_NOOP", "TRANSLATIONS", "qm_path", "use_language"]
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+"""The kiosk's .ts files, and the .qm files compiled from them."""
+
+_installed: list[QTranslator] = []  # ours on the application now (Qt does not own them)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` itself, marked for ``pyside6-lupdate`` as a word of ``context``.
+
+    For a word translated later by a function that lupdate cannot see into (Qt's own
+    marker, without Qt, and typed).
+    """
+    del context
+    return text
+
+
+def _english(language: str) -> bool:
+    return _base(language) == "en"
+
+
+def _base(language: str) -> str:
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def qm_path(language: str) -> Path:
+    """The compiled translation for ``language`` ("es", or "es-MX" when there is a
+    ``kiosk_es_MX.qm``, else ``kiosk_es.qm``); the file may not exist."""
+    exact = TRANSLATIONS / f"kiosk_{language.replace('-', '_')}.qm"
+    return exact if exact.is_file() else TRANSLATIONS / f"kiosk_{_base(language)}.qm"
+
+
+def use_language(language: str) -> bool:
+    """Translate the kiosk's own words (and Qt's standard dialogs) into ``language``.
+
+    Removes the translators installed here before; for English, or when there is no
+    .qm for ``language`` (logged), installs none. True when the words are now in
+    ``language``: a translation is installed, or the language is English. Needs the
+    application to exist already (it never makes one).
+    """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    if _english(language):
+        return True
+    log = logging.getLogger("kiosk.ui")
+    if QCoreApplication.instance() is None:
+        log.warning("no translation for %r: there is no Qt application yet", language)
+        return False
+    path = qm_path(language)
+    kiosk = QTranslator()
+    if not kiosk.load(str(path)):
+        log.warning("no translation for %r: %s is missing or unreadable", language, path)
+        return False
+    QCoreApplication.installTranslator(kiosk)
+    _installed.append(kiosk)
+    # Qt's own words (the print and file dialogs' buttons), where Qt ships them
+    qt = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(language), "qtbase", "_", folder):
+        QCoreApplication.installTranslator(qt)
+        _installed.append(qt)
+    return True

@@ -1,0 +1,204 @@
+"""An on-screen keyboard for the question box: the kiosk has a touchscreen and no keyboard.
+
+Our own Qt Widgets keyboard rather than Qt Virtual Keyboard (QML/QtQuick, heavy for a
+Widgets app). Lower case only (search ignores case). The letter rows of each language
+are data, in :data:`LAYOUTS`; a new language is one more entry there.
+
+The keys never take the focus (``NoFocus``): the line edit keeps its cursor and the
+keys type into it where the cursor is, as touch keyboards do. The keys take their
+colours, borders and touch size from the app's style sheet (:mod:`kiosk.ui.theme`) and
+their font from the window's text size; no font size is set here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.widgets import button, set_button_text
+
+__all__ = ["KEY_SIZE", "LAYOUTS", "OnScreenKeyboard"]
+
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    "es": ("áéíóúü¿?", "qwertyuiop", "asdfghjklñ", "zxcvbnm"),
+}
+"""Letter rows per language, top to bottom, one key per character.
+
+The last row also gets the delete key, at its right end; the space, clear, ask and
+hide keys are on a row of their own below.
+"""
+
+KEY_SIZE = 64
+"""The smallest key, in px (a kiosk touch target), also where no style sheet sets one."""
+
+_SPACING = 8  # px between keys
+_DELETE_UNITS = 4  # the delete key's width at least, in half keys
+_REPEAT_DELAY, _REPEAT_INTERVAL = 500, 100  # ms, delete key held down: unhurried
+
+# Action keys: (object name suffix, role) in their order on the bottom row
+_BOTTOM = (("hide", None), ("clear", None), ("space", None), ("ask", "primary"))
+
+
+class OnScreenKeyboard(QWidget):
+    """Letters for typing a question on a touchscreen.
+
+    Signals:
+        submitted(): the Ask key was pressed.
+        closed(): the Hide keyboard key was pressed.
+    """
+
+    submitted = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyboard")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._edit: QLineEdit | None = None
+        self.language = ""
+        self._letters: list[QPushButton] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(_SPACING, _SPACING, _SPACING, _SPACING)
+        column.setSpacing(_SPACING)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(_SPACING)
+        column.addLayout(self._grid)
+        self._delete = self._key("backspace", self._backspace)
+        self._delete.setAutoRepeat(True)
+        self._delete.setAutoRepeatDelay(_REPEAT_DELAY)
+        self._delete.setAutoRepeatInterval(_REPEAT_INTERVAL)
+        handlers: dict[str, Callable[[], object]] = {
+            "hide": self.closed.emit,
+            "clear": self._clear,
+            "space": partial(self._type, " "),
+            "ask": self.submitted.emit,
+        }
+        self._actions: dict[str, QPushButton] = {}
+        bottom = QHBoxLayout()
+        bottom.setSpacing(_SPACING)
+        for name, role in _BOTTOM:
+            key = self._actions[name] = self._key(name, handlers[name], role=role)
+            if name != "space":  # as wide as its word; the space bar takes the rest
+                key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            bottom.addWidget(key)
+        column.addLayout(bottom)
+        self.retranslate()
+        self.set_language("en")
+
+    # the line edit
+
+    def attach(self, edit: QLineEdit) -> None:
+        """Type into ``edit`` from now on (at its cursor)."""
+        self._edit = edit
+
+    def _type(self, text: str) -> None:
+        if self._edit is not None:
+            self._edit.insert(text)  # at the cursor, over any selection; emits textEdited
+
+    def _backspace(self) -> None:
+        if self._edit is not None:
+            self._edit.backspace()
+
+    def _clear(self) -> None:
+        if self._edit is not None:
+            self._edit.selectAll()
+            self._edit.del_()  # unlike clear(), a user edit: emits textEdited
+
+    # the keys
+
+    def set_language(self, language: str) -> None:
+        """Show the letters of ``language`` ("en", "es", "es-MX", ...; others: English).
+
+        The line edit's text is left as it is.
+        """
+        code = language.replace("_", "-").split("-")[0].lower()
+        code = code if code in LAYOUTS else "en"
+        if code == self.language:
+            return
+        self.language = code
+        for key in self._letters:
+            self._grid.removeWidget(key)
+            key.setParent(None)
+            key.deleteLater()
+        self._letters = []
+        self._grid.removeWidget(self._delete)
+        rows = LAYOUTS[code]
+        # Each key spans two columns, so a shorter row can sit half a key in, as on a
+        # real keyboard; the last row starts half a key in and ends with the delete key.
+        width = max(2 * max(len(row) for row in rows), 1 + 2 * len(rows[-1]) + _DELETE_UNITS)
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for column in range(width):
+            self._grid.setColumnStretch(column, 1)
+        for number, row in enumerate(rows):
+            start = 1 if number == len(rows) - 1 else (width - 2 * len(row)) // 2
+            for index, character in enumerate(row):
+                key = self._key(character, partial(self._type, character), letter=True)
+                self._letters.append(key)
+                self._grid.addWidget(key, number, start + 2 * index, 1, 2)
+                key.show()  # at once, not when the event loop next runs (the layout's way)
+        last = 1 + 2 * len(rows[-1])
+        self._grid.addWidget(self._delete, len(rows) - 1, last, 1, width - last)
+
+    def _key(
+        self,
+        name: str,
+        on_click: Callable[[], object],
+        *,
+        role: str | None = None,
+        letter: bool = False,
+    ) -> QPushButton:
+        role = "key" if letter else role  # no theme rule yet; one could enlarge the letters
+        key = button(name if letter else "", role=role, name=f"key-{name}", on_click=None)
+        key.clicked.connect(lambda: on_click())
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line edit keeps the cursor
+        key.setMinimumSize(KEY_SIZE, KEY_SIZE)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if letter:
+            key.setAccessibleName(self._spoken(name))
+        return key
+
+    def _spoken(self, character: str) -> str:
+        """What a screen reader says for a key: punctuation by name, a letter as itself."""
+        if character == "¿":
+            return self.tr("Opening question mark")
+        if character == "?":
+            return self.tr("Question mark")
+        return character
+
+    # words
+
+    def retranslate(self) -> None:
+        """Set every visible and spoken word again, in the current UI language."""
+        words = {
+            "hide": (self.tr("Hide keyboard"), self.tr("Hide keyboard")),
+            "clear": (self.tr("Clear"), self.tr("Clear the question")),
+            "space": (self.tr("Space"), self.tr("Space")),
+            "ask": (self.tr("Ask"), self.tr("Ask")),
+        }
+        for name, (text, spoken) in words.items():
+            set_button_text(self._actions[name], text)
+            self._actions[name].setAccessibleName(spoken)
+        set_button_text(self._delete, self.tr("Delete"))
+        self._delete.setAccessibleName(self.tr("Delete last letter"))
+        for key in self._letters:
+            key.setAccessibleName(self._spoken(key.text()))
+        self.setAccessibleName(self.tr("On-screen keyboard"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,892 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AskScreen</name>
+    <message>
+        <location filename="../ask_screen.py" line="142"/>
+        <source>I don&apos;t have an answer to that.</source>
+        <translation>No tengo una respuesta para eso.</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="144"/>
+        <source>Please ask a member of staff. They will be glad to help.</source>
+        <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="149"/>
+        <source>Answers from this information</source>
+        <translation>Respuestas de esta información</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="153"/>
+        <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
+        <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="163"/>
+        <source>The short answer</source>
+        <translation>La respuesta corta</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="169"/>
+        <source>A common question</source>
+        <translation>Una pregunta frecuente</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="170"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="176"/>
+        <source>Read the short answer</source>
+        <translation>Leer la respuesta corta</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="181"/>
+        <source>Read the section: {title}</source>
+        <translation>Leer la sección: {title}</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="193"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="194"/>
+        <source>Have a follow-up question?</source>
+        <translation>¿Tiene otra pregunta?</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="195"/>
+        <source>Type your question. The answers come only from this information, with its sources.</source>
+        <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="197"/>
+        <source>For example: can water pills cause cramps?</source>
+        <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="198"/>
+        <source>Your question</source>
+        <translation>Su pregunta</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="199"/>
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="200"/>
+        <source>Show the keyboard</source>
+        <translation>Mostrar el teclado</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceScreen</name>
+    <message>
+        <location filename="../screens.py" line="215"/>
+        <source>Which best describes you?</source>
+        <translation>¿Qué opción le describe mejor?</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="216"/>
+        <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
+        <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="218"/>
+        <source>I am a patient, or family or a friend</source>
+        <translation>Soy paciente, familiar o amigo</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="219"/>
+        <source>I am a clinician (doctor, nurse, pharmacist)</source>
+        <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
+    </message>
+</context>
+<context>
+    <name>ContentErrors</name>
+    <message>
+        <location filename="../dialogs.py" line="270"/>
+        <source>Content problems</source>
+        <translation>Problemas del contenido</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="274"/>
+        <source>Some content could not be loaded. Fix these problems and reload (kiosk validate shows the same list):</source>
+        <translation>No se pudo cargar parte del contenido. Corrija estos problemas y vuelva a cargarlo (kiosk validate muestra la misma lista):</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="282"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="102"/>
+        <location filename="../dialogs.py" line="108"/>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="111"/>
+        <source>To keep your choices private, this screen will start over for the next person.</source>
+        <translation>Para proteger su privacidad, esta pantalla volverá a empezar para la siguiente persona.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="113"/>
+        <source>I&apos;m still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="128"/>
+        <source>Starting over in {seconds} s</source>
+        <translation>Volverá a empezar en {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <location filename="../handout.py" line="185"/>
+        <source>The short answer</source>
+        <translation>La respuesta corta</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="202"/>
+        <source>Your self-check</source>
+        <translation>Su autoevaluación</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="208"/>
+        <source>What may play a part</source>
+        <translation>Lo que puede influir</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="214"/>
+        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
+        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="220"/>
+        <source>What may help:</source>
+        <translation>Lo que puede ayudar:</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="235"/>
+        <source>This is not a diagnosis.</source>
+        <translation>Esto no es un diagnóstico.</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="239"/>
+        <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
+        <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="252"/>
+        <source>Get help now</source>
+        <translation>Pida ayuda ahora</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="254"/>
+        <source>See a clinician soon</source>
+        <translation>Consultar pronto con un profesional clínico</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="256"/>
+        <source>See a doctor or nurse soon</source>
+        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="266"/>
+        <source>Source:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="294"/>
+        <source>Because you said:</source>
+        <translation>Porque usted respondió:</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="309"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="309"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="309"/>
+        <source>Not sure</source>
+        <translation>No sé</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="344"/>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="348"/>
+        <source>Last updated: {date}</source>
+        <translation>Última actualización: {date}</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="353"/>
+        <source>Pending human review</source>
+        <translation>Pendiente de revisión humana</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="358"/>
+        <source>Please note:</source>
+        <translation>Tenga en cuenta:</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="360"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="437"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="667"/>
+        <source>Print a handout</source>
+        <translation>Imprimir hoja informativa</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="712"/>
+        <source>Health information kiosk</source>
+        <translation>Quiosco de información de salud</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="451"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="452"/>
+        <location filename="../window.py" line="802"/>
+        <source>Start over</source>
+        <translation>Volver a empezar</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="454"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="455"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="807"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="806"/>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="460"/>
+        <source>Switch reading level</source>
+        <translation>Cambiar el nivel de lectura</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="461"/>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="462"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="463"/>
+        <location filename="../window.py" line="792"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="464"/>
+        <source>Ask a question</source>
+        <translation>Hacer una pregunta</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="466"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="467"/>
+        <location filename="../window.py" line="823"/>
+        <location filename="../window.py" line="863"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="468"/>
+        <source>Content status</source>
+        <translation>Estado del contenido</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="606"/>
+        <source>The handout could not be printed. Please ask a member of staff.</source>
+        <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="617"/>
+        <source>Save the handout</source>
+        <translation>Guardar la hoja informativa</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="623"/>
+        <source>The handout could not be saved: {reason}</source>
+        <translation>No se pudo guardar la hoja informativa: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="629"/>
+        <source>Handout</source>
+        <translation>Hoja informativa</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="777"/>
+        <source>Patient words</source>
+        <translation>Palabras para pacientes</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="778"/>
+        <source>Clinician words</source>
+        <translation>Palabras para profesionales</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="780"/>
+        <source>Show the text written for patients and families</source>
+        <translation>Mostrar el texto escrito para pacientes y familias</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="783"/>
+        <source>Show the text written for clinicians</source>
+        <translation>Mostrar el texto escrito para profesionales de la salud</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="790"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="791"/>
+        <source>Go on</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="795"/>
+        <source>Reads this screen aloud. Touch again to pause.</source>
+        <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="797"/>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="798"/>
+        <source>Stop reading aloud</source>
+        <translation>Dejar de leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="799"/>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="800"/>
+        <source>Light text on black, for low vision</source>
+        <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="804"/>
+        <source>Forget every choice and go back to the first screen</source>
+        <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="820"/>
+        <location filename="../window.py" line="850"/>
+        <source>Pending human review</source>
+        <translation>Pendiente de revisión humana</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="821"/>
+        <location filename="../window.py" line="849"/>
+        <source>Last updated: {date}</source>
+        <translation>Última actualización: {date}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="834"/>
+        <source>Source {number}</source>
+        <translation>Fuente {number}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="857"/>
+        <source>Please note</source>
+        <translation>Tenga en cuenta</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="860"/>
+        <source>Editorial policy</source>
+        <translation>Política editorial</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="953"/>
+        <source>No content is loaded: patients see &quot;being updated&quot;.</source>
+        <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="955"/>
+        <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
+        <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="961"/>
+        <source>A newer edit failed to load: this is the last good content.</source>
+        <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="963"/>
+        <source>{count} content problem(s).</source>
+        <translation>{count} problema(s) de contenido.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="966"/>
+        <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
+        <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="969"/>
+        <source>Read aloud is off, and its button hidden: {reason}</source>
+        <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../keyboard.py" line="177"/>
+        <source>Opening question mark</source>
+        <translation>Signo de apertura de interrogación</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="179"/>
+        <source>Question mark</source>
+        <translation>Signo de cierre de interrogación</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="187"/>
+        <source>Hide keyboard</source>
+        <translation>Ocultar teclado</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="188"/>
+        <source>Clear</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="188"/>
+        <source>Clear the question</source>
+        <translation>Borrar la pregunta</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="189"/>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="190"/>
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="195"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="196"/>
+        <source>Delete last letter</source>
+        <translation>Borrar la última letra</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="199"/>
+        <source>On-screen keyboard</source>
+        <translation>Teclado en pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>PassageView</name>
+    <message>
+        <location filename="../widgets.py" line="294"/>
+        <source>Opens reference {number}</source>
+        <translation>Abre la referencia {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="156"/>
+        <source>Staff only</source>
+        <translation>Solo personal</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="163"/>
+        <source>Staff only: enter the PIN</source>
+        <translation>Solo personal: escriba el PIN</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="165"/>
+        <source>PIN entered</source>
+        <translation>PIN escrito</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="172"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="172"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="178"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="212"/>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="215"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrecto.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionScreen</name>
+    <message>
+        <location filename="../selfcheck_screens.py" line="80"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="87"/>
+        <source>Start the questions</source>
+        <translation>Empezar las preguntas</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="92"/>
+        <source>Question {number} of {total}</source>
+        <translation>Pregunta {number} de {total}</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="108"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="109"/>
+        <source>Skip this question</source>
+        <translation>Saltar esta pregunta</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="114"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="115"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="116"/>
+        <source>Not sure</source>
+        <translation>No sé</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="86"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsScreen</name>
+    <message>
+        <location filename="../selfcheck_screens.py" line="220"/>
+        <source>Your results</source>
+        <translation>Sus resultados</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="222"/>
+        <source>This is not a diagnosis. It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
+        <translation>Esto no es un diagnóstico. Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="224"/>
+        <source>Print a handout</source>
+        <translation>Imprimir hoja informativa</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="225"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="226"/>
+        <source>Change my answers</source>
+        <translation>Cambiar mis respuestas</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="227"/>
+        <source>Have a follow-up question?</source>
+        <translation>¿Tiene otra pregunta?</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="228"/>
+        <source>Back to the topic</source>
+        <translation>Volver al tema</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="235"/>
+        <source>Get help now</source>
+        <translation>Pida ayuda ahora</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="235"/>
+        <source>See a doctor or nurse soon</source>
+        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="239"/>
+        <location filename="../selfcheck_screens.py" line="262"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="248"/>
+        <source>What may play a part</source>
+        <translation>Lo que puede influir</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="251"/>
+        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
+        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="261"/>
+        <source>What may help:</source>
+        <translation>Lo que puede ayudar:</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="272"/>
+        <source>Read: {title}</source>
+        <translation>Leer: {title}</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="293"/>
+        <source>Because you said:</source>
+        <translation>Porque usted respondió:</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="300"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="300"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="300"/>
+        <source>Not sure</source>
+        <translation>No sé</translation>
+    </message>
+</context>
+<context>
+    <name>SectionScreen</name>
+    <message>
+        <location filename="../screens.py" line="386"/>
+        <location filename="../screens.py" line="416"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="410"/>
+        <source>Back to the topic</source>
+        <translation>Volver al tema</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="411"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="418"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="419"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../dialogs.py" line="233"/>
+        <location filename="../dialogs.py" line="237"/>
+        <source>Staff panel</source>
+        <translation>Panel del personal</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="242"/>
+        <source>Content problems</source>
+        <translation>Problemas del contenido</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="246"/>
+        <source>Reload content</source>
+        <translation>Volver a cargar el contenido</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="249"/>
+        <source>Exit the kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="252"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="260"/>
+        <source>No content problems.</source>
+        <translation>No hay problemas de contenido.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicScreen</name>
+    <message>
+        <location filename="../screens.py" line="257"/>
+        <location filename="../screens.py" line="295"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="294"/>
+        <source>The short answer</source>
+        <translation>La respuesta corta</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="298"/>
+        <source>Learn more</source>
+        <translation>Más información</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="299"/>
+        <source>Have a follow-up question?</source>
+        <translation>¿Tiene otra pregunta?</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="301"/>
+        <source>Type a question; the answers come from this information</source>
+        <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="303"/>
+        <source>Check my risk factors</source>
+        <translation>Revisar mis factores de riesgo</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="306"/>
+        <source>Applies to you</source>
+        <translation>Tiene que ver con usted</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="316"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <location filename="../screens.py" line="458"/>
+        <source>This kiosk is being updated</source>
+        <translation>Este quiosco se está actualizando</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="459"/>
+        <source>Please ask a member of staff for help.</source>
+        <translation>Por favor, pida ayuda a alguien del personal.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../screens.py" line="176"/>
+        <source>Health information in plain words</source>
+        <translation>Información de salud con palabras sencillas</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="177"/>
+        <source>Touch to start</source>
+        <translation>Toque para empezar</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../wording.py" line="49"/>
+        <source>Reviewed and approved by {reviewer} on {date}.</source>
+        <translation>Revisado y aprobado por {reviewer} el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="54"/>
+        <source>submitted</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="55"/>
+        <source>under review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="57"/>
+        <source>A clinician has not yet checked this information (status: {status}).</source>
+        <translation>Un profesional de la salud todavía no ha revisado esta información (estado: {status}).</translation>
+    </message>
+</context>
+</TS>

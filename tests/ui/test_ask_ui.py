@@ -1,0 +1,167 @@
+"""The question box on screen: asked from the topic and the results, answered from the
+bundle with sections and citations, "no answer" said plainly, the on-screen keyboard
+in kiosk mode, Ctrl+F on a laptop, live level and language, and the wipe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.ask_screen import AskScreen
+from kiosk.ui.window import MainWindow
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
+
+
+def _ask_screen(qtbot: QtBot, window: MainWindow) -> AskScreen:
+    to_topic(qtbot, window)
+    click(qtbot, window, "ask-question")
+    assert window.current == "ask"
+    screen = window.screens["ask"]
+    assert isinstance(screen, AskScreen)
+    return screen
+
+
+def _type_and_ask(qtbot: QtBot, screen: AskScreen, question: str) -> None:
+    screen.edit.setFocus()
+    qtbot.keyClicks(screen.edit, question)
+    qtbot.keyClick(screen.edit, Qt.Key.Key_Return)
+
+
+def _open_buttons(screen: AskScreen) -> list[str]:
+    return [w.objectName() for w in screen.findChildren(QWidget)
+            if w.objectName().endswith("-open") and w.isVisible()]  # fmt: skip
+
+
+def test_answers_show_passages_with_their_sections_and_citations(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "do water pills cause cramps")
+    assert screen.results is not None
+    assert screen.results.answered
+    shown = texts(screen)
+    assert "Answers from this information" in shown
+    assert "medical-conditions" in [f.section_id for f in screen.results.found]
+    assert any(w.objectName().startswith("cite-") and w.isVisible()
+               for w in screen.findChildren(QWidget))  # fmt: skip
+    assert len(_open_buttons(screen)) == len(screen.results.found)
+    # a citation opens its reference; a button opens the section
+    click(qtbot, screen, "cite-" + str(screen.results.found[0].citations[0]))
+    dialog = open_dialog(window)
+    dialog.done(0)
+    number = next(i for i, f in enumerate(screen.results.found, 1)
+                  if f.section_id == "medical-conditions")  # fmt: skip
+    click(qtbot, screen, f"answer-{number}-open")
+    assert window.current == "section"
+    assert window.screens["section"].section_id == "medical-conditions"  # type: ignore[attr-defined]
+
+
+def test_a_curated_answer_comes_first_and_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "what is a cramp")
+    assert screen.results is not None
+    assert screen.results.found[0].curated_id == "what-is-a-cramp"
+    assert "A common question" in texts(screen.answers[0])
+
+
+def test_no_answer_is_said_plainly_with_the_staff(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "where is the bathroom")
+    shown = texts(screen)
+    assert "I don't have an answer to that." in shown
+    assert "ask a member of staff" in shown
+    assert _open_buttons(screen) == []
+
+
+def test_an_empty_question_asks_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, window)
+    click(qtbot, screen, "ask-button")
+    assert screen.results is None
+    assert screen.answers == []
+
+
+def test_level_and_language_switch_the_answers_live(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "diuretics")
+    patient = texts(screen)
+    click(qtbot, window, "level-clinician")
+    assert window.current == "ask"
+    assert screen.results is not None
+    assert screen.results.level == "clinician"
+    assert texts(screen) != patient
+    click(qtbot, window, "language-es")
+    assert screen.results.language == "es"
+    assert screen.edit.text() == "diuretics"  # the place is kept
+    assert "Respuestas" in texts(screen) or screen.results.answered is False
+
+
+def test_back_returns_where_the_question_was_asked_from(qtbot: QtBot, window: MainWindow) -> None:
+    _ask_screen(qtbot, window)
+    click(qtbot, window, "ask-back")
+    assert window.current == "topic"
+
+
+def test_ctrl_f_opens_the_question_box_with_the_cursor_in_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    to_topic(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window._menu_actions != [])
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "ask"
+    screen = window.screens["ask"]
+    assert isinstance(screen, AskScreen)
+    assert screen.keyboard is None  # a laptop has its own keyboard
+    qtbot.waitUntil(lambda: screen.edit.hasFocus())
+
+
+def test_kiosk_mode_types_with_the_on_screen_keyboard(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    screen = _ask_screen(qtbot, kiosk_window)
+    assert screen.keyboard is not None
+    assert screen.keyboard.isVisible()
+    for key in "salts":
+        click(qtbot, screen.keyboard, f"key-{key}")
+    assert screen.edit.text() == "salts"
+    click(qtbot, screen.keyboard, "key-ask")
+    assert screen.results is not None
+    assert screen.results.answered
+    click(qtbot, screen.keyboard, "key-hide")
+    assert not screen.keyboard.isVisible()
+    click(qtbot, screen, "show-keyboard")
+    assert screen.keyboard.isVisible()
+
+
+def test_the_question_is_gone_after_the_wipe_with_no_undo(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(kiosk=True)
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "my secret question about salts")
+    assert screen.answers
+    click(qtbot, window, "start-over")
+    assert window.current == "welcome"
+    assert screen.question == ""
+    assert screen.results is None
+    assert screen.answers == []
+    edit = screen.findChild(QLineEdit, "question-edit")
+    assert edit is not None
+    assert edit.text() == ""
+    assert not edit.isUndoAvailable()
+    everything = "\n".join(w.text() for w in screen.findChildren(QLineEdit)) + texts(screen)
+    assert "secret" not in everything
+
+
+def test_the_results_screen_offers_the_question_box(qtbot: QtBot, window: MainWindow) -> None:
+    to_topic(qtbot, window)
+    window.start_selfcheck()
+    window.show_results()
+    assert window.current == "results"
+    assert find_button(window, "results-ask").isVisible()
+    click(qtbot, window, "results-ask")
+    assert window.current == "ask"
+    click(qtbot, window, "ask-back")
+    assert window.current == "results"

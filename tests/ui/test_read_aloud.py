@@ -1,0 +1,132 @@
+"""Read-aloud in the window (Qt's silent ``mock`` engine): the header button reads the
+screen at the reader's level and language, pauses, goes on and stops; moving on, the
+level, the language and the wipe stop it, and the wipe resets volume and rate. With no
+speech engine the button hides and the staff panel says why."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import kiosk.ui.speech
+from kiosk.content.markup import plain_text
+from kiosk.ui.window import MainWindow
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import click, find_button, open_dialog, to_topic
+
+
+@pytest.fixture
+def speaking_window(make_window: MakeWindow) -> MainWindow:
+    return make_window(kiosk=True, speech_engine="mock")
+
+
+def _start_reading(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.speech.stateChanged, timeout=2000):
+        click(qtbot, window, "read-aloud")
+    assert window.speech.state == "speaking"
+
+
+def test_reads_the_topic_at_the_readers_level_and_language(
+    qtbot: QtBot, speaking_window: MainWindow
+) -> None:
+    window = speaking_window
+    to_topic(qtbot, window)
+    bundle = window.content.bundle
+    assert bundle is not None
+    text, language = window._spoken()
+    summary = plain_text(bundle.level_text(bundle.topic.summary, "patient", "en"))
+    assert language == "en"
+    assert summary.split(".")[0] in text
+    assert "Check my risk factors" in text  # the choices on screen are read too
+    assert "[1" not in text  # citations are not read out
+    click(qtbot, window, "level-clinician")
+    text, _ = window._spoken()
+    assert (
+        plain_text(bundle.level_text(bundle.topic.summary, "clinician", "en")).split(",")[0] in text
+    )
+    click(qtbot, window, "language-es")
+    text, language = window._spoken()
+    assert language == "es"
+    assert (
+        plain_text(bundle.level_text(bundle.topic.summary, "clinician", "es")).split(",")[0] in text
+    )
+
+
+def test_one_button_reads_pauses_and_goes_on_and_stop_stops(
+    qtbot: QtBot, speaking_window: MainWindow
+) -> None:
+    window = speaking_window
+    to_topic(qtbot, window)
+    read, stop = find_button(window, "read-aloud"), find_button(window, "stop-reading")
+    assert read.isVisible()
+    assert not stop.isVisible()
+    _start_reading(qtbot, window)
+    assert "Pause" in read.text()
+    assert stop.isVisible()
+    with qtbot.waitSignal(window.speech.stateChanged, timeout=2000):
+        click(qtbot, window, "read-aloud")
+    assert window.speech.state == "paused"
+    assert "Go on" in read.text()
+    with qtbot.waitSignal(window.speech.stateChanged, timeout=2000):
+        click(qtbot, window, "read-aloud")
+    assert window.speech.state == "speaking"
+    click(qtbot, window, "stop-reading")
+    qtbot.waitUntil(lambda: window.speech.state == "idle")
+    assert "Read aloud" in read.text()
+    assert not stop.isVisible()
+
+
+@pytest.mark.parametrize("change", ["screen", "level", "language"])
+def test_moving_on_stops_reading(qtbot: QtBot, speaking_window: MainWindow, change: str) -> None:
+    window = speaking_window
+    to_topic(qtbot, window)
+    _start_reading(qtbot, window)
+    if change == "screen":
+        click(qtbot, window, "section-neuromuscular")
+    elif change == "level":
+        click(qtbot, window, "level-clinician")
+    else:
+        click(qtbot, window, "language-es")
+    qtbot.waitUntil(lambda: window.speech.state == "idle")
+
+
+def test_the_wipe_stops_reading_and_resets_volume_and_rate(
+    qtbot: QtBot, speaking_window: MainWindow
+) -> None:
+    window = speaking_window
+    to_topic(qtbot, window)
+    default_volume, default_rate = window.speech.volume, window.speech.rate
+    window.speech.set_volume(0.9)
+    window.speech.set_rate(0.5)
+    _start_reading(qtbot, window)
+    click(qtbot, window, "start-over")
+    assert window.current == "welcome"
+    qtbot.waitUntil(lambda: window.speech.state == "idle")
+    assert window.speech.volume == default_volume
+    assert window.speech.rate == default_rate
+
+
+def test_no_engine_hides_the_button_and_tells_staff(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kiosk.ui.speech, "_installed_engines", lambda: [])
+    window = make_window()
+    to_topic(qtbot, window)
+    assert not find_button(window, "read-aloud").isVisible()
+    window.toggle_read_aloud()  # Ctrl+R does nothing, and nothing breaks
+    assert window.speech.state == "idle"
+    window.open_staff_panel()
+    panel = open_dialog(window, "staff")
+    status = panel.status.text()  # type: ignore[attr-defined]
+    assert "Read aloud is off" in status
+    assert "No speech engine" in status or "none" in status
+
+
+def test_the_test_engine_is_never_the_default(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kiosk.ui.speech, "_installed_engines", lambda: ["mock"])
+    window = make_window()
+    to_topic(qtbot, window)
+    assert not window.speech.available
+    assert not find_button(window, "read-aloud").isVisible()
