@@ -57,6 +57,7 @@ class AskScreen(Screen):
         from kiosk.ui.widgets import ScrollPage
 
         self.page = ScrollPage(kinetic=context.kiosk)
+        self.page.setMinimumSize(1, 1)  # with the keyboard up, the page gives way first
         column = self.page.column
         column.setContentsMargins(32, 24, 32, 32)
         outer.addWidget(self.page, 1)
@@ -66,7 +67,12 @@ class AskScreen(Screen):
         column.addWidget(self.title)
         self.hint = label(role="muted")
         column.addWidget(self.hint)
-        row = QHBoxLayout()
+        # the question and its buttons stay in view above the keyboard; the page
+        # (heading, answers) scrolls above them
+        bar = QWidget()
+        bar.setObjectName("question-bar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(32, 8, 32, 12)
         row.setSpacing(10)
         self.edit = QLineEdit()
         self.edit.setObjectName("question-edit")
@@ -76,9 +82,9 @@ class AskScreen(Screen):
         row.addWidget(self.edit, 1)
         self.ask_button = button("", role="primary", name="ask-button", on_click=self.ask)
         row.addWidget(self.ask_button)
-        column.addLayout(row)
         self.show_keyboard = button("", name="show-keyboard", on_click=self._show_keyboard)
-        column.addWidget(self.show_keyboard, alignment=Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.show_keyboard)
+        outer.addWidget(bar)
         self.status = label(role="h2")  # "Answers from this information" / "no answer"
         self.status.setObjectName("ask-status")
         column.addWidget(self.status)
@@ -113,6 +119,7 @@ class AskScreen(Screen):
             return
         self.question = question
         self._answer()
+        self._hide_keyboard()  # room for the answers; "Keyboard" brings it back
         self.page.to_top()
 
     def _answer(self) -> None:

@@ -65,6 +65,10 @@ class OnScreenKeyboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboard")
+        # keys keep one size at every text size (letters 26 px: larger than the body text
+        # up to 125%), so that with the header and the question the keyboard fits an
+        # 800 px screen even at 200%; keys stay at least 64 px, over the 48 px minimum
+        self.setStyleSheet("QPushButton { min-height: 58px; padding: 2px 10px; font-size: 26px; }")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._edit: QLineEdit | None = None

@@ -65,8 +65,12 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.app import build_window
+    from kiosk.ui.i18n import use_language
 
-    window = build_window(settings, content, kiosk=True, root=Path("."))
+    use_language(settings.language)  # the UI's own words too
+    # Qt's silent test engine stands in for the kiosk's speech engine, so that the
+    # read-aloud button is in the pictures as a visitor sees it on a kiosk that speaks
+    window = build_window(settings, content, kiosk=True, root=Path("."), speech_engine="mock")
     window.idle.stop()
     window.resize(*size)
     window.show()
@@ -75,6 +79,7 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     tag = f"{level}-{settings.language}"
 
     def save(name: str, widget: QWidget | None = None) -> Path:
+        window.resize(*size)  # as a full-screen window: it never grows past the screen
         QApplication.processEvents()
         path = out / f"{name}-{tag}.png"
         _grab(window, widget).save(str(path))
@@ -110,6 +115,10 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
         window.session.wipe()
         window.session.set_level(level)
         window.go("topic")
+    yield from _shoot_ask(window, save)
+    yield from _shoot_largest(window, save)
+    window.session.set_level(level)
+    window.go("topic")
     window._on_idle()
     yield save("08-idle-countdown", _top_dialog(window))
     _close_dialogs(window)
@@ -187,6 +196,62 @@ def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:
         painter.drawPixmap(corner, over)
         painter.end()
     return picture
+
+
+QUESTIONS = {  # the question box, as a visitor might type (one answered, one not)
+    "en": ("can water pills cause cramps", "where is the bathroom"),
+    "es": ("pastillas para orinar y calambres", "donde esta el baño"),
+}
+
+
+def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
+    """The question box: empty with the keyboard, answered, and no answer."""
+    from kiosk.ui.ask_screen import AskScreen
+
+    window.go("topic")
+    window.ask_question()
+    screen = window.screens["ask"]
+    assert isinstance(screen, AskScreen)
+    yield save("20-ask-keyboard")
+    answered, unanswered = QUESTIONS.get(window.session.language, QUESTIONS["en"])
+    screen.edit.setText(answered)
+    screen.ask()
+    screen._hide_keyboard()
+    yield save("21-ask-answers")
+    screen.edit.setText(unanswered)
+    screen.ask()
+    yield save("22-ask-no-answer")
+    screen.reset()
+
+
+def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
+    """Every screen at the largest text size (200%), in both themes."""
+    bundle = window.content.bundle
+    assert bundle is not None
+    level = window.session.reading_level
+    for theme, high_contrast in (("default", False), ("high-contrast", True)):
+        window.session.wipe()
+        window.session.set_text_size(3)
+        window.session.set_high_contrast(high_contrast)
+        yield save(f"30-largest-{theme}-01-welcome")
+        window.go("audience")
+        yield save(f"30-largest-{theme}-02-audience")
+        window.session.set_level(level)
+        window.go("topic")
+        yield save(f"30-largest-{theme}-03-topic")
+        window.open_section(bundle.topic.sections[1].id)
+        yield save(f"30-largest-{theme}-04-section")
+        if window.engine is not None:
+            window.start_selfcheck()
+            question = window.screens["question"]
+            question.show_question(window.engine.order[0].id)  # type: ignore[attr-defined]
+            yield save(f"30-largest-{theme}-05-question")
+            window.session.answers.update(SAMPLE_ANSWERS)
+            window.show_results()
+            yield save(f"30-largest-{theme}-06-results")
+        window.ask_question()
+        yield save(f"30-largest-{theme}-07-ask")
+    window.session.wipe()
 
 
 # a visit that shows every kind of finding: urgent advice, a factor, a choice question

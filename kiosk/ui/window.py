@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
         self._banner: QFrame | None = None
         self.language_buttons: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
+        # a stack asks for the largest minimum of all its screens (the question box's
+        # keyboard), whichever is shown; each screen fits itself to the room there is
+        self.stack.setMinimumSize(1, 1)
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.screens: dict[str, Screen] = {}
@@ -315,8 +318,12 @@ class MainWindow(QMainWindow):
         rows.addLayout(row)
         # the reading-level buttons: in the top row, or on a row of their own when the
         # text is large (so that no button is cut short; see _arrange_header)
+        self.top_row = row
         self.level_row = QHBoxLayout()
         self.level_row.setSpacing(10)
+        self.middle_row = QHBoxLayout()  # read-aloud and languages, when the top is full
+        self.middle_row.setSpacing(10)
+        rows.addLayout(self.middle_row)
         self.second_row = QHBoxLayout()
         self.second_row.setSpacing(10)
         rows.addLayout(self.second_row)
@@ -731,6 +738,8 @@ class MainWindow(QMainWindow):
         self.session.set_high_contrast(not self.session.high_contrast)
 
     def _text_size_changed(self, _step: int) -> None:
+        if self._banner is not None:
+            self._update_banner()
         self.apply_style()
         self._arrange_header()
         self._update_chrome()
@@ -738,22 +747,43 @@ class MainWindow(QMainWindow):
     LARGE_TEXT = 2  # text-size step (150%) from which the header takes two rows
 
     def _arrange_header(self) -> None:
-        """One header row when it fits; at 150% and 200%, or when the words are too long
-        for the window (Spanish, or 125%), the reading-level buttons move to a second
-        row, so every button keeps its whole label."""
+        """One header row when it fits. When it does not (150% and 200%, or long words:
+        Spanish, or 125%), the reading-level buttons move to a row of their own; and if
+        the first row is still too wide, read-aloud and the languages take a middle
+        row. Every button keeps its whole label."""
         if self._header is None:
             return
         from PySide6.QtWidgets import QPushButton
 
-        shown = [b for b in self._header.findChildren(QPushButton) if not b.isHidden()]
-        one_row = sum(b.sizeHint().width() + 10 for b in shown) + 12 + 32  # spacing, margins
-        two_rows = self.session.text_size >= self.LARGE_TEXT or one_row > self.width()
-        target = self.second_row if two_rows else self.level_row
-        for widget in self.level_buttons.values():
-            if target.indexOf(widget) < 0:
-                (self.level_row if target is self.second_row else self.second_row).removeWidget(
-                    widget)  # fmt: skip
-                target.addWidget(widget)
+        def width(buttons: list[QPushButton]) -> int:
+            shown = [b for b in buttons if not b.isHidden()]
+            return sum(b.sizeHint().width() + 10 for b in shown) + 12 + 32  # spacing, margins
+
+        every = self._header.findChildren(QPushButton)
+        levels = list(self.level_buttons.values())
+        middle = [self.read_aloud, self.stop_reading, *self.language_buttons.values()]
+        two_rows = self.session.text_size >= self.LARGE_TEXT or width(every) > self.width()
+        first = [b for b in every if b not in levels]
+        three_rows = two_rows and width(first) > self.width()
+        self._move(levels, self.second_row if two_rows else self.level_row)
+        self._move(middle, self.middle_row if three_rows else None)
+
+    def _move(self, widgets: list[QPushButton], target: QHBoxLayout | None) -> None:
+        """Put ``widgets`` in ``target`` (None: back in their places in the top row)."""
+        homes = {id(self.read_aloud): self.top_row, id(self.stop_reading): self.top_row}
+        for widget in widgets:
+            home = homes.get(id(widget), self.language_row)
+            place = target if target is not None else home
+            if place.indexOf(widget) >= 0:
+                continue
+            for layout in (self.level_row, self.second_row, self.middle_row, self.top_row,
+                           self.language_row):  # fmt: skip
+                layout.removeWidget(widget)
+            if place is self.top_row:  # before the languages, as built
+                place.insertWidget(place.indexOf(self.contrast) + 1 + (widget is self.stop_reading),
+                                   widget)  # fmt: skip
+            else:
+                place.addWidget(widget)
 
     def apply_style(self) -> None:
         """Style this window and its dialogs for the theme and the text size."""
@@ -793,7 +823,7 @@ class MainWindow(QMainWindow):
         self.stop_reading.setVisible(speaking != "idle")
         label_text = {"speaking": "❚❚  " + self.tr("Pause"),
                       "paused": "▶  " + self.tr("Go on")}.get(
-            speaking, "🔊  " + self.tr("Read aloud"))  # fmt: skip
+            speaking, self.tr("Read aloud"))  # fmt: skip
         set_button_text(self.read_aloud, label_text)
         self.read_aloud.setAccessibleDescription(
             self.tr("Reads this screen aloud. Touch again to pause.")
@@ -824,6 +854,9 @@ class MainWindow(QMainWindow):
             self.banner_caution.setText("⚠  " + self.tr("Pending human review"))
             last_updated = self.tr("Last updated: {date}").format(date=updated)
             self.banner_text.setText(f"{review_text(bundle)} {last_updated}")
+            # at 150% and 200% the caution alone stays (its details are one tap away, in
+            # "About this information"), so that the page keeps room on an 800 px screen
+            self.banner_text.setVisible(self.session.text_size < self.LARGE_TEXT)
             set_button_text(self.banner_about, self.tr("About this information"))
 
     # -- dialogs ------------------------------------------------------------------

@@ -129,10 +129,12 @@ def test_kiosk_mode_types_with_the_on_screen_keyboard(
     click(qtbot, screen.keyboard, "key-ask")
     assert screen.results is not None
     assert screen.results.answered
-    click(qtbot, screen.keyboard, "key-hide")
-    assert not screen.keyboard.isVisible()
+    assert not screen.keyboard.isVisible()  # out of the way of the answers
     click(qtbot, screen, "show-keyboard")
     assert screen.keyboard.isVisible()
+    assert not find_button(screen, "show-keyboard").isVisible()
+    click(qtbot, screen.keyboard, "key-hide")
+    assert not screen.keyboard.isVisible()
 
 
 def test_the_question_is_gone_after_the_wipe_with_no_undo(
