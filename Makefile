@@ -54,6 +54,7 @@ validate: install
 bench: install bytecode
 	$(BIN)/python bench/bundle_load.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/search.py
 
 screenshots: install
 	rm -rf build/screenshots
@@ -73,6 +74,10 @@ screenshots: install
 	cp build/screenshots/17-selfcheck-results-patient-en.png docs/screenshots/17-selfcheck-results.png
 	cp build/screenshots/18-topic-applies-to-you-patient-en.png docs/screenshots/18-topic-applies-to-you.png
 	cp build/screenshots/19-handout-page1-patient-en.png docs/screenshots/19-handout-page1.png
+	cp build/screenshots/20-ask-keyboard-patient-es.png docs/screenshots/20-ask-keyboard-spanish.png
+	cp build/screenshots/21-ask-answers-patient-en.png docs/screenshots/21-ask-answers.png
+	cp build/screenshots/22-ask-no-answer-patient-en.png docs/screenshots/22-ask-no-answer.png
+	cp build/screenshots/30-largest-high-contrast-06-results-patient-es.png docs/screenshots/30-results-largest-high-contrast-spanish.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -44,6 +44,7 @@ FUZZY_FROM = 5  # shorter words are not corrected ("bano" is not "bajo")
 ENOUGH = 0.35  # share of the question's weight (idf) a passage must cover to be shown
 LONG_WORD, SHORT_UNKNOWN = 8, 0.3  # an unknown word this long weighs fully, else this share
 GENERAL = 1.0  # idf below which a word is everywhere in the bundle (the topic's own word)
+COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
 TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
 _CANDIDATES = 60  # passages fetched from FTS5 before one per section is kept
@@ -361,6 +362,11 @@ class SearchIndex:
     def _passages(
         self, index: _Language, terms: Sequence[tuple[str, bool]], level: str, key: str | None
     ) -> list[tuple[_Doc, float]]:
+        if key is None and len(terms) > 1:
+            # a whole library: a word in thousands of passages ("cramp") adds little to
+            # the ranking but most of its cost; search by the rarer words when there are
+            rare = [t for t in terms if index.frequency(t) <= COMMON_IN_LIBRARY]
+            terms = rare or terms
         words = " OR ".join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
         query = f"{{title patient clinician}} : ({words})"
         if key is not None:

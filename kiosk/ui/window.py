@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from kiosk.search import SearchIndex
     from kiosk.selfcheck import SelfCheckEngine
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
+    from kiosk.ui.speech import ReadAloud
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.screens import (
     AudienceScreen,
@@ -203,9 +204,7 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.screens: dict[str, Screen] = {}
-        from kiosk.ui.speech import ReadAloud  # cheap: the engine is made on first need
-
-        self.speech = ReadAloud(options.speech_engine, self)
+        self._speech: ReadAloud | None = None  # made with the header (not for the welcome)
         self._search: SearchIndex | None = None  # the question box's, made on first need
         self._ask_from = "topic"  # where the question box's "Back" goes
         self._menu_actions: list[QAction] = []
@@ -245,6 +244,20 @@ class MainWindow(QMainWindow):
         self._pointer_arrives = _PointerArrives(self._set_waiting_cursors, self)
 
     # -- building ------------------------------------------------------------------
+    @property
+    def speech(self) -> ReadAloud:
+        """Read-aloud, made when first needed (the engine itself only when first used)."""
+        if self._speech is None:
+            from kiosk.ui.speech import ReadAloud
+
+            self._speech = ReadAloud(self.options.speech_engine, self)
+        return self._speech
+
+    def _quiet(self) -> None:
+        """Stop reading aloud, if it ever started."""
+        if self._speech is not None:
+            self._speech.stop()
+
     def _set_waiting_cursors(self) -> None:
         waiting, self._waiting_cursors = self._waiting_cursors, []
         set_hand_cursor(waiting)
@@ -514,7 +527,7 @@ class MainWindow(QMainWindow):
             screen.refresh()
             screen.stale = False
         if screen is not self.stack.currentWidget():
-            self.speech.stop()  # what was read belongs to the screen left
+            self._quiet()  # what was read belongs to the screen left
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
         self.screenChanged.emit(name)
@@ -651,7 +664,8 @@ class MainWindow(QMainWindow):
         self.session.wipe()
 
     def _after_wipe(self) -> None:
-        self.speech.reset()  # stops reading; volume and rate back to their defaults
+        if self._speech is not None:
+            self._speech.reset()  # stops reading; volume and rate back to their defaults
         for dialog in self._dialogs():
             dialog.done(0)  # QDialog.DialogCode.Rejected
             dialog.deleteLater()
@@ -711,7 +725,7 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def _level_changed(self, _level: str) -> None:
-        self.speech.stop()  # what was read was the other level's text
+        self._quiet()  # what was read was the other level's text
         self.refresh()
 
     def _language_changed(self, language: str) -> None:
@@ -719,7 +733,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.i18n import use_language
 
         use_language(language)
-        self.speech.stop()
+        self._quiet()
         self.setWindowTitle(self.tr("Health information kiosk"))
         if self._menu_actions:
             self._build_menus()
