@@ -143,7 +143,7 @@ def _shoot_without_content(out: Path, size: tuple[int, int]) -> Iterator[Path]:
     error = ContentError("content/muscle-cramps/topic.yaml", 12, 7,
                          "citation [9] has no reference (the references are: 1, 2, 3)")  # fmt: skip
     content = ContentState(None, [error])
-    window = build_window(Settings(), content, kiosk=True, root=Path("."))
+    window = build_window(Settings(), content, kiosk=True, root=Path("."), speech_engine="mock")
     window.idle.stop()
     window.resize(*size)
     window.show()

@@ -212,8 +212,15 @@ def rasterize_first_page(pdf: Path, html: str, out: Path) -> QImage:
         assert document.load(str(pdf)) == QPdfDocument.Error.None_
         points = document.pagePointSize(0)
         size = QSize(round(points.width() * 110 / 72), round(points.height() * 110 / 72))
-        image = document.render(0, size, fillColor=Qt.GlobalColor.white)
+        rendered = document.render(0, size)  # transparent where the page is blank
         document.close()
+        from PySide6.QtGui import QImage, QPainter
+
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
     assert image.save(str(out))
     return image
 
