@@ -159,6 +159,9 @@ class AskScreen(Screen):
                              "Please ask a member of staff about your own health."),
                      role="muted")  # fmt: skip
         self._add(note)
+        from kiosk.ui.widgets import tab_in_reading_order
+
+        tab_in_reading_order(self)  # the answers' buttons, made last, in reading order
 
     def _add(self, widget: QWidget) -> None:
         self.answer_column.addWidget(widget)

@@ -48,6 +48,9 @@ class KioskDialog(QDialog):
         parent = self.parentWidget()
         if parent is None:
             return
+        layout = self.layout()
+        if layout is not None:  # its minimum size now: resize() keeps to it, centred right
+            layout.activate()
         hint = self.sizeHint()
         self.resize(
             min(max(hint.width(), int(parent.width() * width)), parent.width() - 40),
@@ -64,6 +67,20 @@ class KioskDialog(QDialog):
         if callable(watch):
             watch(self)  # the idle timer and the kiosk lockdown see this window too
 
+    def done(self, result: int) -> None:
+        """Close, and give the keyboard back to the window (or to the dialog still open):
+        not every window system does it (a bare kiosk session has no window manager), and
+        without it no window would take the keys."""
+        super().done(result)
+        from PySide6.QtWidgets import QApplication
+
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        target = QApplication.activeModalWidget() or parent.window()
+        if target.isVisible() and not target.isActiveWindow():
+            target.activateWindow()  # it gives the focus back to its last focused control
+
 
 class ReadingDialog(KioskDialog):
     """Text to read (a reference, the editorial policy) with one big Close button."""
@@ -76,7 +93,7 @@ class ReadingDialog(KioskDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         heading = label(title, role="h1")
         layout.addWidget(heading)
-        self.page = ScrollPage(kinetic=kiosk)
+        self.page = ScrollPage(kinetic=kiosk, focusable=True)  # Page Down scrolls it
         self.page.column.setContentsMargins(0, 0, 0, 0)
         self.body = label(html, rich=True)
         self.body.setAccessibleName(title)

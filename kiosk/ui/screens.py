@@ -27,6 +27,7 @@ from kiosk.ui.widgets import (
     card,
     label,
     set_button_text,
+    tab_in_reading_order,
 )
 
 if TYPE_CHECKING:  # the self-check is imported when first needed, not for the welcome
@@ -259,8 +260,10 @@ class TopicScreen(Screen):
         column.addWidget(self.summary)
         self.check = button("", role="primary", name="check-risk-factors", wrap=True,
                             on_click=self.selfcheckRequested.emit)  # fmt: skip
-        self.check.setVisible(context.engine is not None)
         column.addWidget(self.check)
+        # hidden or shown once in the page: shown before, it would open as a window of its
+        # own for a moment, and take the keyboard focus from the main window
+        self.check.setVisible(context.engine is not None)
         self.sections_heading = label(role="h2")
         column.addWidget(self.sections_heading)
         self.section_list = QVBoxLayout()
@@ -314,6 +317,7 @@ class TopicScreen(Screen):
                 self.section_list.insertWidget(index, widget)
         self.disclaimer.setText(self.context.level_text(bundle.metadata.disclaimer))
         set_button_text(self.about, self.tr("About this information"))
+        tab_in_reading_order(self)  # the citations (made last) first, what applies first
 
     def applying_sections(self) -> tuple[str, ...]:
         """The sections that explain the self-check's findings so far (none before it)."""
@@ -425,6 +429,7 @@ class SectionScreen(Screen):
                 title = self.context.level_text(neighbour.title)
                 set_button_text(widget, f"‹  {word}: {title}" if step < 0
                                 else f"{word}: {title}  ›")  # fmt: skip
+        tab_in_reading_order(self)  # the passages' citations, made last, before Next
 
     def reset(self) -> None:
         self.section_id = None

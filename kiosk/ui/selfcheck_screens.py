@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import Question, QuestionKind, Urgency
 from kiosk.selfcheck import Answer, Evaluation, Reason, SelfCheckEngine
 from kiosk.ui.screens import Screen, ScreenContext
-from kiosk.ui.widgets import PassageView, button, card, clear_layout, label, set_button_text
+from kiosk.ui.widgets import (
+    PassageView,
+    button,
+    card,
+    clear_layout,
+    label,
+    set_button_text,
+    tab_in_reading_order,
+)
 
 
 class QuestionScreen(Screen):
@@ -36,6 +44,7 @@ class QuestionScreen(Screen):
         super().__init__(context)
         self.engine = engine
         self.current: str | None = None  # the question shown; None: the intro
+        self._drawn: str | None = None  # the question whose answer buttons are shown
         column = self.scrolling_column()
         column.setContentsMargins(48, 24, 48, 32)
         self.progress = label(role="muted")
@@ -75,7 +84,16 @@ class QuestionScreen(Screen):
         self.page.to_top()
 
     def refresh(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         selfcheck = self.engine.selfcheck
+        # the same question drawn again (an answer of several chosen): the focus stays on
+        # the answer that had it, not on a button of its own somewhere else
+        focus = QApplication.focusWidget()
+        refocus = ""
+        if focus is not None and self.current == self._drawn and self.isAncestorOf(focus):
+            refocus = focus.objectName() if focus.objectName().startswith("answer-") else ""
+        self._drawn = self.current
         clear_layout(self.answers_box)
         set_button_text(self.back, "‹  " + self.tr("Back"))
         question = selfcheck.question(self.current) if self.current else None
@@ -103,10 +121,13 @@ class QuestionScreen(Screen):
             widget.setChecked(bool(chosen))
             self.answers_box.addWidget(widget)
             widget.show()  # at once: a widget added to a shown screen appears only later
+            if widget.objectName() == refocus:
+                widget.setFocus()
         multiple = question.kind is QuestionKind.MULTIPLE
         self.next.setVisible(True)
         set_button_text(self.next, (self.tr("Next") if multiple and given else
                                     self.tr("Skip this question")) + "  ›")  # fmt: skip
+        tab_in_reading_order(self)  # the answers (made last) before Back and Next
 
     def _choices(self, question: Question) -> list[tuple[str, str]]:
         if question.kind is QuestionKind.YES_NO:
@@ -197,7 +218,6 @@ class ResultsScreen(Screen):
         self.print_button = button("", role="primary", name="results-print",
                                    on_click=self.printRequested.emit)  # fmt: skip
         self.save_button = button("", name="results-save", on_click=self.saveRequested.emit)
-        self.save_button.setVisible(not context.kiosk)
         self.again = button("", name="results-again", on_click=self.againRequested.emit)
         self.back = button("", name="results-back", on_click=self.backRequested.emit)
         for widget in (self.print_button, self.save_button, self.again):
@@ -205,6 +225,9 @@ class ResultsScreen(Screen):
         row.addStretch(1)
         column.addSpacing(8)
         column.addLayout(row)
+        # once in the page: shown before, it would open as a window of its own for a
+        # moment, and take the keyboard focus from the main window
+        self.save_button.setVisible(not context.kiosk)
         self.ask = button("", name="results-ask", wrap=True, on_click=self.askRequested.emit)
         column.addWidget(self.ask)
         column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -276,6 +299,7 @@ class ResultsScreen(Screen):
                 layout.addWidget(read)
             self.body.addWidget(frame)
             frame.show()
+        tab_in_reading_order(self)  # the findings (made last) before the buttons below
 
     def _add(self, widget: QWidget) -> None:
         self.body.addWidget(widget)

@@ -39,7 +39,7 @@ class Theme(NamedTuple):
             "body": (self.text, self.background),
             "card": (self.text, self.surface),
             "muted": (self.muted, self.background),
-            "muted on card": (self.muted, self.surface),
+            "muted on card": (self.muted, self.surface),  # also a text box's hint
             "primary button": (self.accent_text, self.accent),
             "secondary button": (self.secondary_text, self.secondary),
             "banner": (self.banner_text, self.banner),
@@ -91,13 +91,19 @@ QPushButton[role="primary"] QLabel#wrap-label {{ color: {self.accent_text};
 QPushButton[role="big"] QLabel#wrap-label {{ font-size: {round(base * 1.15)}px; }}
 QPushButton:checked {{ background: {self.accent}; color: {self.accent_text};
     border-color: {self.accent}; }}
-QPushButton:focus {{ border: 3px solid {self.focus}; }}
+/* the focus ring is 1 px wider than the border: 1 px less padding keeps the text's room */
+QPushButton:focus {{ border: 3px solid {self.focus}; padding: 5px 17px; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {self.focus}; }}
+QPushButton[role="big"]:focus {{ padding: 7px 21px; }}
+QPushButton[role="cite"]:focus {{ padding: 1px 11px; }}
 QScrollArea {{ border: none; }}
+QDialog QScrollArea {{ border: 3px solid transparent; }}
+QScrollArea:focus {{ border: 3px solid {self.focus}; }}
 QPlainTextEdit, QTextBrowser {{ background: {self.surface}; border: 1px solid {self.border}; }}
 QLineEdit {{ min-height: {target}px; border: 2px solid {self.border}; border-radius: 8px;
-    padding: 4px 10px; background: {self.surface}; font-size: {round(base * 1.3)}px; }}
-QLineEdit:focus {{ border: 3px solid {self.focus}; }}
+    padding: 4px 10px; background: {self.surface}; font-size: {round(base * 1.3)}px;
+    color: {self.text}; placeholder-text-color: {self.muted}; }}
+QLineEdit:focus {{ border: 3px solid {self.focus}; padding: 3px 9px; }}
 QMenuBar, QMenu {{ font-size: {base}px; }}
 """
 

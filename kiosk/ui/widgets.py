@@ -11,6 +11,7 @@ window set it later (when a mouse pointer first moves over the window).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,8 @@ PLAIN_TEXT, RICH_TEXT = 0, 1  # Qt.TextFormat
 NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter)
 STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+TAB_FOCUS = 1  # the Qt.FocusPolicy.TabFocus bit
 SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 NO_FRAME = 0  # QFrame.Shape.NoFrame
 
@@ -172,6 +175,7 @@ def button(
     else:
         _waiting_cursors.append(widget)
     widget.setProperty("focusPolicy", STRONG_FOCUS)
+    widget.setAutoDefault(True)  # Return presses it, as Space does (Qt: in dialogs only)
     if on_click is not None:
         widget.clicked.connect(lambda: on_click())
     return widget
@@ -195,6 +199,58 @@ def cursors_later(waiting: list[QWidget] | None) -> None:
     """
     global _waiting_cursors
     _waiting_cursors = waiting
+
+
+def tab_in_reading_order(root: QWidget) -> None:
+    """Tab through the controls under ``root`` in the order its layouts show them (top to
+    bottom, left to right), not in the order they were made.
+
+    Call it after adding controls (a passage's citation buttons, the answers): Qt puts a
+    new widget last in the Tab order.
+    """
+    controls = controls_in_layout_order(root)
+    # ``root`` takes Tab focus for a moment, as the anchor of the order: Qt's setTabOrder
+    # skips widgets without focus, so on its own it would take [c, a, b] for [a, b, c]
+    # (the same round), and the first control would stay wherever it was made
+    policy = root.focusPolicy()
+    root.setProperty("focusPolicy", TAB_FOCUS)
+    try:
+        for first, second in pairwise([root, *controls]):
+            QWidget.setTabOrder(first, second)
+    finally:
+        root.setFocusPolicy(policy)
+
+
+def controls_in_layout_order(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at (shown or not), in the order its
+    layouts show them."""
+    found: list[QWidget] = []
+    _in_layout_order(root, found)
+    return [w for w in found if int(w.focusPolicy().value) & TAB_FOCUS]
+
+
+def _in_layout_order(widget: QWidget, found: list[QWidget]) -> None:
+    layout = widget.layout()
+    if layout is not None:
+        _layout_items(layout, found)
+    elif isinstance(widget, QScrollArea):
+        page = widget.widget()
+        if page is not None:
+            found.append(page)
+            _in_layout_order(page, found)
+
+
+def _layout_items(layout: QLayout, found: list[QWidget]) -> None:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        child, inner = item.widget(), item.layout()
+        if child is not None:
+            found.append(child)
+            _in_layout_order(child, found)
+        elif inner is not None:
+            _layout_items(inner, found)
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -226,10 +282,17 @@ class ScrollPage(QScrollArea):
 
     The scroller listens to touch only (``TouchGesture``): taps on the buttons inside
     still arrive at once, and a mouse behaves as on any desktop.
+
+    A screen's page takes no keyboard focus (Tab goes from button to button, and Page
+    Up/Down from any of them scroll it); ``focusable`` pages (a dialog's text, with no
+    button inside) take it, and show the focus ring. A control that gets the focus from
+    the keyboard is scrolled into view, also when Tab comes from outside the page (Qt
+    does it only for Tab within the page).
     """
 
-    def __init__(self, *, kinetic: bool) -> None:
+    def __init__(self, *, kinetic: bool, focusable: bool = False) -> None:
         super().__init__()
+        self.setProperty("focusPolicy", STRONG_FOCUS if focusable else NO_FOCUS)
         self.setWidgetResizable(True)
         self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self.setProperty("frameShape", NO_FRAME)
@@ -243,6 +306,21 @@ class ScrollPage(QScrollArea):
             from PySide6.QtWidgets import QScroller
 
             QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        # not the window's first focus (no scrolling needed; and no Qt enum at start-up)
+        if old is None or now is None or not self.body.isAncestorOf(now):
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton:  # not a tap or a click
+            self.ensureWidgetVisible(now)
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)

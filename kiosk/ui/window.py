@@ -294,12 +294,13 @@ class MainWindow(QMainWindow):
         """Tab through the header and the banner before the screens, as if built first."""
         from PySide6.QtCore import Qt
 
-        chrome: list[QWidget] = []
-        if self._header is not None:
-            chrome += [self.start_over, *self.level_buttons.values(), self.smaller, self.larger]
+        from kiosk.ui.widgets import controls_in_layout_order
+
+        # the header's controls as its rows show them (they move between rows with the
+        # text size and the language), then the banner's
+        chrome = controls_in_layout_order(self._header) if self._header is not None else []
         if self._banner is not None:
             chrome.append(self.banner_about)
-        chrome += self.language_buttons.values()
         screens = []
         widget = self.nextInFocusChain()
         while widget is not None and widget is not self:
@@ -781,6 +782,7 @@ class MainWindow(QMainWindow):
         three_rows = two_rows and width(first) > self.width()
         self._move(levels, self.second_row if two_rows else self.level_row)
         self._move(middle, self.middle_row if three_rows else None)
+        self._tab_chrome_first()  # Tab follows the rows as they are now
 
     def _move(self, widgets: list[QPushButton], target: QHBoxLayout | None) -> None:
         """Put ``widgets`` in ``target`` (None: back in their places in the top row)."""

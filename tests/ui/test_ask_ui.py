@@ -167,3 +167,20 @@ def test_the_results_screen_offers_the_question_box(qtbot: QtBot, window: MainWi
     assert window.current == "ask"
     click(qtbot, window, "ask-back")
     assert window.current == "results"
+
+
+def test_the_hint_in_the_box_has_the_themes_tested_contrast(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from kiosk.ui.theme import contrast_ratio
+
+    screen = _ask_screen(qtbot, window)
+    for high_contrast, minimum in ((False, 4.5), (True, 7.0)):
+        window.session.set_high_contrast(high_contrast)
+        if screen.stale:
+            screen.refresh()
+        hint = screen.edit.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        assert hint == window.theme.muted
+        assert contrast_ratio(hint, window.theme.surface) >= minimum
