@@ -30,8 +30,10 @@ from pytestqt.qtbot import QtBot
 
 import kiosk.ui.i18n
 from kiosk.content import QuestionKind
+from kiosk.ui.ask_screen import AskScreen
 from kiosk.ui.i18n import use_language
 from kiosk.ui.screens import SectionScreen
+from kiosk.ui.screenshot import QUESTIONS
 from kiosk.ui.selfcheck_screens import QuestionScreen
 from kiosk.ui.widgets import WrapButton
 from kiosk.ui.window import ContentState, MainWindow
@@ -215,6 +217,15 @@ def test_nothing_is_clipped_at_200_percent(
         window.show_results()
         check(f"results {level}")
         session.answers.clear()
+        window.ask_question()  # the question box: the keyboard up, then answers, then none
+        check(f"question box with keyboard {level}")
+        ask = window.screens["ask"]
+        assert isinstance(ask, AskScreen)
+        for question in QUESTIONS[language]:
+            ask.edit.setText(question)
+            ask.ask()
+            check(f"question box: {question!r} {level}")
+        ask.reset()
 
     references = len(bundle.document.references)
     assert references
@@ -248,5 +259,5 @@ def test_nothing_is_clipped_at_200_percent(
     if language == "es":  # the kiosk's own words too, not only the content's
         assert window.screens["welcome"].start.text() != "Touch to start"
     questions = len(answers)
-    assert len(visited) == 2 + 2 * (len(bundle.topic.sections) + questions + 3) + references + 4
+    assert len(visited) == 2 + 2 * (len(bundle.topic.sections) + questions + 3 + 3) + references + 4
     assert not problems, f"{len(problems)} clipped at 200%:\n" + "\n".join(problems)
