@@ -261,7 +261,10 @@ class ResultsScreen(Screen):
             assert isinstance(layout, QVBoxLayout)
             advice = PassageView(self.tr("Source"))
             advice.setProperty("role", "plain")
-            advice.show_text(self.context.level_text(finding.flag.advice), self.context.theme.link)
+            # citations in the banner's own text colour: the link colour is chosen for the
+            # page, and on the high-contrast yellow it would be unreadable
+            advice.show_text(self.context.level_text(finding.flag.advice),
+                             self.context.theme.banner_text)  # fmt: skip
             advice.citationActivated.connect(self.citationActivated)
             layout.addWidget(advice)
             layout.addWidget(label(self._because(finding.because), role="muted"))

@@ -42,7 +42,7 @@ class Theme(NamedTuple):
             "muted on card": (self.muted, self.surface),  # also a text box's hint
             "primary button": (self.accent_text, self.accent),
             "secondary button": (self.secondary_text, self.secondary),
-            "banner": (self.banner_text, self.banner),
+            "banner": (self.banner_text, self.banner),  # its citations too (same colour)
             "link": (self.link, self.surface),
             "link on page": (self.link, self.background),
         }

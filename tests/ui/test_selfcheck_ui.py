@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.screens import TopicScreen
@@ -172,3 +172,23 @@ def test_kiosk_without_a_printer_says_so(qtbot: QtBot, kiosk_window: MainWindow)
     click(qtbot, results, "results-print")
     message = open_dialog(kiosk_window, "handout-message")
     assert "could not be printed" in texts(message)
+
+
+def test_citations_in_urgent_advice_keep_the_banners_contrast(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """High contrast: the page's light-blue links on the yellow banner were unreadable."""
+    from kiosk.ui.theme import contrast_ratio
+
+    screen = _start(qtbot, window)
+    window.session.answers.update({"chest-belly-arms": "yes"})
+    window.session.set_high_contrast(True)
+    screen.show_question(screen.engine.order[-1].id)
+    click(qtbot, screen, "question-next")
+    results = window.screens["results"]
+    urgent = next(label.text() for label in results.findChildren(QLabel)
+              if "cite:" in label.text() and label.isVisible())  # fmt: skip
+    theme = window.theme
+    assert theme.link not in urgent
+    assert theme.banner_text in urgent
+    assert contrast_ratio(theme.banner_text, theme.banner) >= 7.0
