@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.settings import Settings
+from kiosk.ui.ask_screen import AskScreen
 from kiosk.ui.dialogs import CountdownDialog
 from kiosk.ui.screens import SectionScreen, TopicScreen
 from kiosk.ui.window import MainWindow
@@ -89,6 +90,21 @@ def test_idle_reset_wipes_everything(
     qtbot.mouseClick(section.passages[0].buttons[0], Qt.MouseButton.LeftButton)
     assert open_dialog(window, "reference").isVisible()
     window.session.answers["q1"] = "yes"  # the self-check will keep answers here
+    open_dialog(window, "reference").done(0)
+    window.ask_question()  # a question typed on the on-screen keyboard, and answered
+    ask = window.screens["ask"]
+    assert isinstance(ask, AskScreen)
+    assert ask.keyboard is not None
+    for key in "my cramps salts":
+        click(qtbot, ask.keyboard, "key-space" if key == " " else f"key-{key}")
+    click(qtbot, ask.keyboard, "key-ask")
+    assert ask.results is not None
+    assert ask.results.answered
+    window.open_section("management")
+    assert section.section_id == "management"
+    section.page.verticalScrollBar().setValue(section.page.verticalScrollBar().maximum())
+    qtbot.mouseClick(section.passages[0].buttons[0], Qt.MouseButton.LeftButton)
+    assert open_dialog(window, "reference").isVisible()
     assert not window.session.is_start_state()
 
     with qtbot.waitSignal(window.session.wiped, timeout=8000):
@@ -106,6 +122,11 @@ def test_idle_reset_wipes_everything(
     assert isinstance(topic, TopicScreen)
     assert topic.page.verticalScrollBar().value() == 0
     assert [d for d in window.findChildren(QDialog) if d.isVisible()] == []
+    assert ask.question == ""  # the question box forgot the question and its answers
+    assert ask.results is None
+    assert ask.edit.text() == ""
+    assert not ask.edit.isUndoAvailable()
+    assert "salts" not in "\n".join(label.text() for label in ask.findChildren(QLabel))
     assert _snapshot(isolated_home) == before, "the visit wrote to disk"
 
 
