@@ -53,6 +53,12 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: QtBot, kiosk_window: 
     window.session.answers.update({"chest-belly-arms": "yes", "hard-exercise": "yes"})
     window.show_results()
     check("results")
+    click(qtbot, window, "results-ask")
+    check("question box with the on-screen keyboard")
+    ask = window.screens["ask"]
+    ask.edit.setText("water pills")  # type: ignore[attr-defined]
+    ask.ask()  # type: ignore[attr-defined]
+    check("question box with answers")
     window._on_idle()
     check("countdown")
     window.start_again()
@@ -61,4 +67,4 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: QtBot, kiosk_window: 
     window.start_again()
     window.open_staff_panel()
     check("staff panel")
-    assert len(checked) == 12
+    assert len(checked) == 14
