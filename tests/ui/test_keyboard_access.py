@@ -119,19 +119,22 @@ def check_keyboard_round(qtbot: QtBot, top: QWidget, where: str) -> list[QWidget
 class Place:
     widget: QWidget
     rect: QRect  # in the window, as if every scrolling page were at its top
+    area: QRect | None = None  # the scrolling page it is on, in the window (None: none)
 
 
 def place(top: QWidget, widget: QWidget) -> Place:
     """Where ``widget`` is, not counting how far its page is scrolled."""
     rect = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+    area = None
     ancestor = widget.parentWidget()
     while ancestor is not None and ancestor is not top:
         if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
             body = ancestor.widget()
             if body is not None and body.isAncestorOf(widget):
                 rect.translate(0, -body.mapTo(ancestor.viewport(), QPoint(0, 0)).y())
+                area = QRect(ancestor.mapTo(top, QPoint(0, 0)), ancestor.size())
         ancestor = ancestor.parentWidget()
-    return Place(widget, rect)
+    return Place(widget, rect, area)
 
 
 def in_reading_order(top: QWidget, cycle: list[QWidget]) -> list[Place]:
@@ -148,6 +151,10 @@ def check_reading_order(top: QWidget, order: list[Place], where: str) -> None:
     for before, after in pairwise(order):
         a, b = before.rect, after.rect
         below = b.top() >= a.bottom() - ROW_SLACK
+        # a scrolling page is read as a block: what is fixed below it (the question box's
+        # bar) comes after all of it, however long the page
+        if before.area is not None and after.area != before.area:
+            below = below or b.top() >= before.area.bottom() - ROW_SLACK
         same_row = not below and b.bottom() > a.top() + ROW_SLACK
         if not (below or (same_row and b.center().x() > a.center().x())):
             wrong.append(f"{name(after.widget)} at {b.getRect()} after "
@@ -326,6 +333,24 @@ def test_a_whole_visit_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert window.current == "results"
     order = check_screen(qtbot, window, "results")
     assert order[-1].widget.objectName() == "results-back"
+
+    # the question box (laptop: no on-screen keyboard): typed, asked with Return, and an
+    # answer's section opened by keyboard
+    tab_to(qtbot, "results-ask", backwards=True)
+    press(qtbot, Key.Key_Space)
+    assert window.current == "ask"
+    assert focused().objectName() == "question-edit", "the cursor is not in the box"
+    check_screen(qtbot, window, "ask", "question box")
+    tab_to(qtbot, "question-edit")
+    qtbot.keyClicks(focused(), "water pills")
+    press(qtbot, Key.Key_Return)
+    order = check_screen(qtbot, window, "ask", "question box with answers")
+    names = [p.widget.objectName() for p in order]
+    opens = [n for n in names if n.endswith("-open")]
+    assert opens == sorted(opens), "the answers are not reached in their order"
+    tab_to(qtbot, opens[0])
+    press(qtbot, Key.Key_Space)
+    assert window.current in ("section", "topic")
 
     # start over: back to the welcome, where the keyboard carries on
     tab_to(qtbot, "start-over", backwards=True)
