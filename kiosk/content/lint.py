@@ -1,7 +1,8 @@
 """Readability lint: a report per passage and the limits patient text must meet.
 
 English patient text is scored with the Flesch-Kincaid grade (lower is easier): each
-section as a whole at grade 6 or lower, no single passage above grade 8. Spanish
+section as a whole at grade 6 or lower, no single passage above grade 8; each curated
+answer of the question box (the ``ask`` part) at grade 6 or lower. Spanish
 patient text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more,
 "bastante fácil". Clinician text is reported, never failed. Scores come from textstat.
 
@@ -69,9 +70,14 @@ def _groups(bundle: Bundle) -> Iterator[tuple[str, list[LevelText]]]:
         yield section.id, list(section.passages)
 
 
+ASK_PREFIX = "ask:"  # a curated answer's rows are named "ask:<its id>"
+
+
 def lint_bundle(bundle: Bundle) -> list[LintRow]:
-    """Score every passage at every level and language, and each section as a whole."""
+    """Score every passage at every level and language, and each section as a whole;
+    then each curated answer of the question box, as a whole (the section limits)."""
     rows: list[LintRow] = []
+    ask = bundle.document.ask
     for level in bundle.reading_levels:
         for language in bundle.languages:
             for name, passages in _groups(bundle):
@@ -84,6 +90,10 @@ def lint_bundle(bundle: Bundle) -> list[LintRow]:
                         name, None, level, language, "\n".join(texts), "\n".join(plains), whole=True
                     )
                 )
+            for answer in ask.answers if ask is not None else ():
+                text = bundle.level_text(answer.answer, level, language)
+                rows.append(_row(ASK_PREFIX + answer.id, None, level, language, text,
+                                 plain_text(text), whole=True))  # fmt: skip
     return rows
 
 
@@ -116,7 +126,7 @@ def _row(
 def render_table(bundle_id: str, rows: list[LintRow]) -> str:
     lines = [
         f"{bundle_id}",
-        f"  {'section':<22}{'passage':>8}  {'level':<10}{'lang':<5}"
+        f"  {'section':<30}{'passage':>8}  {'level':<10}{'lang':<5}"
         f"{'score':>7}  {'metric':<9}{'words':>6}  {'cites':<10} result",
     ]
     for row in rows:
@@ -124,7 +134,7 @@ def render_table(bundle_id: str, rows: list[LintRow]) -> str:
         cites = ",".join(map(str, row.cites)) or "-"
         verdict = f"FAIL: {row.problem}" if row.problem else "ok"
         lines.append(
-            f"  {row.section:<22}{which:>8}  {row.level:<10}{row.language:<5}"
+            f"  {row.section:<30}{which:>8}  {row.level:<10}{row.language:<5}"
             f"{row.score:>7.1f}  {row.metric:<9}{row.words:>6}  {cites:<10} {verdict}"
         )
     return "\n".join(lines)
@@ -138,10 +148,13 @@ def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
     failing = [row for row in rows if row.problem]
     if not failing:
         return []
-    locations = _topic_locations(bundle)
+    locations = _part_locations(bundle, "topic")
     index = {section.id: i for i, section in enumerate(bundle.topic.sections)}
     problems = []
     for row in failing:
+        if row.section.startswith(ASK_PREFIX):
+            problems.append(_ask_problem(bundle, row))
+            continue
         if row.section == "summary":
             base: tuple[str | int, ...] = ("topic", "summary")
             whole = base
@@ -164,13 +177,31 @@ def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
     return sorted(problems)
 
 
-def _topic_locations(bundle: Bundle) -> Locations | None:
-    """The positions in the file that holds the bundle's ``topic``."""
+def _ask_problem(bundle: Bundle, row: LintRow) -> ContentError:
+    """A curated answer too hard to read, at its text in the file of the ``ask`` part."""
+    from kiosk.content.loader import display_path
+
+    answer_id = row.section.removeprefix(ASK_PREFIX)
+    message = (
+        f"curated answer '{answer_id}' ({row.level}, {row.language}): "
+        f"{row.metric} {row.score:g} is {row.problem}"
+    )
+    ask = bundle.document.ask
+    ids = [answer.id for answer in ask.answers] if ask is not None else []
+    locations = _part_locations(bundle, "ask")
+    if locations is None or answer_id not in ids:
+        return ContentError.at_file(display_path(bundle.folder) + "/", message)
+    path = ("ask", "answers", ids.index(answer_id), "answer", row.level, row.language)
+    return locations.error_at_value(path, message)
+
+
+def _part_locations(bundle: Bundle, part: str) -> Locations | None:
+    """The positions in the file that holds the bundle's ``part`` ("topic", "ask")."""
     from kiosk.content._yaml import read_yaml
     from kiosk.content.loader import bundle_files, display_path
 
     for path in bundle_files(bundle.folder):
         read = read_yaml(path, display_path(path))
-        if isinstance(read.data, dict) and "topic" in read.data:
+        if isinstance(read.data, dict) and part in read.data:
             return read.locations
     return None

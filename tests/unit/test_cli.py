@@ -168,3 +168,28 @@ def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     from kiosk.cli import _app_args
 
     assert _app_args(argv) is None
+
+
+def test_lint_fails_on_a_hard_curated_answer_at_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "muscle-cramps"
+    shutil.copytree(CONTENT / "muscle-cramps", folder)
+    ask = folder / "ask.yaml"
+    easy = ('en: "Water pills (diuretics) help the body get rid of extra fluid. If you take '
+            'water pills, you have a high chance of getting cramps. [1]"')  # fmt: skip
+    hard = ('en: "Pharmacological diuresis substantially predisposes individuals to '
+            'involuntary musculoskeletal contractions. [1]"')  # fmt: skip
+    text = ask.read_text(encoding="utf-8")
+    assert easy in text
+    ask.write_text(text.replace(easy, hard), encoding="utf-8")
+    assert main(["validate", "--lint", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    failures = [line for line in out if line.startswith("muscle-cramps/ask.yaml:")]
+    assert len(failures) == 1
+    line = text[: text.index(easy)].count("\n") + 1
+    assert failures[0].startswith(
+        f"muscle-cramps/ask.yaml:{line}:15: curated answer 'water-pills' (patient, en): FK grade "
+    )
+    assert failures[0].endswith(" is above grade 6")
