@@ -193,7 +193,19 @@ class BundleCache:
 
 def bundle_files(folder: Path) -> list[Path]:
     """The bundle's files: every .yaml or .yml file directly in ``folder``, sorted."""
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    return [folder / name for name in _yaml_names(folder)]
+
+
+def _yaml_names(folder: Path | str) -> list[str]:
+    """The names of the .yaml/.yml files directly in ``folder``, sorted (os.scandir: the
+    file type comes with the listing, with no stat per file; this runs per bundle at
+    every start)."""
+    with os.scandir(folder) as entries:
+        return sorted(
+            entry.name
+            for entry in entries
+            if entry.name.endswith(SUFFIXES) and entry.name not in SUFFIXES and entry.is_file()
+        )
 
 
 def _signature(folder: Path, files: list[Path], listing: list[str]) -> str:
@@ -213,7 +225,18 @@ def _signature(folder: Path, files: list[Path], listing: list[str]) -> str:
 
 
 def _listing(folder: Path) -> list[str]:
-    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+    """Every path under ``folder`` (files and folders, at any depth), relative, sorted."""
+    found: list[str] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                found.append(prefix + entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + os.sep)
+
+    walk(str(folder), "")
+    return sorted(found)
 
 
 def _content_key(folder: Path, files: list[Path], listing: list[str] | None = None) -> str:
@@ -382,7 +405,9 @@ def find_bundles(root: Path) -> list[Path]:
     """Every bundle folder directly under ``root`` (a folder holding .yaml files)."""
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and bundle_files(p))
+    with os.scandir(root) as entries:
+        folders = [entry.path for entry in entries if entry.is_dir()]
+    return sorted(Path(folder) for folder in folders if _yaml_names(folder))
 
 
 @dataclass
