@@ -55,6 +55,30 @@ LevelText = Mapping[str, Text]
 _STRICT: dict[str, Any] = {"extra": "forbid", "coerce_numbers_to_str": True}
 
 
+class _Model:
+    """What every model class shares: equality, a hash and a repr over its fields.
+
+    Written once here: ``dataclass`` would generate them for each class with ``exec``,
+    which is a third of the cost of importing this module, paid at every start. Each
+    class's field names are set by :func:`_fast_pickling`, below.
+    """
+
+    __slots__ = ()
+    _names: ClassVar[tuple[str, ...]] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._names)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in self._names))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__qualname__}({fields})"
+
+
 class ReadingLevel(StrEnum):
     """Who the text is written for. A bundle lists the levels it provides."""
 
@@ -70,16 +94,16 @@ class ReviewStatus(StrEnum):
     APPROVED = "approved"
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Review(_Model):
     status: ReviewStatus
     reviewer: str | None = None
     date: datetime.date | None = None
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Metadata(_Model):
     id: str
     title: Text
     version: str
@@ -93,8 +117,8 @@ class Metadata:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Reference(_Model):
     number: int
     title: str
     kind: str | None = None
@@ -105,16 +129,16 @@ class Reference:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Asset:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Asset(_Model):
     id: str
     path: str
     alt: Text | None = None
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Section(_Model):
     id: str
     title: LevelText
     passages: tuple[LevelText, ...]
@@ -122,8 +146,8 @@ class Section:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Topic(_Model):
     title: LevelText
     summary: LevelText
     sections: tuple[Section, ...]
@@ -149,8 +173,8 @@ class Urgency(StrEnum):
     SOON = "soon"  # see a clinician within days
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Condition(_Model):
     """``question`` was answered ``answer`` (for a multiple choice: includes it), or,
     with ``answered: true``, was answered at all."""
 
@@ -160,8 +184,8 @@ class Condition:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Rule(_Model):
     """True when ``any`` of its conditions holds, or when ``all`` of them do."""
 
     any: tuple[Condition, ...] = ()
@@ -173,15 +197,15 @@ class Rule:
         return self.any or self.all
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Option(_Model):
     id: str
     text: LevelText
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Question(_Model):
     id: str
     kind: QuestionKind
     text: LevelText
@@ -197,8 +221,8 @@ class Question:
         return tuple(option.id for option in self.options)
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlag:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class RedFlag(_Model):
     """Answers that call for help: ``now`` or ``soon``, with advice and its named source."""
 
     id: str
@@ -209,8 +233,8 @@ class RedFlag:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Factor:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Factor(_Model):
     """Something that may be contributing, the answers that point to it, where it is
     explained, and what may help."""
 
@@ -222,8 +246,8 @@ class Factor:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class SelfCheck:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class SelfCheck(_Model):
     title: LevelText
     intro: LevelText
     questions: tuple[Question, ...]
@@ -238,8 +262,8 @@ class SelfCheck:
 # -- the question box (``ask:``) -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Synonym:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Synonym(_Model):
     """Patients' words for one of the bundle's own: a question's ``words`` are searched
     as ``means`` (which must appear in the bundle's text in that language)."""
 
@@ -248,8 +272,8 @@ class Synonym:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class CuratedAnswer:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class CuratedAnswer(_Model):
     """A question editors expect, in several phrasings per language, with an answer per
     level and language and the section that says more. A match ranks first."""
 
@@ -260,8 +284,8 @@ class CuratedAnswer:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Ask:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Ask(_Model):
     """What the question box knows beyond the passages: synonyms (per language) and
     curated answers."""
 
@@ -270,8 +294,8 @@ class Ask:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class BundleDocument:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class BundleDocument(_Model):
     """Everything the bundle's files hold, merged: each top-level key from one file."""
 
     metadata: Metadata
@@ -283,8 +307,8 @@ class BundleDocument:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
-@dataclass(frozen=True, slots=True)
-class Bundle:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Bundle(_Model):
     """A checked bundle and the folder it came from; the app's view of one topic."""
 
     document: BundleDocument
@@ -370,8 +394,10 @@ def _fast_pickling() -> None:
     model_classes = (Review, Metadata, Reference, Asset, Section, Topic, Condition, Rule,
                      Option, Question, RedFlag, Factor, SelfCheck, Synonym, CuratedAnswer, Ask,
                      BundleDocument)  # fmt: skip
+    for cls in (*model_classes, Bundle):
+        cls._names = tuple(f.name for f in dataclasses.fields(cls))  # for _Model
     for cls in model_classes:
-        names = tuple(f.name for f in dataclasses.fields(cls))
+        names = cls._names
 
         def reduce(self: Any, names: tuple[str, ...] = names) -> tuple[Any, tuple[Any, ...]]:
             return type(self), tuple(getattr(self, name) for name in names)
