@@ -425,49 +425,31 @@ def _check_citations(
     numbers = {n for _, n in found_numbers if isinstance(n, int)}
     listed = ", ".join(str(n) for n in sorted(numbers)) or "none"
     cited: set[int] = set()
-    for path, value in _level_texts(raw):
-        if path[:2] == ("metadata", "disclaimer") or path[-1] == "title":
-            continue
-        for text_path, text in _strings(value, path):
-            found = _cited(text)
-            if not found:
-                yield where.value(
-                    text_path,
-                    "this passage cites no reference; add the number "
-                    "of its source in brackets, e.g. [1]",
-                )
-            for number in found:
-                cited.add(number)
-                if complete and number not in numbers:
+    passages = [(path, value) for path, value in _level_texts(raw)
+                if path[:2] != ("metadata", "disclaimer") and path[-1] != "title"]  # fmt: skip
+    # (texts, what must cite: "passage"/"answer", or None when citing is optional)
+    groups: list[tuple[list[tuple[ValuePath, Any]], str | None]] = [
+        (passages, "passage"),
+        (list(_selfcheck_level_texts(raw)), None),
+        (list(_ask_level_texts(raw)), "answer"),
+    ]
+    for texts, must_cite in groups:
+        for path, value in texts:
+            for text_path, text in _strings(value, path):
+                found = _cited(text)
+                if not found and must_cite is not None:
                     yield where.value(
                         text_path,
-                        f"citation [{number}] has no reference (the references are: {listed})",
+                        f"this {must_cite} cites no reference; add the number "
+                        "of its source in brackets, e.g. [1]",
                     )
-    for path, value in _selfcheck_level_texts(raw):
-        for text_path, text in _strings(value, path):
-            for number in _cited(text):
-                cited.add(number)
-                if complete and number not in numbers:
-                    yield where.value(
-                        text_path,
-                        f"citation [{number}] has no reference (the references are: {listed})",
-                    )
-    for path, value in _ask_level_texts(raw):
-        for text_path, text in _strings(value, path):
-            found = _cited(text)
-            if not found:
-                yield where.value(
-                    text_path,
-                    "this answer cites no reference; add the number "
-                    "of its source in brackets, e.g. [1]",
-                )
-            for number in found:
-                cited.add(number)
-                if complete and number not in numbers:
-                    yield where.value(
-                        text_path,
-                        f"citation [{number}] has no reference (the references are: {listed})",
-                    )
+                for number in found:
+                    cited.add(number)
+                    if complete and number not in numbers:
+                        yield where.value(
+                            text_path,
+                            f"citation [{number}] has no reference (the references are: {listed})",
+                        )
     flags = raw.get("selfcheck", {}).get("red_flags") if isinstance(
         raw.get("selfcheck"), Mapping) else None  # fmt: skip
     for flag in flags if isinstance(flags, list) else []:

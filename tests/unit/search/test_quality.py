@@ -19,22 +19,11 @@ from typing import Any
 import pytest
 import yaml
 
-from kiosk.content import Bundle, load_bundle
+from kiosk.content import Bundle
 from kiosk.search import Results, SearchIndex
 
 HERE = Path(__file__).parent
-SHIPPED = Path(__file__).resolve().parents[3] / "content" / "muscle-cramps"
 TOP3_FLOOR = 0.90
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return load_bundle(SHIPPED)
-
-
-@pytest.fixture(scope="module")
-def index(bundle: Bundle) -> SearchIndex:
-    return SearchIndex.for_bundle(bundle)
 
 
 def questions(language: str) -> list[dict[str, Any]]:

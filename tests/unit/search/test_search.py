@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
-from kiosk.content import Bundle, load_bundle
+from kiosk.content import Bundle
 from kiosk.content.markup import citations
 from kiosk.search import SearchIndex
 from kiosk.search.text import fold
-
-SHIPPED = Path(__file__).resolve().parents[3] / "content" / "muscle-cramps"
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return load_bundle(SHIPPED)
-
-
-@pytest.fixture(scope="module")
-def index(bundle: Bundle) -> SearchIndex:
-    return SearchIndex.for_bundle(bundle)
 
 
 def sections(
