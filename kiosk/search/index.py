@@ -138,21 +138,28 @@ class _Language:
         self.surface: dict[str, str] = {}  # folded word -> its stem
         self.curated: list[_Curated] = []
         self.synonym_pairs: list[tuple[str, str]] = []
-        self.synonyms = _Synonyms((), self.stem)
+        self.synonyms = _Synonyms((), self.stem_of)
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
             "bundle, title, patient, clinician, tokenize='unicode61', detail='column')"
         )
 
     def stems_of(self, text: str) -> str:
+        """The bundle ``text``'s stems (each word stemmed once, then looked up)."""
         words = content_words(tokens(fold(plain_text(text))), self.language)
         out = []
         for word in words:
-            stem = self.stem(word)
-            self.surface.setdefault(word, stem)
-            self.stems.add(stem)
+            stem = self.surface.get(word)
+            if stem is None:
+                stem = self.surface[word] = self.stem(word)
+                self.stems.add(stem)
             out.append(stem)
         return " ".join(out)
+
+    def stem_of(self, word: str) -> str:
+        """A question's word as a stem; the bundle's own words from the table, others
+        stemmed and forgotten (a question is never kept)."""
+        return self.surface.get(word) or self.stem(word)
 
     def add(self, doc: _Doc) -> None:
         bundle, language = doc.bundle, self.language
@@ -182,7 +189,7 @@ class _Language:
         self.by_initial: dict[str, list[str]] = {}
         for word in self.surface:
             self.by_initial.setdefault(word[0], []).append(word)
-        self.synonyms = _Synonyms(self.synonym_pairs, self.stem)
+        self.synonyms = _Synonyms(self.synonym_pairs, self.stem_of)
         self.curated = [
             _Curated(c.bundle, c.answer, tuple(self.words(p) for p in c.phrasings))
             for c in self.curated
@@ -194,7 +201,7 @@ class _Language:
 
     def resolve(self, word: str) -> tuple[str, bool] | None:
         """The stem to search for ``word`` and whether as a prefix; None if unknown."""
-        stem = self.stem(word)
+        stem = self.stem_of(word)
         if stem in self.stems:
             return stem, False
         if len(stem) >= 4:

@@ -103,15 +103,23 @@ def tokens(folded: str) -> list[str]:
 
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
-    """The stemmer of ``language`` (a word maps to itself when there is none)."""
+    """The stemmer of ``language`` (a word maps to itself when there is none).
+
+    It keeps no memory of the words it has seen: a visitor's question must not outlive
+    the visit, so the stemmer's own cache (snowballstemmer before 3, and PyStemmer,
+    which it uses when installed, keep 10,000 words) is switched off. The index keeps
+    its own table of the bundle's words instead.
+    """
     name = _SNOWBALL.get(language)
     if name is None:
         return str
     import snowballstemmer
 
-    stem_word = snowballstemmer.stemmer(name).stemWord
+    algorithm = snowballstemmer.stemmer(name)
+    if hasattr(algorithm, "maxCacheSize"):
+        algorithm.maxCacheSize = 0
+    stem_word = algorithm.stemWord
 
-    @cache
     def stem(word: str) -> str:
         return str(stem_word(word))
 

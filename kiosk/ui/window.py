@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
     def _after_wipe(self) -> None:
         if self._speech is not None:
             self._speech.reset()  # stops reading; volume and rate back to their defaults
+        self._search = None  # nothing of the last question stays, not even in SQLite
         for dialog in self._dialogs():
             dialog.done(0)  # QDialog.DialogCode.Rejected
             dialog.deleteLater()

@@ -184,3 +184,11 @@ def test_the_hint_in_the_box_has_the_themes_tested_contrast(
         hint = screen.edit.palette().color(QPalette.ColorRole.PlaceholderText).name()
         assert hint == window.theme.muted
         assert contrast_ratio(hint, window.theme.surface) >= minimum
+
+
+def test_the_wipe_drops_the_search_index(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, window)
+    _type_and_ask(qtbot, screen, "salts")
+    assert window._search is not None
+    click(qtbot, window, "start-over")
+    assert window._search is None  # built again, from the bundle alone, when next asked

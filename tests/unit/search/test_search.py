@@ -134,3 +134,17 @@ def test_a_bundle_without_an_ask_part_is_still_searched(bundle: Bundle) -> None:
     index = SearchIndex.for_bundle(plain)
     assert index.ask("magnesium", "patient", "en").answered
     assert all(f.curated_id is None for f in index.ask("what is a cramp").found)
+
+
+def test_a_question_leaves_no_trace_in_the_index(bundle: Bundle) -> None:
+    """Privacy: the index remembers the bundle's words, never a visitor's."""
+    index = SearchIndex.for_bundle(bundle)
+    before = {language: dict(index._languages[language].surface) for language in index.languages}
+    index.ask("zebrafinch quokkas marmalade cramps", "patient", "en")
+    index.ask("ornitorrinco calambres", "patient", "es")
+    after = {language: index._languages[language].surface for language in index.languages}
+    assert after == before
+    from kiosk.search.text import stemmer
+
+    algorithm_cache = getattr(stemmer("en"), "__wrapped__", None)
+    assert algorithm_cache is None  # the stem function itself is not memoised
