@@ -767,4 +767,56 @@ def _check_ask(
                 f"no section has the id '{section}'"
                 + suggest(section, section_ids, what="the sections are"),
             )
+        elif isinstance(topic, Mapping) and (section is None or isinstance(section, str)):
+            yield from _check_restates(where, path, answer, section, topic)
     yield from _check_ids(where, paths, ids, "answer id")
+
+
+def _check_restates(
+    where: Where, path: ValuePath, answer: Any, section: str | None, topic: Mapping[str, Any]
+) -> Iterator[ContentError]:
+    """A curated answer restates its section (or the summary): at each level and language
+    it cites nothing that its section's passages there do not cite."""
+    if section is None:
+        sources: list[Any] = [topic.get("summary")]
+        name = "the topic's short answer"
+    else:
+        found = next((s for s in topic.get("sections") or [] if isinstance(s, Mapping)
+                      and s.get("id") == section), None)  # fmt: skip
+        if found is None:
+            return
+        passages = found.get("passages")
+        sources = list(passages) if isinstance(passages, list) else []
+        name = f"its section '{section}'"
+    text = known(answer, "answer")
+    if not isinstance(text, Mapping):
+        return
+    for level, by_language in text.items():
+        for language, words in _by_language(by_language):
+            allowed = {
+                number
+                for source in sources
+                if isinstance(source, Mapping)
+                for lang, passage in _by_language(source.get(level))
+                if lang == language
+                for number in _cited(passage)
+            }
+            extra = sorted(set(_cited(words)) - allowed)
+            if extra:
+                where_ = (*path, "answer", level) if language is None else (
+                    *path, "answer", level, language)  # fmt: skip
+                cited = ", ".join(map(str, extra))
+                yield where.value(
+                    where_,
+                    f"this answer cites [{cited}], which {name} does not cite at this level"
+                    " and language; a curated answer only restates what it links to",
+                )
+
+
+def _by_language(value: Any) -> list[tuple[str | None, str]]:
+    """A text written once (None: the bundle's language) or per language, as pairs."""
+    if isinstance(value, str):
+        return [(None, value)]
+    if isinstance(value, Mapping):
+        return [(k, v) for k, v in value.items() if isinstance(k, str) and isinstance(v, str)]
+    return []

@@ -275,12 +275,13 @@ class Synonym(_Model):
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class CuratedAnswer(_Model):
     """A question editors expect, in several phrasings per language, with an answer per
-    level and language and the section that says more. A match ranks first."""
+    level and language that restates one section (or, with no section, the topic's
+    short answer) with its citations. A match ranks first."""
 
     id: str
     questions: Mapping[str, tuple[str, ...]]
     answer: LevelText
-    section: str
+    section: str | None = None  # None: it restates the topic's short answer (the summary)
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 

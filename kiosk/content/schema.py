@@ -131,7 +131,9 @@ DESCRIPTIONS: dict[str, str] = {
     "CuratedAnswer.id": "A short name for the answer (lowercase letters, digits, hyphens).",
     "CuratedAnswer.questions": "Per language: the ways patients ask it.",
     "CuratedAnswer.answer": "The answer, with its citations. " + _LEVEL_TEXT,
-    "CuratedAnswer.section": "The id of the section it comes from; its 'Read more' opens it.",
+    "CuratedAnswer.section": "The id of the section it restates, which its 'Read the "
+    "section' button opens; leave it out for an answer that restates the topic's short "
+    "answer.",
 }
 
 

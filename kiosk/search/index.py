@@ -26,29 +26,27 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.content.markup import citations, plain_text
-from kiosk.search.text import content_words, fold, stemmer, tokens
+from kiosk.search.text import base_language, content_words, fold, stemmer, tokens
 
 if TYPE_CHECKING:
     from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section
 
 __all__ = ["Found", "Results", "SearchIndex"]
 
-FUZZY_FROM = 5  # shorter words are not corrected ("bano" is not "bajo")
-ENOUGH = 0.35  # share of the question's weight (idf) a passage must cover to be shown
-LONG_WORD, SHORT_UNKNOWN = 8, 0.3  # an unknown word this long weighs fully, else this share
+FUZZY_FROM = 6  # shorter words are not corrected ("heart" is not "heat", "bano" not "bajo")
+TWO_TYPOS_FROM = 9  # one typo corrected in shorter words, two from this length
+ENOUGH = 0.45  # share of the question's weight (idf) a passage must cover to be shown
 GENERAL = 1.0  # idf below which a word is everywhere in the bundle (the topic's own word)
 COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
 TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
 _CANDIDATES = 60  # passages fetched from FTS5 before one per section is kept
-_LANGUAGE = re.compile(r"[a-z]{2,3}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +59,7 @@ class Found:
     text: str  # in the bundle's markup, citations included
     citations: tuple[int, ...]
     curated_id: str | None = None  # the curated answer's id, when it is one
+    passage: int | None = None  # its place among its section's passages (None: not one)
     score: float = 0.0  # higher is better; comparable within one question only
 
 
@@ -85,6 +84,8 @@ class _Doc:
     section: Section | None
     body: LevelText
     title: LevelText
+    passage: int | None = None  # its place in its section (None: the summary or an answer)
+    curated_id: str | None = None  # a curated answer's own text, searched like a passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class _Curated:
     bundle: Bundle
     answer: CuratedAnswer
     phrasings: tuple[str, ...]  # as written; once the index is built, as _Language.words
+    stems: frozenset[str] = frozenset()  # every word of its phrasings and answer, as stems
 
 
 class _Synonyms:
@@ -127,10 +129,11 @@ class _Synonyms:
 class _Language:
     """The index of one language: its FTS5 table, documents, vocabulary and synonyms."""
 
-    def __init__(self, db: sqlite3.Connection, language: str) -> None:
-        self.table = f"docs_{language}"
+    def __init__(self, db: sqlite3.Connection, language: str, number: int) -> None:
+        self.table = f"docs_{number}"  # "es-MX" is no name for a table
         self.language = language
-        self.stem = stemmer(language)
+        self.base = base_language(language)  # stems and stop words: "es" for "es-MX"
+        self.stem = stemmer(self.base)
         self.docs: list[_Doc] = []
         self.rows: list[tuple[str, str, str, str]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
@@ -146,7 +149,7 @@ class _Language:
 
     def stems_of(self, text: str) -> str:
         """The bundle ``text``'s stems (each word stemmed once, then looked up)."""
-        words = content_words(tokens(fold(plain_text(text))), self.language)
+        words = content_words(tokens(fold(plain_text(text))), self.base)
         out = []
         for word in words:
             stem = self.surface.get(word)
@@ -190,10 +193,20 @@ class _Language:
         for word in self.surface:
             self.by_initial.setdefault(word[0], []).append(word)
         self.synonyms = _Synonyms(self.synonym_pairs, self.stem_of)
-        self.curated = [
-            _Curated(c.bundle, c.answer, tuple(self.words(p) for p in c.phrasings))
-            for c in self.curated
-        ]
+        self.curated = [self._ready(curated) for curated in self.curated]
+
+    def _ready(self, curated: _Curated) -> _Curated:
+        """A curated answer's phrasings as questions are read, and all of its stems."""
+        phrasings = tuple(self.words(p) for p in curated.phrasings)
+        bundle, answer = curated.bundle, curated.answer
+        texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
+                               for level in answer.answer)]  # fmt: skip
+        stems = frozenset(
+            self.stem_of(word)
+            for text in texts
+            for word in content_words(tokens(fold(plain_text(text))), self.base)
+        )
+        return _Curated(bundle, answer, phrasings, stems)
 
     def words(self, text: str) -> str:
         """``text`` folded, its synonyms replaced, as words joined by spaces."""
@@ -216,7 +229,7 @@ class _Language:
         # a typo rarely changes the first letter; words that start alike are the ones
         # to compare (and far fewer of them)
         candidates = self.by_initial.get(word[0], ())
-        allowed = 1 if len(word) <= 6 else 2
+        allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
         best = process.extractOne(
             word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed
         )
@@ -251,6 +264,7 @@ class SearchIndex:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._languages: dict[str, _Language] = {}
         self._keys: dict[str, str] = {}  # bundle id -> its token in the index
+        self._bundles: dict[str, Bundle] = {}
         self.default_language = ""
         for bundle in bundles:
             self._add_bundle(bundle)
@@ -268,14 +282,13 @@ class SearchIndex:
 
     def _language(self, language: str) -> _Language:
         if language not in self._languages:
-            if not _LANGUAGE.match(language):
-                raise ValueError(f"not a language code: {language!r}")
-            self._languages[language] = _Language(self._db, language)
+            self._languages[language] = _Language(self._db, language, len(self._languages))
         return self._languages[language]
 
     def _add_bundle(self, bundle: Bundle) -> None:
         topic = bundle.topic
         key = self._keys[bundle.id] = f"b{len(self._keys)}"
+        self._bundles[bundle.id] = bundle
         if not self.default_language:
             self.default_language = bundle.languages[0]
         ask = bundle.document.ask
@@ -283,8 +296,9 @@ class SearchIndex:
             index = self._language(language)
             index.add(_Doc(len(index.docs), key, bundle, None, topic.summary, topic.title))
             for section in topic.sections:
-                for passage in section.passages:
-                    index.add(_Doc(len(index.docs), key, bundle, section, passage, section.title))
+                for number, passage in enumerate(section.passages):
+                    index.add(_Doc(len(index.docs), key, bundle, section, passage, section.title,
+                                   passage=number))  # fmt: skip
             if ask is None:
                 continue
             index.synonym_pairs.extend(
@@ -296,9 +310,10 @@ class SearchIndex:
                 phrasings = tuple(answer.questions.get(language, ()))
                 index.curated.append(_Curated(bundle, answer, phrasings))
                 # the answer's own words are searched too, as a passage of its section
-                linked = bundle.section(answer.section)
+                linked = bundle.section(answer.section) if answer.section else None
                 title = linked.title if linked is not None else topic.title
-                index.add(_Doc(len(index.docs), key, bundle, linked, answer.answer, title))
+                index.add(_Doc(len(index.docs), key, bundle, linked, answer.answer, title,
+                               curated_id=answer.id))  # fmt: skip
 
     def ask(
         self,
@@ -320,20 +335,17 @@ class SearchIndex:
         found: list[Found] = []
         seen: set[tuple[str, str | None]] = set()
         curated = self._curated(index, folded, level, bundle_id)
-        if curated is not None:
+        terms, unknown = self._terms(index, folded)
+        if curated is not None and not unknown:  # a word it does not know: not its question
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
-        terms, unknown = self._terms(index, folded)
         if terms:
             weights = [index.idf(term) for term in terms]
-            # a long word the bundle does not know ("quinine", "dialysis") is likely what
-            # the question is about; a short one ("bad", "safe") likely is not
-            whole = sum(weights) + sum(
-                index.idf(None) * (1.0 if len(word) >= LONG_WORD else SHORT_UNKNOWN)
-                for word in unknown
-            )
+            # a word the bundle does not know ("quinine", "kidney", "heart") may be what
+            # the question is about: it weighs as much as the rarest word the bundle has
+            whole = sum(weights) + len(unknown) * index.idf(None)
             candidates = self._passages(index, terms, level, key)
-            if max(weights) < GENERAL and all(len(word) < LONG_WORD for word in unknown):
+            if max(weights) < GENERAL and not unknown:
                 # the question names nothing but the topic ("what is a cramp"): the
                 # topic's own one-paragraph answer comes first
                 candidates.sort(key=lambda pair: pair[0].section is not None)
@@ -358,7 +370,7 @@ class SearchIndex:
         """The terms to search for, and the words the bundle does not know."""
         terms: list[tuple[str, bool]] = []
         unknown: list[str] = []
-        for word in content_words(tokens(folded), index.language):
+        for word in content_words(tokens(folded), index.base):
             term = index.resolve(word)
             if term is None:
                 unknown.append(word)
@@ -392,13 +404,19 @@ class SearchIndex:
 
     @staticmethod
     def _curated(index: _Language, folded: str, level: str, bundle_id: str | None) -> Found | None:
+        """The curated answer whose question this reads like: a close phrasing (rapidfuzz),
+        and not one word of the question that the answer and its phrasings lack ("kidney
+        disease" is not "liver disease", however alike the sentences)."""
         if not index.curated or not folded:
             return None
         from rapidfuzz import fuzz
 
+        asked = {index.stem_of(word) for word in content_words(tokens(folded), index.base)}
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
+                continue
+            if not asked <= curated.stems:
                 continue
             for phrasing in curated.phrasings:
                 score = max(fuzz.ratio(folded, phrasing), fuzz.token_sort_ratio(folded, phrasing))
@@ -407,18 +425,40 @@ class SearchIndex:
         if best is None:
             return None
         score, match = best
-        bundle, answer = match.bundle, match.answer
-        section = bundle.section(answer.section)
-        text = bundle.level_text(answer.answer, level, index.language)
-        return Found(
-            bundle.id,
-            answer.section,
-            bundle.level_text(section.title, level, index.language) if section else "",
-            text,
-            _numbers(text),
-            curated_id=answer.id,
-            score=1000.0 + score,
-        )
+        return SearchIndex._answer(match.bundle, match.answer, level, index.language,
+                                   1000.0 + score)  # fmt: skip
+
+    @staticmethod
+    def _answer(
+        bundle: Bundle, answer: CuratedAnswer, level: str, language: str, score: float
+    ) -> Found:
+        section = bundle.section(answer.section) if answer.section else None
+        title = section.title if section is not None else bundle.topic.title
+        text = bundle.level_text(answer.answer, level, language)
+        return Found(bundle.id, answer.section, bundle.level_text(title, level, language), text,
+                     _numbers(text), curated_id=answer.id, score=score)  # fmt: skip
+
+    def again(self, results: Results, level: str, language: str) -> Results:
+        """The same answers at another level or in another language (a switch on the
+        question box keeps what was found, rather than asking again in other words)."""
+        found = []
+        for item in results.found:
+            bundle = self._bundles.get(item.bundle_id)
+            if bundle is None or language not in bundle.languages:
+                continue
+            answer = next((a for a in bundle.document.ask.answers if a.id == item.curated_id),
+                          None) if bundle.document.ask and item.curated_id else None  # fmt: skip
+            if answer is not None:
+                found.append(self._answer(bundle, answer, level, language, item.score))
+                continue
+            section = bundle.section(item.section_id) if item.section_id else None
+            if section is not None and item.passage is not None:
+                body, title = section.passages[item.passage], section.title
+            else:
+                body, title = bundle.topic.summary, bundle.topic.title
+            doc = _Doc(-1, "", bundle, section, body, title, passage=item.passage)
+            found.append(self._found(doc, level, language, item.score))
+        return Results(results.question, language, level, tuple(found), results.words)
 
     @staticmethod
     def _found(doc: _Doc, level: str, language: str, score: float) -> Found:
@@ -430,6 +470,8 @@ class SearchIndex:
             bundle.level_text(doc.title, level, language),
             text,
             _numbers(text),
+            curated_id=doc.curated_id,
+            passage=doc.passage,
             score=score,
         )
 

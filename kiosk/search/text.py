@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache
 
-__all__ = ["STOP_WORDS", "content_words", "fold", "stemmer", "tokens"]
+__all__ = ["STOP_WORDS", "base_language", "content_words", "fold", "stemmer", "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -53,7 +53,8 @@ nor not only own same so than too very"""
 _ASKING_EN = """cause causes caused causing mean means meant tell know please get gets
 getting got really exactly actually thing things something anything happen happens
 happening kind sort way lot lots much many also just can will may might must ok okay
-yes hi hello thanks thank"""
+yes hi hello thanks thank now again still always sometimes lately recently ever never
+anymore yet even nothing everything"""
 _SNOWBALL_ES = """de la que el en y a los del se las por un para con no una su al lo como mas
 pero sus le ya o este si porque esta entre cuando muy sin sobre tambien me hasta hay
 donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e
@@ -82,7 +83,7 @@ tenidos tenidas tened"""
 _ASKING_ES = """causa causan causar causo significa quiere decir dar da dan dio dieron doy
 pasa pasan paso hace hacen cosa cosas algun alguna alguno usted ustedes debo debe
 deberia puede pueden puedo podria sirve ahora bien mal hola gracias favor cierto
-verdad exactamente"""
+verdad exactamente despues luego siempre nunca todavia aun vez veces volver vuelve"""
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset((_SNOWBALL_EN + " " + _ASKING_EN).split()),
@@ -90,10 +91,16 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+def base_language(code: str) -> str:
+    """The language of a code with a region or script: "es-MX", "es_419" -> "es"."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 def fold(text: str) -> str:
     """Lower case without accents or other marks ("¿Qué?" -> "¿que?")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("'", "").replace("\u2019", "")  # "won't", "won’t" -> "wont"
 
 
 def tokens(folded: str) -> list[str]:

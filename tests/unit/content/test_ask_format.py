@@ -88,3 +88,28 @@ ask:
 def test_an_unknown_key_in_a_curated_answer_is_located(make_bundle: MakeBundle) -> None:
     found = errors(make_bundle, GOOD.replace("      section: causes", "      sections: causes"))
     assert any(line.startswith("13:7:") and "sections" in line for line in found), found
+
+
+def test_a_curated_answer_cites_only_what_it_restates(make_bundle: MakeBundle) -> None:
+    """The answer restates its section: a citation the section's passages lack (at that
+    level) means it says something the section does not."""
+    ask = GOOD.replace("patient: A tired muscle can cramp. [2]",
+                       "patient: A tired muscle can cramp. [1, 2]")  # fmt: skip
+    assert errors(make_bundle, ask) == [
+        "11:18: this answer cites [1], which its section 'causes' does not cite at this "
+        "level and language; a curated answer only restates what it links to"
+    ]
+
+
+def test_an_answer_without_a_section_restates_the_short_answer(make_bundle: MakeBundle) -> None:
+    summary = (
+        GOOD.replace("      section: causes\n", "")
+        .replace("patient: A tired muscle can cramp. [2]", "patient: Tired muscles can cramp. [1]")
+        .replace("clinician: Fatigue is central [2].", "clinician: Fatigue alters control [1, 2].")
+    )
+    bundle = load_bundle(make_bundle({"ask.yaml": summary}))
+    assert bundle.document.ask is not None
+    assert bundle.document.ask.answers[0].section is None
+    wrong = summary.replace("[1, 2].", "[3].")
+    assert any("cites [3], which the topic's short answer does not cite" in e
+               for e in errors(make_bundle, wrong))  # fmt: skip

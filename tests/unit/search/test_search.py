@@ -148,3 +148,44 @@ def test_a_question_leaves_no_trace_in_the_index(bundle: Bundle) -> None:
 
     algorithm_cache = getattr(stemmer("en"), "__wrapped__", None)
     assert algorithm_cache is None  # the stem function itself is not memoised
+
+
+def test_a_language_with_a_region_is_searched_with_its_base_language(bundle: Bundle) -> None:
+    """'es-MX' is valid in a bundle: it must not break the search (table names, stems)."""
+    metadata = dataclasses.replace(bundle.metadata, languages=("en", "es-MX"))
+    regional = Bundle(dataclasses.replace(bundle.document, metadata=metadata), bundle.folder)
+    index = SearchIndex.for_bundle(regional)
+    assert index.languages == ("en", "es-MX")
+    assert index.ask("cramps", "patient", "en").answered
+    assert index.ask("calambres", "patient", "es-MX").language == "es-MX"
+
+
+def test_again_gives_the_same_answers_at_another_level_and_language(
+    index: SearchIndex, bundle: Bundle
+) -> None:
+    first = index.ask("water pills", "patient", "en")
+    again = index.again(first, "clinician", "es")
+    assert [f.section_id for f in again.found] == [f.section_id for f in first.found]
+    assert [f.curated_id for f in again.found] == [f.curated_id for f in first.found]
+    for found in again.found:
+        if found.passage is not None:
+            section = bundle.section(found.section_id or "")
+            assert section is not None
+            assert found.text == bundle.level_text(
+                section.passages[found.passage], "clinician", "es"
+            )
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("what helps cramps with kidney disease", "en"),
+        ("is baclofen used for ms", "en"),
+        ("heart attack", "en"),
+        ("ataque al corazón", "es"),
+    ],
+)
+def test_a_curated_answer_never_answers_a_question_with_a_word_it_lacks(
+    index: SearchIndex, question: str, language: str
+) -> None:
+    assert all(f.curated_id is None for f in index.ask(question, "patient", language).found)
