@@ -120,16 +120,18 @@ def build_window(
 
     guard = PinGuard(settings.staff_pin)
     session = Session(settings.language, settings.text_size)
+    missing = None
     if settings.language != "en":  # the UI's own words; English needs no translator
         from kiosk.ui.i18n import use_language
 
-        use_language(settings.language)
+        missing = None if use_language(settings.language) else settings.language
     options = WindowOptions(
         kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
         idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
         printer_name=settings.printer, speech_engine=speech_engine,
     )  # fmt: skip
     window = MainWindow(content, session, options)
+    window.translation_missing = missing
     options.reload = lambda: load_content(
         root, require_approved=kiosk and settings.require_approved, previous=window.content
     )

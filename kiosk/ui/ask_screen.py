@@ -145,6 +145,13 @@ class AskScreen(Screen):
     def _show(self, results: Results) -> None:
         clear_layout(self.answer_column)
         self.answers = []
+        self._show_results(results)
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        # a screen reader says what came back ("Answers from ...", "I don't have ...")
+        QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.Alert))
+
+    def _show_results(self, results: Results) -> None:
         if not results.answered:
             self.status.setText(self.tr("I don't have an answer to that."))
             self.status.setProperty("role", "h2")
@@ -210,8 +217,11 @@ class AskScreen(Screen):
         if self.keyboard is not None:
             self.keyboard.set_language(self.context.session.language)
             self.keyboard.retranslate()
-        if self.question:
-            self._answer()  # the same question, now at this level and in this language
+        if self.results is not None:  # the same answers, at this level, in this language
+            session = self.context.session
+            self.results = self._index().again(self.results, session.reading_level,
+                                               session.language)  # fmt: skip
+            self._show(self.results)
         else:
             self.status.setText("")
 

@@ -87,28 +87,50 @@ class Screen(QWidget):
 
     def spoken_text(self) -> str:
         """What read-aloud says: the screen's visible words in reading order (top to
-        bottom, then left to right), headings, passages and the buttons' choices."""
+        bottom, then left to right; a scrolling page as one block, whatever is fixed
+        below it after), headings, passages and the buttons' choices. The on-screen
+        keyboard is not read, and a button's words are read once."""
         from PySide6.QtCore import QPoint
-        from PySide6.QtWidgets import QAbstractButton, QLabel
+        from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
 
         from kiosk.ui.speech import plain_text
 
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[tuple[int, int, int, int], str]] = []
         for widget in self.findChildren(QWidget):
-            if not widget.isVisibleTo(self):
+            if not widget.isVisibleTo(self) or not isinstance(widget, QLabel | QAbstractButton):
+                continue
+            area: QScrollArea | None = None
+            skip = False
+            owner = widget.parentWidget()
+            while owner is not None and owner is not self:
+                if owner.objectName() == "keyboard" or (
+                    isinstance(widget, QLabel) and isinstance(owner, QAbstractButton)
+                ):
+                    skip = True  # keys; a wrapping button's own label (read with it)
+                    break
+                if isinstance(owner, QScrollArea):
+                    area = owner
+                owner = owner.parentWidget()
+            if skip:
                 continue
             if isinstance(widget, QLabel):
                 text = plain_text(widget.text())
-            elif isinstance(widget, QAbstractButton):
+            else:
                 text = widget.accessibleName() or widget.text()
                 text = text.replace("›", "").replace("‹", "").strip()
-            else:
+            if not text:
                 continue
-            if text:
+            page = area.widget() if area is not None else None
+            if area is not None and page is not None:
+                inside = widget.mapTo(page, QPoint(0, 0))
+                top = area.mapTo(self, QPoint(0, 0)).y()
+                key = (top, 0, inside.y(), inside.x())
+            else:
                 where = widget.mapTo(self, QPoint(0, 0))
-                found.append((where.y(), where.x(), text))
+                key = (where.y(), 1, 0, where.x())
+            found.append((key, text))
         found.sort()
-        return "\n".join(text for _, _, text in found)
+        return "\n".join(text for _, text in found)
 
 
 def _native_name(code: str) -> str:

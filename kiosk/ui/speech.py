@@ -416,6 +416,17 @@ class ReadAloud(QObject):
         tts = self._tts
         if tts is None:
             return
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if tts.state() == QTextToSpeech.State.Error:
+            # an engine that failed mid-sentence stays failed: start a fresh one for the
+            # next visitor rather than hide read-aloud until the kiosk restarts
+            tts.deleteLater()
+            self._tts = None
+            self._defaults = None
+            self._resolved = False
+            self._sync()
+            return
         self.stop()
         if self._defaults is not None and self._ready() is not None:
             rate, pitch, volume, locale = self._defaults

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = {}
         self._speech: ReadAloud | None = None  # made with the header (not for the welcome)
         self._search: SearchIndex | None = None  # the question box's, made on first need
+        self.translation_missing: str | None = None  # a language whose .qm did not load
         self._ask_from = "topic"  # where the question box's "Back" goes
         self._menu_actions: list[QAction] = []
         self._build_screens()
@@ -583,7 +584,8 @@ class MainWindow(QMainWindow):
         if self.content.bundle is None or self.current in ("welcome", "audience", "updating"):
             return
         if self.current != "ask":
-            self._ask_from = self.current if self.current in ("topic", "results") else "topic"
+            here = self.current
+            self._ask_from = here if here in ("topic", "section", "results") else "topic"
         screen = self.screens["ask"]
         self.go("ask")
         screen.begin()  # type: ignore[attr-defined]
@@ -668,6 +670,7 @@ class MainWindow(QMainWindow):
         if self._speech is not None:
             self._speech.reset()  # stops reading; volume and rate back to their defaults
         self._search = None  # nothing of the last question stays, not even in SQLite
+        self._clear_clipboards()
         for dialog in self._dialogs():
             dialog.done(0)  # QDialog.DialogCode.Rejected
             dialog.deleteLater()
@@ -675,6 +678,21 @@ class MainWindow(QMainWindow):
         for screen in self.screens.values():
             screen.reset()
         self.go("welcome")
+
+    def _clear_clipboards(self) -> None:
+        """A question selected in the box may sit in the clipboard or, on X11, in the
+        primary selection. A kiosk empties both (the machine is the kiosk's); a laptop
+        empties what this app put there, and leaves another program's."""
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is None:
+            return
+        kiosk = self.options.kiosk
+        if clipboard.supportsSelection() and (kiosk or clipboard.ownsSelection()):
+            clipboard.clear(QClipboard.Mode.Selection)
+        if kiosk or clipboard.ownsClipboard():
+            clipboard.clear(QClipboard.Mode.Clipboard)
 
     def _dialogs(self) -> list[QDialog]:
         """Every dialog of this window (shown or not), as ``findChildren(QDialog)`` finds them.
@@ -734,7 +752,7 @@ class MainWindow(QMainWindow):
         """The UI's own words (Qt's translations) and then every text, in ``language``."""
         from kiosk.ui.i18n import use_language
 
-        use_language(language)
+        self.translation_missing = None if use_language(language) else language
         self._quiet()
         self.setWindowTitle(self.tr("Health information kiosk"))
         if self._menu_actions:
@@ -1016,6 +1034,11 @@ class MainWindow(QMainWindow):
                                      "content."))  # fmt: skip
         lines.append(self.tr("{count} content problem(s).").format(
             count=len(self.content.errors)))  # fmt: skip
+        if self.translation_missing:
+            lines.append(self.tr("The app's own words are missing in '{language}' (its "
+                                 "translation file did not load); visitors see English "
+                                 "buttons. Run 'make install' again.").format(
+                language=self.translation_missing))  # fmt: skip
         if self.speech.available:
             lines.append(self.tr("Read aloud: on (speech engine '{engine}').").format(
                 engine=self.speech.engine_name))  # fmt: skip

@@ -91,10 +91,21 @@ def test_level_and_language_switch_the_answers_live(qtbot: QtBot, window: MainWi
     assert screen.results is not None
     assert screen.results.level == "clinician"
     assert texts(screen) != patient
+    sections = [f.section_id for f in screen.results.found]
     click(qtbot, window, "language-es")
     assert screen.results.language == "es"
     assert screen.edit.text() == "diuretics"  # the place is kept
-    assert "Respuestas" in texts(screen) or screen.results.answered is False
+    # the same answers, now in Spanish (not the English question asked again in Spanish)
+    assert [f.section_id for f in screen.results.found] == sections
+    assert "Respuestas" in texts(screen)
+    bundle = window.content.bundle
+    assert bundle is not None
+    first = screen.results.found[0]
+    section = bundle.section(first.section_id or "")
+    assert section is not None
+    assert first.passage is not None or first.curated_id is not None
+    if first.passage is not None:
+        assert first.text == bundle.level_text(section.passages[first.passage], "clinician", "es")
 
 
 def test_back_returns_where_the_question_was_asked_from(qtbot: QtBot, window: MainWindow) -> None:
@@ -192,3 +203,29 @@ def test_the_wipe_drops_the_search_index(qtbot: QtBot, window: MainWindow) -> No
     assert window._search is not None
     click(qtbot, window, "start-over")
     assert window._search is None  # built again, from the bundle alone, when next asked
+
+
+def test_the_wipe_empties_the_clipboard_the_question_went_to(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window = kiosk_window
+    screen = _ask_screen(qtbot, window)
+    screen.edit.setText("my private question")
+    screen.edit.selectAll()
+    screen.edit.copy()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "my private question"
+    click(qtbot, window, "start-over")
+    assert clipboard.text() == ""
+
+
+def test_back_returns_to_the_section_it_was_asked_from(qtbot: QtBot, window: MainWindow) -> None:
+    to_topic(qtbot, window)
+    window.open_section("exercise")
+    window.ask_question()
+    assert window.current == "ask"
+    click(qtbot, window, "ask-back")
+    assert window.current == "section"
+    assert window.screens["section"].section_id == "exercise"  # type: ignore[attr-defined]

@@ -130,3 +130,23 @@ def test_the_test_engine_is_never_the_default(
     to_topic(qtbot, window)
     assert not window.speech.available
     assert not find_button(window, "read-aloud").isVisible()
+
+
+def test_the_question_box_is_read_without_its_keyboard_and_in_order(
+    qtbot: QtBot, speaking_window: MainWindow
+) -> None:
+    window = speaking_window
+    to_topic(qtbot, window)
+    window.ask_question()
+    text, _ = window._spoken()
+    assert "Have a follow-up question?" in text
+    assert "\nq\n" not in f"\n{text}\n"  # not one key of the on-screen keyboard
+    assert "Space" not in text
+    screen = window.screens["ask"]
+    screen.edit.setText("water pills")  # type: ignore[attr-defined]
+    screen.ask()  # type: ignore[attr-defined]
+    text, _ = window._spoken()
+    lines = text.splitlines()
+    assert lines.index("Answers from this information") < lines.index("Ask")  # page, then bar
+    opens = [line for line in lines if line.startswith("Read the section")]
+    assert len(opens) == len(set(opens))  # each button read once

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 import kiosk.ui.speech as speech
 from kiosk.ui.richtext import to_html
-from kiosk.ui.speech import ReadAloud, pick_locale, plain_text
+from kiosk.ui.speech import TEST_ENGINE, ReadAloud, pick_locale, plain_text
 from tests.conftest import ROOT
 
 SECRET = "my answer was seven cramps a night"  # stands for a patient's answers
@@ -471,3 +471,19 @@ def test_plain_text_of_content_markup() -> None:
         "Cramps happen.\ndrink water.\nstretch."
     )
     assert plain_text("") == ""
+
+
+def test_an_engine_that_failed_is_started_afresh_at_the_reset(qtbot: QtBot) -> None:
+    """A speech engine in its Error state (it failed mid-sentence) would stay failed, and
+    read-aloud would stay hidden until the kiosk restarts; the wipe starts a fresh one."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    speech = ReadAloud(TEST_ENGINE)
+    assert speech.available
+    failed = speech._tts
+    assert failed is not None
+    failed.state = lambda: QTextToSpeech.State.Error  # type: ignore[method-assign]
+    assert not speech.available
+    speech.reset()
+    assert speech.available
+    assert speech._tts is not failed

@@ -29,7 +29,8 @@ from kiosk.ui.handout import qt_translate as handout_translate
 from kiosk.ui.i18n import qm_path, use_language
 from kiosk.ui.window import MainWindow
 from tests.conftest import ROOT
-from tests.ui.helpers import click, find_button, open_dialog, texts
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
 
 UI = ROOT / "kiosk" / "ui"
 TS = UI / "translations" / "kiosk_es.ts"
@@ -325,3 +326,18 @@ def test_no_button_is_cut_short_at_any_text_size(
     kiosk_window.show_results()
     assert kiosk_window.current == "results"
     assert not _cut_short(kiosk_window), "results"
+
+
+def test_a_missing_translation_file_is_told_to_staff(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(kiosk.ui.i18n, "TRANSLATIONS", tmp_path)  # no .qm there
+    window = make_window(kiosk=True)
+    to_topic(qtbot, window)
+    click(qtbot, window, "language-es")
+    assert window.translation_missing == "es"
+    window.open_staff_panel()
+    panel = open_dialog(window, "staff")
+    assert "missing in 'es'" in panel.status.text()  # type: ignore[attr-defined]
+    click(qtbot, window, "language-en")
+    assert window.translation_missing is None

@@ -4,82 +4,82 @@
 <context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="142"/>
+        <location filename="../ask_screen.py" line="156"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="144"/>
+        <location filename="../ask_screen.py" line="158"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="149"/>
+        <location filename="../ask_screen.py" line="162"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="153"/>
+        <location filename="../ask_screen.py" line="165"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="163"/>
+        <location filename="../ask_screen.py" line="181"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="169"/>
+        <location filename="../ask_screen.py" line="185"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="170"/>
+        <location filename="../ask_screen.py" line="186"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="176"/>
+        <location filename="../ask_screen.py" line="192"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="181"/>
+        <location filename="../ask_screen.py" line="197"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="193"/>
+        <location filename="../ask_screen.py" line="209"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="194"/>
+        <location filename="../ask_screen.py" line="210"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="195"/>
+        <location filename="../ask_screen.py" line="211"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="197"/>
+        <location filename="../ask_screen.py" line="213"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="198"/>
+        <location filename="../ask_screen.py" line="214"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="199"/>
+        <location filename="../ask_screen.py" line="215"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="200"/>
+        <location filename="../ask_screen.py" line="216"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -87,22 +87,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="215"/>
+        <location filename="../screens.py" line="238"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="216"/>
+        <location filename="../screens.py" line="239"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="218"/>
+        <location filename="../screens.py" line="241"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="219"/>
+        <location filename="../screens.py" line="242"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -110,17 +110,17 @@
 <context>
     <name>ContentErrors</name>
     <message>
-        <location filename="../dialogs.py" line="270"/>
+        <location filename="../dialogs.py" line="287"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="274"/>
+        <location filename="../dialogs.py" line="291"/>
         <source>Some content could not be loaded. Fix these problems and reload (kiosk validate shows the same list):</source>
         <translation>No se pudo cargar parte del contenido. Corrija estos problemas y vuelva a cargarlo (kiosk validate muestra la misma lista):</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="282"/>
+        <location filename="../dialogs.py" line="299"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -128,23 +128,23 @@
 <context>
     <name>CountdownDialog</name>
     <message>
-        <location filename="../dialogs.py" line="102"/>
-        <location filename="../dialogs.py" line="108"/>
+        <location filename="../dialogs.py" line="119"/>
+        <location filename="../dialogs.py" line="125"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="111"/>
+        <location filename="../dialogs.py" line="128"/>
         <source>To keep your choices private, this screen will start over for the next person.</source>
         <translation>Para proteger su privacidad, esta pantalla volverá a empezar para la siguiente persona.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="113"/>
+        <location filename="../dialogs.py" line="130"/>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="128"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Starting over in {seconds} s</source>
         <translation>Volverá a empezar en {seconds} s</translation>
     </message>
@@ -265,221 +265,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="182"/>
-        <location filename="../window.py" line="712"/>
+        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="757"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="451"/>
+        <location filename="../window.py" line="473"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="452"/>
-        <location filename="../window.py" line="802"/>
+        <location filename="../window.py" line="474"/>
+        <location filename="../window.py" line="871"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="454"/>
+        <location filename="../window.py" line="476"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="455"/>
+        <location filename="../window.py" line="477"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456"/>
-        <location filename="../window.py" line="807"/>
+        <location filename="../window.py" line="478"/>
+        <location filename="../window.py" line="876"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
-        <location filename="../window.py" line="806"/>
+        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="875"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="460"/>
+        <location filename="../window.py" line="482"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="461"/>
+        <location filename="../window.py" line="483"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="462"/>
+        <location filename="../window.py" line="484"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="463"/>
-        <location filename="../window.py" line="792"/>
+        <location filename="../window.py" line="485"/>
+        <location filename="../window.py" line="861"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="464"/>
+        <location filename="../window.py" line="486"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="466"/>
+        <location filename="../window.py" line="488"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="467"/>
-        <location filename="../window.py" line="823"/>
-        <location filename="../window.py" line="863"/>
+        <location filename="../window.py" line="489"/>
+        <location filename="../window.py" line="895"/>
+        <location filename="../window.py" line="935"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="490"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="606"/>
+        <location filename="../window.py" line="629"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="617"/>
+        <location filename="../window.py" line="640"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="623"/>
+        <location filename="../window.py" line="646"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="629"/>
+        <location filename="../window.py" line="652"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="777"/>
+        <location filename="../window.py" line="846"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="778"/>
+        <location filename="../window.py" line="847"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="780"/>
+        <location filename="../window.py" line="849"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="783"/>
+        <location filename="../window.py" line="852"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="790"/>
+        <location filename="../window.py" line="859"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="791"/>
+        <location filename="../window.py" line="860"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="795"/>
+        <location filename="../window.py" line="864"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="797"/>
+        <location filename="../window.py" line="866"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="798"/>
+        <location filename="../window.py" line="867"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="799"/>
+        <location filename="../window.py" line="868"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="800"/>
+        <location filename="../window.py" line="869"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="804"/>
+        <location filename="../window.py" line="873"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="820"/>
-        <location filename="../window.py" line="850"/>
+        <location filename="../window.py" line="889"/>
+        <location filename="../window.py" line="922"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="821"/>
-        <location filename="../window.py" line="849"/>
+        <location filename="../window.py" line="890"/>
+        <location filename="../window.py" line="921"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="834"/>
+        <location filename="../window.py" line="906"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="857"/>
+        <location filename="../window.py" line="929"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="860"/>
+        <location filename="../window.py" line="932"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="953"/>
+        <location filename="../window.py" line="1025"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="955"/>
+        <location filename="../window.py" line="1027"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="961"/>
+        <location filename="../window.py" line="1033"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="963"/>
+        <location filename="../window.py" line="1035"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="966"/>
+        <location filename="../window.py" line="1038"/>
+        <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
+        <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1043"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="969"/>
+        <location filename="../window.py" line="1046"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
@@ -487,52 +492,52 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="177"/>
+        <location filename="../keyboard.py" line="181"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="179"/>
+        <location filename="../keyboard.py" line="183"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="187"/>
+        <location filename="../keyboard.py" line="191"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="188"/>
+        <location filename="../keyboard.py" line="192"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="188"/>
+        <location filename="../keyboard.py" line="192"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="189"/>
+        <location filename="../keyboard.py" line="193"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="190"/>
+        <location filename="../keyboard.py" line="194"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="195"/>
+        <location filename="../keyboard.py" line="199"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="196"/>
+        <location filename="../keyboard.py" line="200"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="199"/>
+        <location filename="../keyboard.py" line="203"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
@@ -540,7 +545,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="294"/>
+        <location filename="../widgets.py" line="372"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>
@@ -548,42 +553,42 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../dialogs.py" line="156"/>
+        <location filename="../dialogs.py" line="173"/>
         <source>Staff only</source>
         <translation>Solo personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="163"/>
+        <location filename="../dialogs.py" line="180"/>
         <source>Staff only: enter the PIN</source>
         <translation>Solo personal: escriba el PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="165"/>
+        <location filename="../dialogs.py" line="182"/>
         <source>PIN entered</source>
         <translation>PIN escrito</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="172"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="172"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="178"/>
+        <location filename="../dialogs.py" line="195"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="212"/>
+        <location filename="../dialogs.py" line="229"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="215"/>
+        <location filename="../dialogs.py" line="232"/>
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
@@ -591,42 +596,42 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="80"/>
+        <location filename="../selfcheck_screens.py" line="98"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="87"/>
+        <location filename="../selfcheck_screens.py" line="105"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="92"/>
+        <location filename="../selfcheck_screens.py" line="110"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="108"/>
+        <location filename="../selfcheck_screens.py" line="128"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="109"/>
+        <location filename="../selfcheck_screens.py" line="129"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="114"/>
+        <location filename="../selfcheck_screens.py" line="135"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="115"/>
+        <location filename="../selfcheck_screens.py" line="136"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="116"/>
+        <location filename="../selfcheck_screens.py" line="137"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -634,7 +639,7 @@
 <context>
     <name>ReadingDialog</name>
     <message>
-        <location filename="../dialogs.py" line="86"/>
+        <location filename="../dialogs.py" line="103"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -642,93 +647,93 @@
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="220"/>
+        <location filename="../selfcheck_screens.py" line="243"/>
         <source>Your results</source>
         <translation>Sus resultados</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="222"/>
+        <location filename="../selfcheck_screens.py" line="245"/>
         <source>This is not a diagnosis. It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
         <translation>Esto no es un diagnóstico. Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="224"/>
+        <location filename="../selfcheck_screens.py" line="247"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="225"/>
+        <location filename="../selfcheck_screens.py" line="248"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="226"/>
+        <location filename="../selfcheck_screens.py" line="249"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="227"/>
+        <location filename="../selfcheck_screens.py" line="250"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="228"/>
+        <location filename="../selfcheck_screens.py" line="251"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="235"/>
+        <location filename="../selfcheck_screens.py" line="258"/>
         <source>Get help now</source>
         <translation>Pida ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="235"/>
+        <location filename="../selfcheck_screens.py" line="258"/>
         <source>See a doctor or nurse soon</source>
         <translation>Vaya pronto a ver a un médico o una enfermera</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="239"/>
         <location filename="../selfcheck_screens.py" line="262"/>
+        <location filename="../selfcheck_screens.py" line="288"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="248"/>
+        <location filename="../selfcheck_screens.py" line="274"/>
         <source>What may play a part</source>
         <translation>Lo que puede influir</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="251"/>
+        <location filename="../selfcheck_screens.py" line="277"/>
         <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
         <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="261"/>
+        <location filename="../selfcheck_screens.py" line="287"/>
         <source>What may help:</source>
         <translation>Lo que puede ayudar:</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="272"/>
+        <location filename="../selfcheck_screens.py" line="298"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="293"/>
+        <location filename="../selfcheck_screens.py" line="320"/>
         <source>Because you said:</source>
         <translation>Porque usted respondió:</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="300"/>
+        <location filename="../selfcheck_screens.py" line="327"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="300"/>
+        <location filename="../selfcheck_screens.py" line="327"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="300"/>
+        <location filename="../selfcheck_screens.py" line="327"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -736,28 +741,28 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="386"/>
-        <location filename="../screens.py" line="416"/>
+        <location filename="../screens.py" line="412"/>
+        <location filename="../screens.py" line="442"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="410"/>
+        <location filename="../screens.py" line="436"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="411"/>
+        <location filename="../screens.py" line="437"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="418"/>
+        <location filename="../screens.py" line="444"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="419"/>
+        <location filename="../screens.py" line="445"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -765,33 +770,33 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../dialogs.py" line="233"/>
-        <location filename="../dialogs.py" line="237"/>
+        <location filename="../dialogs.py" line="250"/>
+        <location filename="../dialogs.py" line="254"/>
         <source>Staff panel</source>
         <translation>Panel del personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="242"/>
+        <location filename="../dialogs.py" line="259"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="246"/>
+        <location filename="../dialogs.py" line="263"/>
         <source>Reload content</source>
         <translation>Volver a cargar el contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="249"/>
+        <location filename="../dialogs.py" line="266"/>
         <source>Exit the kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="252"/>
+        <location filename="../dialogs.py" line="269"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="260"/>
+        <location filename="../dialogs.py" line="277"/>
         <source>No content problems.</source>
         <translation>No hay problemas de contenido.</translation>
     </message>
@@ -799,43 +804,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="257"/>
-        <location filename="../screens.py" line="295"/>
+        <location filename="../screens.py" line="280"/>
+        <location filename="../screens.py" line="320"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="294"/>
+        <location filename="../screens.py" line="319"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="298"/>
+        <location filename="../screens.py" line="323"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="299"/>
+        <location filename="../screens.py" line="324"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="301"/>
+        <location filename="../screens.py" line="326"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="303"/>
+        <location filename="../screens.py" line="328"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="306"/>
+        <location filename="../screens.py" line="331"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="316"/>
+        <location filename="../screens.py" line="341"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -843,12 +848,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="458"/>
+        <location filename="../screens.py" line="485"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="459"/>
+        <location filename="../screens.py" line="486"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -856,12 +861,12 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="176"/>
+        <location filename="../screens.py" line="199"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="177"/>
+        <location filename="../screens.py" line="200"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
