@@ -135,8 +135,9 @@ def per_question(
 
 def bare_fts(index: SearchIndex, repeats: int) -> list[float]:
     """One word in the first topic, straight to SQLite: what an FTS5 query costs at least."""
-    db = index._db
-    query = "SELECT rowid FROM docs_en WHERE docs_en MATCH ? ORDER BY rank LIMIT 60"
+    db = index._db  # the benchmark reads the index's own table
+    table = index._languages["en"].table
+    query = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT 60"
     words = 'bundle : "b0" AND cramp'
     db.execute(query, (words,)).fetchall()
     return [timed(lambda: db.execute(query, (words,)).fetchall()) for _ in range(repeats)]

@@ -43,6 +43,9 @@ FUZZY_FROM = 6  # shorter words are not corrected ("heart" is not "heat", "bano"
 TWO_TYPOS_FROM = 9  # one typo corrected in shorter words, two from this length
 ENOUGH = 0.45  # share of the question's weight (idf) a passage must cover to be shown
 GENERAL = 1.0  # idf below which a word is everywhere in the bundle (the topic's own word)
+# the stems of every bundle word seen, per language: an index built again (after each
+# visit) does not stem the same words again. Only bundle words go in (see bundle_stem).
+_KNOWN_STEMS: dict[str, dict[str, str]] = {}
 COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
 TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
@@ -112,10 +115,11 @@ class _Synonyms:
     def apply(self, words: Sequence[str]) -> list[str]:
         """Folded words in, folded words out, each synonym replaced by what it means."""
         out: list[str] = []
+        stems = [self.stem(word) for word in words] if self.phrases else []  # once each
         at = 0
         while at < len(words):
             for size in range(min(self.longest, len(words) - at), 0, -1):
-                means = self.phrases.get(tuple(self.stem(w) for w in words[at : at + size]))
+                means = self.phrases.get(tuple(stems[at : at + size]))
                 if means is not None:
                     out.extend(means)
                     at += size
@@ -138,7 +142,8 @@ class _Language:
         self.rows: list[tuple[str, str, str, str]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.stems: set[str] = set()
-        self.surface: dict[str, str] = {}  # folded word -> its stem
+        self.surface: dict[str, str] = {}  # folded word of the passages -> its stem
+        self.known = _KNOWN_STEMS.setdefault(self.base, {})
         self.curated: list[_Curated] = []
         self.synonym_pairs: list[tuple[str, str]] = []
         self.synonyms = _Synonyms((), self.stem_of)
@@ -154,15 +159,23 @@ class _Language:
         for word in words:
             stem = self.surface.get(word)
             if stem is None:
-                stem = self.surface[word] = self.stem(word)
+                stem = self.surface[word] = self.bundle_stem(word)
                 self.stems.add(stem)
             out.append(stem)
         return " ".join(out)
 
     def stem_of(self, word: str) -> str:
-        """A question's word as a stem; the bundle's own words from the table, others
-        stemmed and forgotten (a question is never kept)."""
-        return self.surface.get(word) or self.stem(word)
+        """A question's word as a stem: the bundles' words from the table of known stems,
+        any other stemmed and forgotten (a question is never kept)."""
+        return self.known.get(word) or self.stem(word)
+
+    def bundle_stem(self, word: str) -> str:
+        """A word of a bundle (passages, synonyms, curated questions) as a stem,
+        remembered for every index of the language (bundle words, never a visitor's)."""
+        stem = self.known.get(word)
+        if stem is None:
+            stem = self.known[word] = self.stem(word)
+        return stem
 
     def add(self, doc: _Doc) -> None:
         bundle, language = doc.bundle, self.language
@@ -192,8 +205,9 @@ class _Language:
         self.by_initial: dict[str, list[str]] = {}
         for word in self.surface:
             self.by_initial.setdefault(word[0], []).append(word)
-        self.synonyms = _Synonyms(self.synonym_pairs, self.stem_of)
+        self.synonyms = _Synonyms(self.synonym_pairs, self.bundle_stem)
         self.curated = [self._ready(curated) for curated in self.curated]
+        self.synonyms.stem = self.stem_of  # from now on the words are a visitor's
 
     def _ready(self, curated: _Curated) -> _Curated:
         """A curated answer's phrasings as questions are read, and all of its stems."""
@@ -202,7 +216,7 @@ class _Language:
         texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
                                for level in answer.answer)]  # fmt: skip
         stems = frozenset(
-            self.stem_of(word)
+            self.bundle_stem(word)
             for text in texts
             for word in content_words(tokens(fold(plain_text(text))), self.base)
         )

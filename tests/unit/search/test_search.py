@@ -139,11 +139,17 @@ def test_a_bundle_without_an_ask_part_is_still_searched(bundle: Bundle) -> None:
 def test_a_question_leaves_no_trace_in_the_index(bundle: Bundle) -> None:
     """Privacy: the index remembers the bundle's words, never a visitor's."""
     index = SearchIndex.for_bundle(bundle)
+    from kiosk.search.index import _KNOWN_STEMS
+
     before = {language: dict(index._languages[language].surface) for language in index.languages}
+    known = {language: dict(stems) for language, stems in _KNOWN_STEMS.items()}
     index.ask("zebrafinch quokkas marmalade cramps", "patient", "en")
     index.ask("ornitorrinco calambres", "patient", "es")
     after = {language: index._languages[language].surface for language in index.languages}
     assert after == before
+    assert known == _KNOWN_STEMS  # the stems kept between indexes are the bundles' only
+    assert not any("zebrafinch" in stems or "ornitorrinco" in stems
+                   for stems in _KNOWN_STEMS.values())  # fmt: skip
     from kiosk.search.text import stemmer
 
     algorithm_cache = getattr(stemmer("en"), "__wrapped__", None)
