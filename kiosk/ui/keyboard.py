@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.widgets import button, set_button_text
 
-__all__ = ["KEY_SIZE", "LAYOUTS", "OnScreenKeyboard"]
+__all__ = ["DIGITS", "KEY_SIZE", "LAYOUTS", "OnScreenKeyboard"]
 
 LAYOUTS: dict[str, tuple[str, ...]] = {
     "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
@@ -40,6 +40,10 @@ The last row also gets the delete key, at its right end; the space, clear, ask a
 hide keys are on a row of their own below.
 """
 
+DIGITS: tuple[str, ...] = ("1234567890", "-/:'.,", "¿?!")
+"""The rows the "123" key shows instead of the letters (in every language): numbers
+("10 minutes") and the punctuation a question may need ("won't")."""
+
 KEY_SIZE = 64
 """The smallest key, in px (a kiosk touch target), also where no style sheet sets one."""
 
@@ -48,7 +52,8 @@ _DELETE_UNITS = 4  # the delete key's width at least, in half keys
 _REPEAT_DELAY, _REPEAT_INTERVAL = 500, 100  # ms, delete key held down: unhurried
 
 # Action keys: (object name suffix, role) in their order on the bottom row
-_BOTTOM = (("hide", None), ("clear", None), ("space", None), ("ask", "primary"))
+_BOTTOM = (("hide", None), ("clear", None), ("digits", None), ("space", None),
+           ("ask", "primary"))  # fmt: skip
 
 
 class OnScreenKeyboard(QWidget):
@@ -73,6 +78,7 @@ class OnScreenKeyboard(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._edit: QLineEdit | None = None
         self.language = ""
+        self.digits = False  # the "123" rows are shown instead of the letters
         self._letters: list[QPushButton] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(_SPACING, _SPACING, _SPACING, _SPACING)
@@ -88,6 +94,7 @@ class OnScreenKeyboard(QWidget):
             "hide": self.closed.emit,
             "clear": self._clear,
             "space": partial(self._type, " "),
+            "digits": self._toggle_digits,
             "ask": self.submitted.emit,
         }
         self._actions: dict[str, QPushButton] = {}
@@ -133,13 +140,22 @@ class OnScreenKeyboard(QWidget):
         if code == self.language:
             return
         self.language = code
+        self.digits = False
+        self._show_rows(LAYOUTS[code])
+
+    def _toggle_digits(self) -> None:
+        """The "123" key: numbers and punctuation instead of the letters, and back."""
+        self.digits = not self.digits
+        self._show_rows(DIGITS if self.digits else LAYOUTS[self.language])
+        self.retranslate()
+
+    def _show_rows(self, rows: tuple[str, ...]) -> None:
         for key in self._letters:
             self._grid.removeWidget(key)
             key.setParent(None)
             key.deleteLater()
         self._letters = []
         self._grid.removeWidget(self._delete)
-        rows = LAYOUTS[code]
         # Each key spans two columns, so a shorter row can sit half a key in, as on a
         # real keyboard; the last row starts half a key in and ends with the delete key.
         width = max(2 * max(len(row) for row in rows), 1 + 2 * len(rows[-1]) + _DELETE_UNITS)
@@ -177,11 +193,18 @@ class OnScreenKeyboard(QWidget):
 
     def _spoken(self, character: str) -> str:
         """What a screen reader says for a key: punctuation by name, a letter as itself."""
-        if character == "¿":
-            return self.tr("Opening question mark")
-        if character == "?":
-            return self.tr("Question mark")
-        return character
+        names = {
+            "¿": self.tr("Opening question mark"),
+            "?": self.tr("Question mark"),
+            "!": self.tr("Exclamation mark"),
+            "'": self.tr("Apostrophe"),
+            ".": self.tr("Full stop"),
+            ",": self.tr("Comma"),
+            "-": self.tr("Dash"),
+            "/": self.tr("Slash"),
+            ":": self.tr("Colon"),
+        }
+        return names.get(character, character)
 
     # words
 
@@ -192,6 +215,7 @@ class OnScreenKeyboard(QWidget):
             "clear": (self.tr("Clear"), self.tr("Clear the question")),
             "space": (self.tr("Space"), self.tr("Space")),
             "ask": (self.tr("Ask"), self.tr("Ask")),
+            "digits": ("abc", self.tr("Letters")) if self.digits else ("123", self.tr("Numbers")),
         }
         for name, (text, spoken) in words.items():
             set_button_text(self._actions[name], text)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.keyboard import LAYOUTS, OnScreenKeyboard
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST
 
-ACTIONS = ("key-space", "key-backspace", "key-clear", "key-ask", "key-hide")
+ACTIONS = ("key-space", "key-backspace", "key-clear", "key-ask", "key-hide", "key-digits")
 
 
 class Host(QWidget):
@@ -396,3 +396,30 @@ def test_spanish_words_fit_at_200_percent(qtbot: QtBot, host: Host, spanish: QTr
     for widget in keys(host.keyboard):
         text = widget.fontMetrics().horizontalAdvance(widget.text())
         assert widget.width() >= text + 8, f"{widget.objectName()}: {widget.width()} < {text}"
+
+
+def test_the_123_key_types_numbers_and_an_apostrophe_and_goes_back(
+    qtbot: QtBot, host: Host
+) -> None:
+    keyboard = host.keyboard
+    toggle = key(keyboard, "key-digits")
+    assert toggle.text() == "123"
+    assert toggle.accessibleName() == "Numbers"
+    type_text(qtbot, keyboard, "cramp ")
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert toggle.text() == "abc"
+    assert toggle.accessibleName() == "Letters"
+    assert {"1", "0", "'", "?"} <= letters(keyboard)
+    assert "a" not in letters(keyboard)
+    assert key(keyboard, "key-'").accessibleName() == "Apostrophe"
+    for name in ("key-1", "key-0"):
+        qtbot.mouseClick(key(keyboard, name), Qt.MouseButton.LeftButton)
+    assert host.edit.text() == "cramp 10"
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert "a" in letters(keyboard)
+    assert "1" not in letters(keyboard)
+    keyboard.set_language("es")  # a language switch shows its letters
+    qtbot.mouseClick(key(keyboard, "key-digits"), Qt.MouseButton.LeftButton)
+    keyboard.set_language("en")
+    assert "a" in letters(keyboard)
+    assert host.edit.text() == "cramp 10"

@@ -492,52 +492,97 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="181"/>
+        <location filename="../keyboard.py" line="197"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="183"/>
+        <location filename="../keyboard.py" line="198"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="191"/>
+        <location filename="../keyboard.py" line="199"/>
+        <source>Exclamation mark</source>
+        <translation>Signo de exclamación</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="200"/>
+        <source>Apostrophe</source>
+        <translation>Apóstrofo</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="201"/>
+        <source>Full stop</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="202"/>
+        <source>Comma</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="203"/>
+        <source>Dash</source>
+        <translation>Guion</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="204"/>
+        <source>Slash</source>
+        <translation>Barra</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="205"/>
+        <source>Colon</source>
+        <translation>Dos puntos</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="214"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="192"/>
+        <location filename="../keyboard.py" line="215"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="192"/>
+        <location filename="../keyboard.py" line="215"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="193"/>
+        <location filename="../keyboard.py" line="216"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="194"/>
+        <location filename="../keyboard.py" line="217"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="199"/>
+        <location filename="../keyboard.py" line="218"/>
+        <source>Letters</source>
+        <translation>Letras</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="218"/>
+        <source>Numbers</source>
+        <translation>Números</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="223"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="200"/>
+        <location filename="../keyboard.py" line="224"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="203"/>
+        <location filename="../keyboard.py" line="227"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
