@@ -798,7 +798,7 @@ def _check_restates(
                 for source in sources
                 if isinstance(source, Mapping)
                 for lang, passage in _by_language(source.get(level))
-                if lang == language
+                if lang == language or lang is None or language is None  # one string: any
                 for number in _cited(passage)
             }
             extra = sorted(set(_cited(words)) - allowed)

@@ -25,6 +25,7 @@ the bundle, at the level and language asked, with its citations.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -61,8 +62,9 @@ class Found:
     title: str  # the section's title (the topic's title for the summary)
     text: str  # in the bundle's markup, citations included
     citations: tuple[int, ...]
-    curated_id: str | None = None  # the curated answer's id, when it is one
+    curated_id: str | None = None  # a curated answer matched to the question (shown first)
     passage: int | None = None  # its place among its section's passages (None: not one)
+    answer_text_of: str | None = None  # a passage hit on a curated answer's own text
     score: float = 0.0  # higher is better; comparable within one question only
 
 
@@ -350,7 +352,7 @@ class SearchIndex:
         seen: set[tuple[str, str | None]] = set()
         curated = self._curated(index, folded, level, bundle_id)
         terms, unknown = self._terms(index, folded)
-        if curated is not None and not unknown:  # a word it does not know: not its question
+        if curated is not None:
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
         if terms:
@@ -425,7 +427,10 @@ class SearchIndex:
             return None
         from rapidfuzz import fuzz
 
-        asked = {index.stem_of(word) for word in content_words(tokens(folded), index.base)}
+        asked = set()
+        for word in content_words(tokens(folded), index.base):
+            term = index.resolve(word)  # a typo corrected, as for the passages
+            asked.add(term[0] if term is not None and not term[1] else index.stem_of(word))
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
@@ -460,10 +465,16 @@ class SearchIndex:
             bundle = self._bundles.get(item.bundle_id)
             if bundle is None or language not in bundle.languages:
                 continue
-            answer = next((a for a in bundle.document.ask.answers if a.id == item.curated_id),
-                          None) if bundle.document.ask and item.curated_id else None  # fmt: skip
+            answer_id = item.curated_id or item.answer_text_of
+            ask = bundle.document.ask
+            answer = next((a for a in ask.answers if a.id == answer_id),
+                          None) if ask and answer_id else None  # fmt: skip
             if answer is not None:
-                found.append(self._answer(bundle, answer, level, language, item.score))
+                again = self._answer(bundle, answer, level, language, item.score)
+                if item.curated_id is None:  # found as a passage: not badged as matched
+                    again = dataclasses.replace(again, curated_id=None,
+                                                answer_text_of=answer.id)  # fmt: skip
+                found.append(again)
                 continue
             section = bundle.section(item.section_id) if item.section_id else None
             if section is not None and item.passage is not None:
@@ -484,8 +495,8 @@ class SearchIndex:
             bundle.level_text(doc.title, level, language),
             text,
             _numbers(text),
-            curated_id=doc.curated_id,
             passage=doc.passage,
+            answer_text_of=doc.curated_id,
             score=score,
         )
 

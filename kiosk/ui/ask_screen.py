@@ -146,10 +146,16 @@ class AskScreen(Screen):
         clear_layout(self.answer_column)
         self.answers = []
         self._show_results(results)
-        from PySide6.QtGui import QAccessible, QAccessibleEvent
+        # a screen reader says what came back ("Answers from ...", "I don't have ...");
+        # an announcement reaches Linux screen readers too (Qt 6.8+), an alert does not
+        from PySide6 import QtGui
 
-        # a screen reader says what came back ("Answers from ...", "I don't have ...")
-        QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.Alert))
+        announce = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+        if announce is not None:
+            event = announce(self.status, self.status.text())
+        else:
+            event = QtGui.QAccessibleEvent(self.status, QtGui.QAccessible.Event.Alert)
+        QtGui.QAccessible.updateAccessibility(event)
 
     def _show_results(self, results: Results) -> None:
         if not results.answered:
@@ -217,8 +223,10 @@ class AskScreen(Screen):
         if self.keyboard is not None:
             self.keyboard.set_language(self.context.session.language)
             self.keyboard.retranslate()
-        if self.results is not None:  # the same answers, at this level, in this language
-            session = self.context.session
+        session = self.context.session
+        if self.results is not None and session.level is not None:
+            # the same answers, at this level, in this language (level None: the wipe is
+            # under way, and the answers are about to go)
             self.results = self._index().again(self.results, session.reading_level,
                                                session.language)  # fmt: skip
             self._show(self.results)
@@ -234,5 +242,7 @@ class AskScreen(Screen):
         self.answers = []
         self.status.setText("")
         self._show_keyboard()
+        if self.keyboard is not None:
+            self.keyboard.show_letters()
         self.refresh()
         self.page.to_top()

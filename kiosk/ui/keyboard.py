@@ -142,6 +142,12 @@ class OnScreenKeyboard(QWidget):
         self.language = code
         self.digits = False
         self._show_rows(LAYOUTS[code])
+        self.retranslate()  # the 123/abc key's word
+
+    def show_letters(self) -> None:
+        """Back to the letters (the wipe: the next visitor starts with them)."""
+        if self.digits:
+            self._toggle_digits()
 
     def _toggle_digits(self) -> None:
         """The "123" key: numbers and punctuation instead of the letters, and back."""

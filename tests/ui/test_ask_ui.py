@@ -4,6 +4,7 @@ in kiosk mode, Ctrl+F on a laptop, live level and language, and the wipe."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -229,3 +230,30 @@ def test_back_returns_to_the_section_it_was_asked_from(qtbot: QtBot, window: Mai
     click(qtbot, window, "ask-back")
     assert window.current == "section"
     assert window.screens["section"].section_id == "exercise"  # type: ignore[attr-defined]
+
+
+def test_the_next_visitor_starts_with_the_letters(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    screen = _ask_screen(qtbot, kiosk_window)
+    assert screen.keyboard is not None
+    click(qtbot, screen.keyboard, "key-digits")
+    assert screen.keyboard.digits
+    click(qtbot, kiosk_window, "start-over")
+    assert not screen.keyboard.digits
+    assert find_button(screen.keyboard, "key-digits").text() == "123"
+
+
+def test_the_wipe_does_not_draw_the_last_answers_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.search import SearchIndex
+
+    screen = _ask_screen(qtbot, window)
+    click(qtbot, window, "language-es")
+    _type_and_ask(qtbot, screen, "diureticos")
+    calls: list[str] = []
+    real = SearchIndex.again
+    monkeypatch.setattr(SearchIndex, "again",
+                        lambda self, *a, **k: calls.append("again") or real(self, *a, **k))  # fmt: skip
+    click(qtbot, window, "start-over")  # the language goes back to English with the wipe
+    assert calls == []
+    assert screen.answers == []

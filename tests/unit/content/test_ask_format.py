@@ -113,3 +113,11 @@ def test_an_answer_without_a_section_restates_the_short_answer(make_bundle: Make
     wrong = summary.replace("[1, 2].", "[3].")
     assert any("cites [3], which the topic's short answer does not cite" in e
                for e in errors(make_bundle, wrong))  # fmt: skip
+
+
+def test_one_string_and_a_per_language_text_cite_alike(make_bundle: MakeBundle) -> None:
+    """A single-language bundle may write a text as one string or as {en: ...}: the
+    citation check treats both as the same language."""
+    per_language = GOOD.replace("patient: A tired muscle can cramp. [2]",
+                                "patient: {en: 'A tired muscle can cramp. [2]'}")  # fmt: skip
+    load_bundle(make_bundle({"ask.yaml": per_language}))

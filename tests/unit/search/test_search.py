@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -156,14 +157,30 @@ def test_a_question_leaves_no_trace_in_the_index(bundle: Bundle) -> None:
     assert algorithm_cache is None  # the stem function itself is not memoised
 
 
-def test_a_language_with_a_region_is_searched_with_its_base_language(bundle: Bundle) -> None:
-    """'es-MX' is valid in a bundle: it must not break the search (table names, stems)."""
-    metadata = dataclasses.replace(bundle.metadata, languages=("en", "es-MX"))
-    regional = Bundle(dataclasses.replace(bundle.document, metadata=metadata), bundle.folder)
-    index = SearchIndex.for_bundle(regional)
+def test_a_language_with_a_region_is_searched_with_its_base_language(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    """'es-MX' is valid in a bundle: it must not break the search (table names, stems,
+    stop words and synonyms come from 'es')."""
+    import re
+    import shutil
+
+    from kiosk.content import load_bundle
+
+    regional = tmp_path / "muscle-cramps"
+    shutil.copytree(bundle.folder, regional)
+    for path in regional.glob("*.yaml"):
+        text = re.sub(r"^(\s+)es:", r"\1es-MX:", path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text.replace("languages: [en, es]", "languages: [en, es-MX]"),
+                        encoding="utf-8")  # fmt: skip
+    mexican = load_bundle(regional)
+    assert mexican.languages == ("en", "es-MX")
+    index = SearchIndex.for_bundle(mexican)
     assert index.languages == ("en", "es-MX")
-    assert index.ask("cramps", "patient", "en").answered
-    assert index.ask("calambres", "patient", "es-MX").language == "es-MX"
+    results = index.ask("pastillas para orinar y calambres", "patient", "es-MX")
+    assert results.answered
+    assert "diuret" in results.words  # the Spanish synonym, stemmed as Spanish
+    assert "medical-conditions" in [f.section_id for f in results.found]
 
 
 def test_again_gives_the_same_answers_at_another_level_and_language(
@@ -195,3 +212,37 @@ def test_a_curated_answer_never_answers_a_question_with_a_word_it_lacks(
     index: SearchIndex, question: str, language: str
 ) -> None:
     assert all(f.curated_id is None for f in index.ask(question, "patient", language).found)
+
+
+@pytest.mark.parametrize("level", ["patient", "clinician"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_curated_phrasing_gets_its_own_answer_first(
+    index: SearchIndex, bundle: Bundle, language: str, level: str
+) -> None:
+    ask = bundle.document.ask
+    assert ask is not None
+    missed = []
+    for answer in ask.answers:
+        for phrasing in answer.questions[language]:
+            found = index.ask(phrasing, level, language).found
+            if not found or found[0].curated_id != answer.id:
+                missed.append(f"{phrasing!r}: {[f.curated_id for f in found]}")
+    assert missed == []
+
+
+def test_a_typo_keeps_the_curated_answer(index: SearchIndex) -> None:
+    assert index.ask("do diuretcs cause cramps").found[0].curated_id == "water-pills"
+    assert index.ask("can dehidration cause cramps").found[0].curated_id is not None
+
+
+def test_only_a_matched_curated_answer_is_marked_as_one(index: SearchIndex) -> None:
+    """A passage hit on a curated answer's own text is a passage, not 'a common question'."""
+    for question in ("cramps", "what causes muscle cramsp", "salts and heat"):
+        results = index.ask(question, "patient", "en")
+        first_matched = [f.curated_id is not None for f in results.found]
+        assert first_matched in ([], [False] * len(first_matched),
+                                 [True] + [False] * (len(first_matched) - 1))  # fmt: skip
+    plain = index.ask("cramps", "patient", "en")
+    assert all(f.curated_id is None for f in plain.found)
+    again = index.again(plain, "clinician", "es")
+    assert all(f.curated_id is None for f in again.found)
