@@ -83,8 +83,9 @@ class Results:
 
 @dataclass(frozen=True, slots=True)
 class _Doc:
-    row: int
-    bundle_key: str  # the bundle's token in the index ("b0", "b1", ...)
+    """A passage (or the summary, or a curated answer's text); its rowid in the FTS5
+    table is its place in ``_Language.docs``."""
+
     bundle: Bundle
     section: Section | None
     body: LevelText
@@ -106,7 +107,6 @@ class _Synonyms:
     "water pilled" are one phrase; the longest phrase at a place wins."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]], stem: Callable[[str], str]) -> None:
-        self.stem = stem
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         for words, means in pairs:
             key = tuple(stem(word) for word in tokens(fold(words)))
@@ -114,10 +114,12 @@ class _Synonyms:
                 self.phrases.setdefault(key, tokens(fold(means)))
         self.longest = max(map(len, self.phrases), default=0)
 
-    def apply(self, words: Sequence[str]) -> list[str]:
-        """Folded words in, folded words out, each synonym replaced by what it means."""
+    def apply(self, words: Sequence[str], stem: Callable[[str], str]) -> list[str]:
+        """Folded words in, folded words out, each synonym replaced by what it means
+        (``stem``: the bundle's stemming for its own words, the forgetful one for a
+        visitor's)."""
         out: list[str] = []
-        stems = [self.stem(word) for word in words] if self.phrases else []  # once each
+        stems = [stem(word) for word in words] if self.phrases else []  # once each
         at = 0
         while at < len(words):
             for size in range(min(self.longest, len(words) - at), 0, -1):
@@ -148,7 +150,7 @@ class _Language:
         self.known = _KNOWN_STEMS.setdefault(self.base, {})
         self.curated: list[_Curated] = []
         self.synonym_pairs: list[tuple[str, str]] = []
-        self.synonyms = _Synonyms((), self.stem_of)
+        self.synonyms = _Synonyms((), self.stem)
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
             "bundle, title, patient, clinician, tokenize='unicode61', detail='column')"
@@ -179,11 +181,12 @@ class _Language:
             stem = self.known[word] = self.stem(word)
         return stem
 
-    def add(self, doc: _Doc) -> None:
+    def add(self, doc: _Doc, bundle_key: str) -> None:
+        """Index ``doc`` of the bundle whose token in the table is ``bundle_key``."""
         bundle, language = doc.bundle, self.language
         titles = " ".join(bundle.text(t, language) for t in doc.title.values())
         row = (
-            doc.bundle_key,
+            bundle_key,
             self.stems_of(titles),
             self.stems_of(bundle.level_text(doc.body, "patient", language)),
             self.stems_of(bundle.level_text(doc.body, "clinician", language)),
@@ -209,11 +212,10 @@ class _Language:
             self.by_initial.setdefault(word[0], []).append(word)
         self.synonyms = _Synonyms(self.synonym_pairs, self.bundle_stem)
         self.curated = [self._ready(curated) for curated in self.curated]
-        self.synonyms.stem = self.stem_of  # from now on the words are a visitor's
 
     def _ready(self, curated: _Curated) -> _Curated:
         """A curated answer's phrasings as questions are read, and all of its stems."""
-        phrasings = tuple(self.words(p) for p in curated.phrasings)
+        phrasings = tuple(self.words(p, self.bundle_stem) for p in curated.phrasings)
         bundle, answer = curated.bundle, curated.answer
         texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
                                for level in answer.answer)]  # fmt: skip
@@ -224,9 +226,10 @@ class _Language:
         )
         return _Curated(bundle, answer, phrasings, stems)
 
-    def words(self, text: str) -> str:
-        """``text`` folded, its synonyms replaced, as words joined by spaces."""
-        return " ".join(self.synonyms.apply(tokens(fold(text))))
+    def words(self, text: str, stem: Callable[[str], str] | None = None) -> str:
+        """``text`` folded, its synonyms replaced, as words joined by spaces (``stem``:
+        how its words are stemmed; by default as a visitor's, never remembered)."""
+        return " ".join(self.synonyms.apply(tokens(fold(text)), stem or self.stem_of))
 
     def resolve(self, word: str) -> tuple[str, bool] | None:
         """The stem to search for ``word`` and whether as a prefix; None if unknown."""
@@ -310,11 +313,10 @@ class SearchIndex:
         ask = bundle.document.ask
         for language in bundle.languages:
             index = self._language(language)
-            index.add(_Doc(len(index.docs), key, bundle, None, topic.summary, topic.title))
+            index.add(_Doc(bundle, None, topic.summary, topic.title), key)
             for section in topic.sections:
                 for number, passage in enumerate(section.passages):
-                    index.add(_Doc(len(index.docs), key, bundle, section, passage, section.title,
-                                   passage=number))  # fmt: skip
+                    index.add(_Doc(bundle, section, passage, section.title, passage=number), key)
             if ask is None:
                 continue
             index.synonym_pairs.extend(
@@ -328,8 +330,7 @@ class SearchIndex:
                 # the answer's own words are searched too, as a passage of its section
                 linked = bundle.section(answer.section) if answer.section else None
                 title = linked.title if linked is not None else topic.title
-                index.add(_Doc(len(index.docs), key, bundle, linked, answer.answer, title,
-                               curated_id=answer.id))  # fmt: skip
+                index.add(_Doc(bundle, linked, answer.answer, title, curated_id=answer.id), key)
 
     def ask(
         self,
@@ -348,10 +349,13 @@ class SearchIndex:
         if index is None or (bundle_id is not None and key is None):
             return Results(question, language, level, (), ())
         folded = index.words(question)
+        resolved = [(word, index.resolve(word)) for word in content_words(tokens(folded),
+                                                                          index.base)]  # fmt: skip
+        terms = list(dict.fromkeys(term for _, term in resolved if term is not None))
+        unknown = [word for word, term in resolved if term is None]
         found: list[Found] = []
         seen: set[tuple[str, str | None]] = set()
-        curated = self._curated(index, folded, level, bundle_id)
-        terms, unknown = self._terms(index, folded)
+        curated = self._curated(index, folded, resolved, level, bundle_id)
         if curated is not None:
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
@@ -364,12 +368,13 @@ class SearchIndex:
             if max(weights) < GENERAL and not unknown:
                 # the question names nothing but the topic ("what is a cramp"): the
                 # topic's own one-paragraph answer comes first
-                candidates.sort(key=lambda pair: pair[0].section is not None)
-            for doc, score in candidates:
+                candidates.sort(key=lambda pair: index.docs[pair[0]].section is not None)
+            for rowid, score in candidates:
+                doc = index.docs[rowid]
                 place = (doc.bundle.id, doc.section.id if doc.section else None)
                 if place in seen:
                     continue
-                doc_terms = index.doc_terms[doc.row]
+                doc_terms = index.doc_terms[rowid]
                 covered = sum(w for t, w in zip(terms, weights, strict=True) if _has(doc_terms, t))
                 if covered < ENOUGH * whole:
                     continue
@@ -381,22 +386,10 @@ class SearchIndex:
         return Results(question, language, level, tuple(found[:limit]), words)
 
     # -- the steps -------------------------------------------------------------------
-    @staticmethod
-    def _terms(index: _Language, folded: str) -> tuple[list[tuple[str, bool]], list[str]]:
-        """The terms to search for, and the words the bundle does not know."""
-        terms: list[tuple[str, bool]] = []
-        unknown: list[str] = []
-        for word in content_words(tokens(folded), index.base):
-            term = index.resolve(word)
-            if term is None:
-                unknown.append(word)
-            elif term not in terms:
-                terms.append(term)
-        return terms, unknown
-
     def _passages(
         self, index: _Language, terms: Sequence[tuple[str, bool]], level: str, key: str | None
-    ) -> list[tuple[_Doc, float]]:
+    ) -> list[tuple[int, float]]:
+        """(rowid, BM25 score) of the best passages holding any of ``terms``."""
         if key is None and len(terms) > 1:
             # a whole library: a word in thousands of passages ("cramp") adds little to
             # the ranking but most of its cost; search by the rarer words when there are
@@ -416,10 +409,16 @@ class SearchIndex:
             f"WHERE {index.table} MATCH ? ORDER BY score LIMIT {_CANDIDATES}",
             (TITLE_WEIGHT, patient, clinician, query),
         ).fetchall()
-        return [(index.docs[rowid], score) for rowid, score in rows]
+        return [(rowid, score) for rowid, score in rows]
 
     @staticmethod
-    def _curated(index: _Language, folded: str, level: str, bundle_id: str | None) -> Found | None:
+    def _curated(
+        index: _Language,
+        folded: str,
+        resolved: Sequence[tuple[str, tuple[str, bool] | None]],
+        level: str,
+        bundle_id: str | None,
+    ) -> Found | None:
         """The curated answer whose question this reads like: a close phrasing (rapidfuzz),
         and not one word of the question that the answer and its phrasings lack ("kidney
         disease" is not "liver disease", however alike the sentences)."""
@@ -427,10 +426,9 @@ class SearchIndex:
             return None
         from rapidfuzz import fuzz
 
-        asked = set()
-        for word in content_words(tokens(folded), index.base):
-            term = index.resolve(word)  # a typo corrected, as for the passages
-            asked.add(term[0] if term is not None and not term[1] else index.stem_of(word))
+        # each word as a stem, a typo corrected as for the passages
+        asked = {term[0] if term is not None and not term[1] else index.stem_of(word)
+                 for word, term in resolved}  # fmt: skip
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
@@ -481,7 +479,7 @@ class SearchIndex:
                 body, title = section.passages[item.passage], section.title
             else:
                 body, title = bundle.topic.summary, bundle.topic.title
-            doc = _Doc(-1, "", bundle, section, body, title, passage=item.passage)
+            doc = _Doc(bundle, section, body, title, passage=item.passage)
             found.append(self._found(doc, level, language, item.score))
         return Results(results.question, language, level, tuple(found), results.words)
 
