@@ -22,7 +22,7 @@ from typing import Any
 from kiosk.content._validate import UNKNOWN, known, suggest
 from kiosk.content._yaml import Locations, ValuePath
 from kiosk.content.errors import ContentError
-from kiosk.content.markup import CITATION
+from kiosk.content.markup import CITATION, fold
 from kiosk.content.model import ReviewStatus
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -659,14 +659,6 @@ def _did_you_mean(name: str, allowed: Sequence[str]) -> str:
 # -- the question box --------------------------------------------------------------------
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, for "does the text use this word" (as the search does)."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _topic_words(topic: Any, first_language: str | None) -> dict[str, str]:
     """All of the topic's text per language, folded (for synonym targets); a text given
     as one string is in the bundle's first language."""
@@ -684,7 +676,7 @@ def _topic_words(topic: Any, first_language: str | None) -> dict[str, str]:
                 walk(item, language)
 
     walk(topic, first_language)
-    return {language: _folded(" ".join(texts)) for language, texts in found.items()}
+    return {language: fold(" ".join(texts)) for language, texts in found.items()}
 
 
 def _check_ask(
@@ -720,7 +712,7 @@ def _check_ask(
                 elif (
                     isinstance(means, str)
                     and language in words_in
-                    and _folded(means) not in words_in[language]
+                    and fold(means) not in words_in[language]
                 ):
                     yield where.value(
                         (*path, "means"),

@@ -24,6 +24,7 @@ __all__ = [
     "Strong",
     "Text",
     "citations",
+    "fold",
     "parse",
     "plain_text",
 ]
@@ -146,3 +147,14 @@ def plain_text(text: str, *, keep_citations: bool = False) -> str:
                 sentence += "."
             parts.append(sentence)
     return "\n".join(p for p in parts if p)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, other marks or apostrophes, for comparing words as
+    visitors type them ("¿Qué?" -> "¿que?", "won't" -> "wont"): the question box's
+    search and the check that a synonym means a word the topic uses."""
+    import unicodedata  # not for start-up: only questions and checks fold text
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("'", "").replace("\u2019", "")  # "won't", "won’t" -> "wont"

@@ -17,9 +17,10 @@ A language without a stemmer still works: its words are matched whole.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache
+
+from kiosk.content.markup import fold
 
 __all__ = ["STOP_WORDS", "base_language", "content_words", "fold", "stemmer", "tokens"]
 
@@ -94,13 +95,6 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 def base_language(code: str) -> str:
     """The language of a code with a region or script: "es-MX", "es_419" -> "es"."""
     return code.replace("_", "-").split("-")[0].lower()
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or other marks ("¿Qué?" -> "¿que?")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("'", "").replace("\u2019", "")  # "won't", "won’t" -> "wont"
 
 
 def tokens(folded: str) -> list[str]:
