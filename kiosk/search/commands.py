@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,19 +27,13 @@ NO_ANSWER = {
 
 def register(subparsers: Any) -> None:
     """Add ``ask`` to ``subparsers`` (of argparse)."""
-    from kiosk.selfcheck.commands import LEVELS
+    from kiosk.selfcheck.commands import LEVELS, add_bundle_argument
 
     ask = subparsers.add_parser(
         "ask", help="answer a question from a bundle's own passages, as the question box does"
     )
     ask.add_argument("question", help="the question, as a patient would type it")
-    ask.add_argument(
-        "bundle",
-        nargs="?",
-        type=Path,
-        metavar="BUNDLE",
-        help="bundle folder (default: the first bundle under the content folder)",
-    )
+    add_bundle_argument(ask)
     ask.add_argument("--level", choices=LEVELS, default="patient", help="reading level")
     ask.add_argument("--locale", metavar="X", help="language (default: the bundle's first)")
     ask.add_argument("--limit", type=int, default=3, metavar="N", help="answers to show (3)")

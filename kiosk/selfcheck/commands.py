@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kiosk.selfcheck.engine import Answer, Evaluation, Reason
 
 __all__ = [
+    "add_bundle_argument",
     "default_content_dir",
     "load_bundle_argument",
     "register",
@@ -82,7 +83,8 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=run_selfcheck)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def add_bundle_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional BUNDLE folder that :func:`load_bundle_argument` reads."""
     parser.add_argument(
         "bundle",
         nargs="?",
@@ -90,6 +92,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="BUNDLE",
         help="bundle folder (default: the first bundle under the content folder)",
     )
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    add_bundle_argument(parser)
     parser.add_argument(
         "--level", choices=LEVELS, help="reading level (default: patient, if the bundle has it)"
     )

@@ -691,13 +691,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Write the printable handout of a bundle as a PDF, with the result "
         "of a file of self-check answers if one is given.",
     )
-    parser.add_argument(
-        "bundle",
-        nargs="?",
-        type=Path,
-        metavar="BUNDLE",
-        help="bundle folder (default: the first bundle under the content folder)",
-    )
+    from kiosk.selfcheck.commands import add_bundle_argument  # imports no Qt
+
+    add_bundle_argument(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument(
         "--answers",
