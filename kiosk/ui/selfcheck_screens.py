@@ -189,7 +189,7 @@ class ResultsScreen(Screen):
 
     Signals:
         sectionChosen(str), citationActivated(int), backRequested(), printRequested(),
-        saveRequested(), againRequested()
+        saveRequested(), againRequested(), askRequested()
     """
 
     name = "results"

@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
             widget.setCheckable(True)
             self.language_buttons[language] = widget
             self.language_row.addWidget(widget)
+        self._tab_chrome_first()  # new buttons go last in the Tab order: put them back
 
     def _build_menus(self) -> None:
         """The laptop's menus, in the session's language (built again when it changes)."""
@@ -799,18 +800,22 @@ class MainWindow(QMainWindow):
         two_rows = self.session.text_size >= self.LARGE_TEXT or width(every) > self.width()
         first = [b for b in every if b not in levels]
         three_rows = two_rows and width(first) > self.width()
-        self._move(levels, self.second_row if two_rows else self.level_row)
-        self._move(middle, self.middle_row if three_rows else None)
-        self._tab_chrome_first()  # Tab follows the rows as they are now
+        moved = self._move(levels, self.second_row if two_rows else self.level_row)
+        moved = self._move(middle, self.middle_row if three_rows else None) or moved
+        if moved:
+            self._tab_chrome_first()  # Tab follows the rows as they are now
 
-    def _move(self, widgets: list[QPushButton], target: QHBoxLayout | None) -> None:
-        """Put ``widgets`` in ``target`` (None: back in their places in the top row)."""
+    def _move(self, widgets: list[QPushButton], target: QHBoxLayout | None) -> bool:
+        """Put ``widgets`` in ``target`` (None: back in their places in the top row);
+        whether any of them moved."""
         homes = {id(self.read_aloud): self.top_row, id(self.stop_reading): self.top_row}
+        moved = False
         for widget in widgets:
             home = homes.get(id(widget), self.language_row)
             place = target if target is not None else home
             if place.indexOf(widget) >= 0:
                 continue
+            moved = True
             for layout in (self.level_row, self.second_row, self.middle_row, self.top_row,
                            self.language_row):  # fmt: skip
                 layout.removeWidget(widget)
@@ -819,6 +824,7 @@ class MainWindow(QMainWindow):
                                    widget)  # fmt: skip
             else:
                 place.addWidget(widget)
+        return moved
 
     def apply_style(self) -> None:
         """Style this window and its dialogs for the theme and the text size."""
