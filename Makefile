@@ -1,23 +1,55 @@
-# Two commands: `make run` and `make test`. Both set everything up first (`make install`).
+# Two commands: `make run` and `make test`. Both set everything up first: the Debian packages
+# (deploy/debian/*.txt, installed by deploy/debian/ensure-packages when missing) and the
+# .venv, from requirements.lock (every version pinned, with hashes).
+# After adding or changing a dependency in pyproject.toml: `make lock` (one command).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+APT    := deploy/debian/ensure-packages
+APT_RUN  := deploy/debian/run.txt
+APT_TEST := deploy/debian/test.txt
 
 # The UI's translations: each kiosk/ui/translations/*.ts compiled to a .qm (not in git).
 TS     := $(wildcard kiosk/ui/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: bytecode translations install run test lint typecheck imports unit validate bench screenshots clean
+.PHONY: bytecode translations install packages packages-test lock run test lint typecheck \
+	imports unit validate bench screenshots clean
 
 install: $(STAMP) translations
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The Debian/Ubuntu packages: installed as root, or through `sudo -n`; otherwise make stops
+# at once and prints the one `apt-get install` line to run.
+packages:
+	@$(APT) $(APT_RUN)
+
+packages-test:
+	@$(APT) $(APT_RUN) $(APT_TEST)
+
+# Exactly the locked versions (pip checks every hash), then the app itself, editable.
+# `pip check` fails when pyproject.toml asks for something the lock lacks: run `make lock`.
+$(STAMP): $(LOCK) pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+	  echo "$(LOCK) does not match pyproject.toml: run 'make lock'" >&2; exit 1; }
 	touch $(STAMP)
 	$(MAKE) --no-print-directory bytecode
+
+# Regenerate requirements.lock from pyproject.toml (its dependencies and the test, dist and
+# tools extras), for every platform (Linux, Windows, macOS) and Python 3.11+, with hashes.
+# Versions already locked are kept unless pyproject.toml rules them out; `make lock
+# UPGRADE=1` moves everything to the newest allowed. Then it installs the result.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dist --extra tools --universal \
+	  --python-version 3.11 --generate-hashes --quiet --custom-compile-command "make lock" \
+	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
+	$(MAKE) --no-print-directory install
 
 translations: $(QM)
 
@@ -29,10 +61,10 @@ kiosk/ui/translations/%.qm: kiosk/ui/translations/%.ts | $(STAMP)
 bytecode:
 	$(BIN)/python -m compileall -q kiosk
 
-run: install bytecode
+run: packages install bytecode
 	$(BIN)/kiosk $(ARGS)
 
-test: lint typecheck imports unit validate
+test: packages-test lint typecheck imports unit validate
 
 lint: install
 	$(BIN)/ruff check kiosk tests bench main.py
