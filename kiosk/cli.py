@@ -119,6 +119,10 @@ def _app_args(tokens: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     tokens = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as \xNN
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = _app_args(tokens) or _parser().parse_args(tokens)  # exits 2 on a usage error
     try:
         if args.command == "validate":
@@ -226,7 +230,7 @@ def _set_pin(config: Path | None) -> int:
 
     path = config or default_settings_path()
     if sys.stdin.isatty():
-        pin = getpass.getpass("New staff PIN (4-12 digits): ")
+        pin = getpass.getpass("New staff PIN (6-12 digits, not easy to guess): ")
         again = getpass.getpass("The same PIN again: ")
     else:  # scripted: the PIN on the first line of standard input
         pin = again = sys.stdin.readline().strip()

@@ -58,6 +58,8 @@ _MAX_MEMORY = 64 * 1024 * 1024
 
 # patterns, compiled (and cached by re) when first used: start-up reads no PIN
 _PIN = r"[0-9]{4,12}\Z"
+MIN_PIN_DIGITS = 6
+_NEW_PIN = rf"[0-9]{{{MIN_PIN_DIGITS},12}}\Z"
 _HASH = (
     r"scrypt\$([0-9]{1,9})\$([0-9]{1,3})\$([0-9]{1,3})"
     rf"\$([0-9a-f]{{{2 * _SALT_BYTES}}})\$([0-9a-f]{{{2 * _HASH_BYTES}}})\Z"
@@ -104,23 +106,41 @@ def default_settings_path() -> Path:
     return user_dir("config") / "settings.yaml"
 
 
+_MAX_SETTINGS_BYTES = 64 * 1024
+"""A settings file is a few lines; more than this is not one (and is never read whole)."""
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read and check the settings at ``path`` (None: the default file, which may be absent).
 
-    Raises :class:`SettingsError` with every problem found, each at ``file:line:col``.
+    Raises :class:`SettingsError` with every problem found, each at ``file:line:col``:
+    bad values, and a file that cannot be read (no permission on its folder, a link
+    loop, a FIFO or a device instead of a file, too large), never anything else.
     """
-    if path is None:
-        path = default_settings_path()
-        if not path.exists():
-            return Settings()
-
-    from kiosk.content._yaml import read_yaml
+    from kiosk.content._files import FileProblem, read_file
+    from kiosk.content._yaml import read_yaml_bytes
     from kiosk.content.loader import display_path
 
+    default = path is None
+    if path is None:
+        try:
+            path = default_settings_path()
+        except (OSError, RuntimeError, ValueError) as exc:  # no home folder to be found
+            message = f"cannot find the user's settings folder ({exc}); use --config PATH"
+            raise SettingsError([ContentError.at_file("settings", message)]) from None
     display = display_path(path)
-    if not path.exists():
-        raise SettingsError([ContentError.at_file(display, "the settings file does not exist")])
-    read = read_yaml(path, display)
+    try:
+        raw = read_file(path, _MAX_SETTINGS_BYTES)
+    except FileProblem as problem:
+        if problem.missing and default:
+            return Settings()
+        message = (
+            "the settings file does not exist"
+            if problem.missing
+            else f"cannot read the settings file: {problem}"
+        )
+        raise SettingsError([ContentError.at_file(display, message)]) from None
+    read = read_yaml_bytes(raw, display)
     if read.data is None:
         if read.errors == [ContentError.at_file(display, "the file is empty")]:
             return Settings()  # blank or only comments: every default
@@ -167,6 +187,9 @@ def _check(raw: dict[str, Any], locations: Locations) -> tuple[Settings | None, 
     content = data.get("content")
     if isinstance(content, str) and not content.strip():
         fail("content", "content must be a folder path; leave it out to use the default")
+    elif isinstance(content, str) and _expand(content) is None:
+        user = content[1:].split("/", 1)[0]
+        fail("content", f"there is no user '{user}' whose home folder ~{user} could be")
 
     idle, warning = _valid_int(data, "idle_seconds"), _valid_int(data, "warning_seconds")
     if idle is not None and warning is not None and warning >= idle:
@@ -193,27 +216,62 @@ def resolve_content_dir(settings: Settings, settings_path: Path | None) -> Path 
     """The content folder the settings name, relative to the settings file's folder; or None."""
     if settings.content is None:
         return None
-    content = Path(settings.content).expanduser()
+    content = _expand(settings.content) or Path(settings.content)
     if content.is_absolute():
         return content
     base = settings_path if settings_path is not None else default_settings_path()
     return base.parent / content
 
 
+def _expand(folder: str) -> Path | None:
+    """``folder`` with a leading ``~`` or ``~user`` expanded; None if there is no such home."""
+    try:
+        expanded = Path(folder).expanduser()
+    except (RuntimeError, KeyError, OSError):
+        return None
+    return None if str(expanded).startswith("~") else expanded
+
+
 # -- the staff PIN ---------------------------------------------------------------------
 
 
-def validate_pin_format(pin: str) -> str | None:
-    """Why ``pin`` cannot be a staff PIN, or None if it can (4 to 12 digits)."""
-    if not isinstance(pin, str) or not re.match(_PIN, pin):
-        return "the PIN must be 4 to 12 digits (0-9)"
+def validate_pin_format(pin: str, *, year: int | None = None) -> str | None:
+    """Why ``pin`` cannot be a new staff PIN, or None if it can.
+
+    6 to 12 digits, and not one a visitor would try first: one digit repeated
+    (``000000``), a short group repeated (``121212``, ``123123``), a run up or down
+    (``123456``, ``987654``, ``890123``), or one holding this ``year`` (or the one
+    before or after: ``202611``). A PIN stored before this policy (4 or more digits)
+    still unlocks: only a new one is checked here.
+    """
+    if not isinstance(pin, str) or not re.match(_NEW_PIN, pin):
+        return f"the PIN must be {MIN_PIN_DIGITS} to 12 digits (0-9)"
+    if len(set(pin)) == 1:
+        return "the PIN is one digit repeated; choose one that is hard to guess"
+    for period in (2, 3, 4):
+        if len(pin) % period == 0 and pin == pin[:period] * (len(pin) // period):
+            return "the PIN repeats a short group of digits; choose one that is hard to guess"
+    from itertools import pairwise
+
+    steps = {(int(b) - int(a)) % 10 for a, b in pairwise(pin)}
+    if steps in ({1}, {9}):
+        return "the PIN is a run of digits (such as 123456); choose one that is hard to guess"
+    if year is None:
+        year = time.localtime().tm_year
+    if any(str(y) in pin for y in (year - 1, year, year + 1)):
+        return "the PIN holds the year; choose one that is hard to guess"
     return None
+
+
+def _pin_shape(pin: str) -> bool:
+    """Digits only, 4 to 12 of them: what any stored PIN can be (checked before hashing)."""
+    return isinstance(pin, str) and re.match(_PIN, pin) is not None
 
 
 def hash_pin(pin: str) -> str:
     """A salted scrypt hash of ``pin``, as stored in the settings file.
 
-    Raises ValueError when ``pin`` is not 4 to 12 digits.
+    Raises ValueError when ``pin`` is not a PIN :func:`validate_pin_format` accepts.
     """
     problem = validate_pin_format(pin)
     if problem is not None:
@@ -227,7 +285,7 @@ def hash_pin(pin: str) -> str:
 
 def verify_pin(pin: str, stored: str | None) -> bool:
     """Whether ``pin`` matches the ``stored`` hash. A malformed hash is False, never an error."""
-    if validate_pin_format(pin) is not None or not isinstance(stored, str):
+    if not _pin_shape(pin) or not isinstance(stored, str):
         return False
     parsed = _parse_hash(stored)
     if parsed is None:
@@ -275,12 +333,18 @@ def write_pin(path: Path, pin: str) -> None:
     Creates the file and its folders if needed; keeps every other line and comment
     (an existing top-level ``staff_pin:`` line is replaced, else one is appended). The
     file is replaced atomically and, on POSIX, readable by its owner only (0o600).
-    Raises ValueError for a PIN that is not 4 to 12 digits, OSError if it cannot write.
+    Raises ValueError for a PIN :func:`validate_pin_format` refuses, OSError if it cannot
+    write (a symbolic link loop too).
     """
     line = f"staff_pin: {hash_pin(pin)}"
-    path = path.resolve()  # through a symlink: replace its target, not the link
+    try:
+        path = path.resolve()  # through a symlink: replace its target, not the link
+    except RuntimeError:  # Python 3.11: a symbolic link loop
+        import errno
+
+        raise OSError(errno.ELOOP, "a symbolic link loop", str(path)) from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff") if path.exists() else ""
+    text = _current_text(path)
     newline = "\r\n" if "\r\n" in text else "\n"
     matches = list(re.finditer(_PIN_LINE, text))
     if matches:
@@ -295,6 +359,24 @@ def write_pin(path: Path, pin: str) -> None:
             text += newline
         text += line + newline
     _write_private(path, text.encode("utf-8"))
+
+
+def _current_text(path: Path) -> str:
+    """The settings file's text ("" when there is none); OSError when it cannot be read."""
+    import errno
+
+    from kiosk.content._files import FileProblem, read_file
+
+    try:
+        raw = read_file(path, _MAX_SETTINGS_BYTES)
+    except FileProblem as problem:
+        if problem.missing:
+            return ""
+        raise OSError(errno.EIO, str(problem), str(path)) from None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise OSError(errno.EILSEQ, "the file is not UTF-8 text", str(path)) from None
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -316,41 +398,105 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 class PinGuard:
-    """Checks staff PINs, locking out guessing: 3 wrong in a row lock for 30 s, then 60 s, ...
+    """Checks staff PINs, locking out guessing: 3 wrong in a row lock for 30 s, then 60 s.
 
-    Each further lockout doubles, up to 15 minutes; a correct PIN resets everything.
-    While locked, :meth:`check` refuses without even looking at the PIN. With no stored
-    hash (None) every check fails. ``now`` is a monotonic clock in seconds (injectable
-    for tests).
+    No lock is longer than :attr:`MAX_LOCK` (60 s), so a visitor who types wrong PINs
+    keeps staff out for a minute at most; a correct PIN resets everything. While
+    locked, :meth:`check` refuses without even looking at the PIN. With no stored hash
+    (None) every check fails.
+
+    With a ``state`` file (:meth:`default_state_path` in the app), the count of wrong
+    PINs and any lock are written there after each try and read back at start, so a
+    restart neither resets the lockout nor hides the count; a file that cannot be read
+    or written only costs that (the guard then lives in memory). ``now`` is a wall
+    clock in seconds (injectable for tests); a lock read back never lasts longer than
+    :attr:`MAX_LOCK` from now, whatever the clock did in between.
     """
 
     TRIES = 3
     FIRST_LOCK = 30.0
-    MAX_LOCK = 15 * 60.0
+    MAX_LOCK = 60.0
+    _STATE_BYTES = 256
 
-    def __init__(self, stored: str | None, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        stored: str | None,
+        now: Callable[[], float] = time.time,
+        *,
+        state: Path | None = None,
+    ) -> None:
         self._stored = stored
         self._now = now
-        self._failures = 0
+        self._state = state
+        self._failures = 0  # wrong in a row since the last lock or correct PIN
         self._locks = 0
         self._locked_until = float("-inf")
+        self.wrong = 0
+        """Wrong PINs since the last correct one."""
+        self.wrong_before_unlock = 0
+        """Wrong PINs typed before the last correct one (for the staff panel)."""
+        self._read_state()
+
+    @staticmethod
+    def default_state_path() -> Path:
+        """Where the app keeps the guard's state (the user's state folder)."""
+        from kiosk.content.loader import user_dir
+
+        return user_dir("state") / "pin-guard"
 
     def check(self, pin: str) -> bool:
         """Whether ``pin`` is the staff PIN; always False while locked."""
         if self.locked_for() > 0:
             return False
         if verify_pin(pin, self._stored):
-            self._failures = 0
-            self._locks = 0
+            self.wrong_before_unlock = self.wrong
+            self.wrong = self._failures = self._locks = 0
+            self._locked_until = float("-inf")
+            self._write_state()
             return True
+        self.wrong += 1
         self._failures += 1
         if self._failures >= self.TRIES:
             self._failures = 0
-            lock = min(self.FIRST_LOCK * 2 ** min(self._locks, 32), self.MAX_LOCK)
+            lock = min(self.FIRST_LOCK * 2 ** min(self._locks, 8), self.MAX_LOCK)
             self._locked_until = self._now() + lock
             self._locks += 1
+        self._write_state()
         return False
 
     def locked_for(self) -> float:
-        """Seconds until the next PIN may be tried (0 when not locked)."""
-        return max(0.0, self._locked_until - self._now())
+        """Seconds until the next PIN may be tried (0 when not locked; never over MAX_LOCK)."""
+        return min(self.MAX_LOCK, max(0.0, self._locked_until - self._now()))
+
+    # -- the state file: "1 failures locks locked_until wrong wrong_before_unlock"
+    def _read_state(self) -> None:
+        if self._state is None:
+            return
+        from kiosk.content._files import FileProblem, read_file
+
+        try:
+            fields = read_file(self._state, self._STATE_BYTES).decode("ascii").split()
+            if len(fields) != 6 or fields[0] != "1":
+                return
+            failures, locks, wrong, before = (int(fields[i]) for i in (1, 2, 4, 5))
+            until = float(fields[3])
+        except (FileProblem, UnicodeDecodeError, ValueError):
+            return  # no state, or not ours: start afresh
+        if min(failures, locks, wrong, before) < 0 or until != until:  # NaN
+            return
+        self._failures, self._locks = min(failures, self.TRIES), min(locks, 64)
+        self.wrong, self.wrong_before_unlock = wrong, before
+        self._locked_until = min(until, self._now() + self.MAX_LOCK)
+
+    def _write_state(self) -> None:
+        if self._state is None:
+            return
+        until = self._locked_until if self._locked_until > 0 else 0.0
+        line = (
+            f"1 {self._failures} {self._locks} {until!r} {self.wrong} {self.wrong_before_unlock}\n"
+        )
+        try:
+            self._state.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_private(self._state, line.encode("ascii"))
+        except OSError:
+            pass  # a read-only home: the guard still holds in memory

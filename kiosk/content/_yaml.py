@@ -118,14 +118,15 @@ class _Frame:
 
 def read_yaml(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> YamlFile:
     """Read ``path`` (named ``display`` in errors). Never raises for bad content."""
+    from kiosk.content._files import FileProblem, read_file
+
     try:
-        size = path.stat().st_size
-        raw = b"" if size > limits.max_bytes else path.read_bytes()
-    except OSError as exc:
-        error = ContentError.at_file(display, f"cannot read the file: {exc.strerror}")
-        return YamlFile(None, Locations(display), [error])
-    if size > limits.max_bytes:
-        error = ContentError.at_file(display, _too_large(size, limits))
+        raw = read_file(path, limits.max_bytes)  # a regular file, the limit kept while reading
+    except FileProblem as problem:
+        message = str(problem)
+        if not message.startswith("the file is too large"):
+            message = f"cannot read the file: {message}"
+        error = ContentError.at_file(display, message)
         return YamlFile(None, Locations(display), [error])
     return read_yaml_bytes(raw, display, limits)
 

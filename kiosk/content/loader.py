@@ -5,10 +5,15 @@ type-checked, then the cross-checks run on whatever passed (of a part that faile
 each field and item that passed on its own), and all problems are raised together as
 one :class:`BundleError`.
 
-A bundle that loaded cleanly is cached (pickled) under the user's cache folder, keyed
-by a hash of the bundle's files and of this package's code, so an unchanged bundle
-loads without parsing or validating again. Cache trouble is never an error: the
-bundle is then simply loaded the long way.
+A bundle that loaded cleanly is cached under the user's cache folder (``_cache``: JSON,
+never pickle), keyed by a hash of the very bytes that were parsed, of the folder's
+listing and of this package's code, so an unchanged bundle loads without parsing or
+validating again. Cache trouble is never an error: the bundle is then simply loaded the
+long way.
+
+Each file is read once (``_files.read_file``: regular files only, size limit enforced
+while reading); a file or folder that cannot be read, or whose name is not UTF-8,
+becomes a located error like any other.
 """
 
 from __future__ import annotations
@@ -23,13 +28,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.content.errors import BundleError, ContentError
 
-# The C pickler and the built-in SHA-256, the same as the pickle and hashlib modules
-# give: importing those (hashlib loads OpenSSL) takes milliseconds of a start-up that
-# only reads one cached bundle. The standard library's random module does the same.
-try:
-    from _pickle import dumps, load
-except ImportError:  # not CPython
-    from pickle import dumps, load
+# The built-in SHA-256, the same as hashlib gives: importing hashlib (which loads
+# OpenSSL) takes milliseconds of a start-up that only reads one cached bundle.
 if TYPE_CHECKING:
     from hashlib import sha256
 else:
@@ -37,6 +37,8 @@ else:
         from _sha256 import sha256  # CPython 3.11
     except ImportError:
         from hashlib import sha256
+from kiosk.content._cache import BundleCache
+from kiosk.content._files import FileProblem, describe_os_error, printable, valid_name
 from kiosk.content.model import (
     Ask,
     Asset,
@@ -49,12 +51,13 @@ from kiosk.content.model import (
 )
 
 if TYPE_CHECKING:  # the YAML reader is imported only when a bundle must be parsed
-    from kiosk.content._yaml import Limits, Locations
+    from kiosk.content._yaml import Limits, Locations, YamlFile
 
 __all__ = [
     "BundleCache",
     "Library",
     "bundle_id_location",
+    "content_folder_error",
     "duplicate_id_error",
     "find_bundles",
     "load_bundle",
@@ -76,10 +79,14 @@ SUFFIXES = (".yaml", ".yml")
 _CODE = Path(__file__).parent
 
 
-_XDG_BASES = {"config": ("XDG_CONFIG_HOME", "~/.config"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
+_XDG_BASES = {
+    "config": ("XDG_CONFIG_HOME", "~/.config"),
+    "cache": ("XDG_CACHE_HOME", "~/.cache"),
+    "state": ("XDG_STATE_HOME", "~/.local/state"),
+}
 
 
-def user_dir(kind: Literal["config", "cache"]) -> Path:
+def user_dir(kind: Literal["config", "cache", "state"]) -> Path:
     """The kiosk's per-user config or cache folder, as platformdirs names it.
 
     On Linux with an absolute ``XDG_CONFIG_HOME`` / ``XDG_CACHE_HOME``, or without one
@@ -96,16 +103,23 @@ def user_dir(kind: Literal["config", "cache"]) -> Path:
             return Path(os.path.expanduser(default), "kiosk")
     import platformdirs
 
-    found = platformdirs.user_config_dir if kind == "config" else platformdirs.user_cache_dir
+    found = {
+        "config": platformdirs.user_config_dir,
+        "cache": platformdirs.user_cache_dir,
+        "state": platformdirs.user_state_dir,
+    }[kind]
     return Path(found("kiosk", appauthor=False))
 
 
 def display_path(path: Path) -> str:
     """``path`` as the user will recognise it: relative to the working folder if inside."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+        shown = os.path.relpath(os.path.abspath(path))  # the path as given, links kept
+        if shown.startswith(os.pardir):
+            shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
+        shown = str(path)
+    return printable(shown)
 
 
 @cache
@@ -118,120 +132,72 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-class BundleCache:
-    """Pickled, checked bundles in ``directory``, keyed by content hash.
-
-    Only this program writes there; a file that does not unpickle to a
-    :class:`BundleDocument` is ignored.
-    """
-
-    def __init__(self, directory: Path | None) -> None:
-        self.directory = directory
-
-    @classmethod
-    def default(cls) -> BundleCache:
-        """The user's cache folder, or no cache when ``KIOSK_NO_CACHE`` is set."""
-        if os.environ.get("KIOSK_NO_CACHE"):
-            return cls(None)
-        return cls(user_dir("cache") / "bundles")
-
-    def get(self, key: str) -> BundleDocument | None:
-        if self.directory is None:
-            return None
-        try:
-            with (self.directory / f"{key}.pickle").open("rb") as handle:
-                found = load(handle)
-        except Exception:  # a missing, partial or stale cache file: load the long way
-            return None
-        return found if isinstance(found, BundleDocument) else None
-
-    def put(self, key: str, document: BundleDocument) -> None:
-        if self.directory is None:
-            return
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            temporary = self.directory / f"{key}.{os.getpid()}.tmp"
-            temporary.write_bytes(dumps(document, protocol=-1))  # the highest protocol
-            temporary.replace(self.directory / f"{key}.pickle")
-        except OSError:
-            pass  # a read-only or full disk only costs speed
-
-    @staticmethod
-    def _folder_key(folder: Path) -> str:
-        return "last-good-" + sha256(str(folder.resolve()).encode()).hexdigest()[:32]
-
-    def pointer(self, folder: Path) -> tuple[str, str] | None:
-        """(content key, file signature) of the last good content of ``folder``."""
-        if self.directory is None:
-            return None
-        try:
-            lines = (self.directory / self._folder_key(folder)).read_text().split()
-        except OSError:
-            return None
-        if len(lines) != 2 or not all(line.isalnum() for line in lines):
-            return None
-        return lines[0], lines[1]
-
-    def remember_good(self, folder: Path, key: str, signature: str) -> None:
-        """Point at ``key`` as the last content of ``folder`` that loaded cleanly; the
-        files' ``signature`` (sizes, times, inodes) lets an unchanged bundle skip hashing."""
-        if self.directory is None:
-            return
-        pointer = self.directory / self._folder_key(folder)
-        try:
-            temporary = pointer.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(f"{key}\n{signature}\n")
-            temporary.replace(pointer)
-        except OSError:
-            pass
-
-    def last_good(self, folder: Path) -> BundleDocument | None:
-        """The last content of ``folder`` that loaded cleanly, if any (to run on)."""
-        found = self.pointer(folder)
-        return self.get(found[0]) if found else None
-
-
 def bundle_files(folder: Path) -> list[Path]:
-    """The bundle's files: every .yaml or .yml file directly in ``folder``, sorted."""
+    """The bundle's files: every .yaml or .yml file directly in ``folder``, sorted.
+
+    Raises OSError when the folder cannot be listed.
+    """
     return [folder / name for name in _yaml_names(folder)]
 
 
 def _yaml_names(folder: Path | str) -> list[str]:
     """The names of the .yaml/.yml files directly in ``folder``, sorted (os.scandir: the
     file type comes with the listing, with no stat per file; this runs per bundle at
-    every start)."""
+    every start). Anything but a folder counts: what is not a regular file is refused,
+    located, when read."""
     with os.scandir(folder) as entries:
         return sorted(
             entry.name
             for entry in entries
-            if entry.name.endswith(SUFFIXES) and entry.name not in SUFFIXES and entry.is_file()
+            if entry.name.endswith(SUFFIXES) and entry.name not in SUFFIXES and _is_file(entry)
         )
 
 
-def _signature(folder: Path, files: list[Path], listing: list[str]) -> str:
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Anything but a folder: a FIFO, a device or a broken link named .yaml is listed, so
+    that reading it says what is wrong."""
+    try:
+        return not entry.is_dir()
+    except OSError:
+        return True
+
+
+def _signature(files: list[Path], listing: list[str]) -> str:
     """A hash of the files' sizes, change times and inodes, and of the folder's listing.
 
     Any edit changes a file's ctime (which no editor can set back), so an equal
     signature means unchanged files: the content key recorded with it still holds, and
-    the files need not be read and hashed again.
+    the files need not be read and hashed again. Taken before the files are read, so an
+    edit while they are read changes the next signature. Raises OSError.
     """
     digest = sha256(_code_fingerprint())
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:"
-                      f"{stat.st_ino}\0".encode())  # fmt: skip
-    digest.update("\0".join(listing).encode())
+        info = path.stat()
+        digest.update(os.fsencode(path.name))
+        digest.update(f":{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
+                      f"{info.st_ino}\0".encode())  # fmt: skip
+    digest.update(b"\0".join(os.fsencode(name) for name in listing))
     return digest.hexdigest()
 
 
+_MAX_LISTING = 100_000
+"""More paths than this under one bundle folder is not a bundle (and is not hashed)."""
+
+
 def _listing(folder: Path) -> list[str]:
-    """Every path under ``folder`` (files and folders, at any depth), relative, sorted."""
+    """Every path under ``folder`` (files and folders, at any depth), relative, sorted.
+
+    Links are not followed (no loop can catch it). Raises OSError when a folder cannot
+    be listed or there are too many paths.
+    """
     found: list[str] = []
 
     def walk(directory: str, prefix: str) -> None:
         with os.scandir(directory) as entries:
             for entry in entries:
                 found.append(prefix + entry.name)
+                if len(found) > _MAX_LISTING:
+                    raise OSError(0, f"more than {_MAX_LISTING:,} files")
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, prefix + entry.name + os.sep)
 
@@ -239,16 +205,79 @@ def _listing(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def _content_key(folder: Path, files: list[Path], listing: list[str] | None = None) -> str:
+def _content_key(files: list[tuple[Path, bytes | None]], listing: list[str]) -> str:
+    """The hash of the bytes that were read (and will be parsed), of the folder's listing
+    (assets are checked for existence) and of this package's code."""
     digest = sha256(_code_fingerprint())
-    for path in files:
-        data = path.read_bytes()
-        digest.update(f"{path.name}\0{len(data)}\0".encode())
-        digest.update(data)
-    # assets are checked for existence, so the folder's file list is part of the key
-    for name in listing if listing is not None else _listing(folder):
-        digest.update(name.encode() + b"\0")
+    for path, data in files:
+        digest.update(os.fsencode(path.name) + b"\0")
+        if data is None:
+            digest.update(b"-\0")
+        else:
+            digest.update(f"{len(data)}\0".encode())
+            digest.update(data)
+    for name in listing:
+        digest.update(os.fsencode(name) + b"\0")
     return digest.hexdigest()
+
+
+_Read = tuple[Path, str, "bytes | ContentError"]
+"""One bundle file: its path, its name in errors, and its bytes or why it is unreadable."""
+
+
+def _read_files(files: list[Path], limits: Limits | None) -> list[_Read]:
+    """Each file read once, within the size limit; what cannot be read is a located error."""
+    limit = limits.max_bytes if limits is not None else _DEFAULT_MAX_BYTES
+    reads: list[_Read] = []
+    for path in files:
+        display = display_path(path)
+        if not valid_name(path.name):
+            message = "the file name is not valid UTF-8 text; rename the file"
+            reads.append((path, display, ContentError.at_file(display, message)))
+            continue
+        try:
+            data: bytes | ContentError = _read(path, limit)
+        except FileProblem as problem:
+            data = ContentError.at_file(display, _unreadable(problem))
+        reads.append((path, display, data))
+    return reads
+
+
+def _unreadable(problem: FileProblem) -> str:
+    message = str(problem)
+    return message if message.startswith("the file is too large") else (
+        f"cannot read the file: {message}")  # fmt: skip
+
+
+def _read(path: Path, limit: int) -> bytes:
+    from kiosk.content._files import read_file
+
+    return read_file(path, limit)
+
+
+_DEFAULT_MAX_BYTES = 1_000_000  # kiosk.content._yaml.Limits.max_bytes (not imported here)
+
+
+def _folder_error(folder: Path) -> ContentError | None:
+    """Why ``folder`` cannot be a bundle folder (located at it), or None."""
+    try:
+        info = os.stat(folder)
+    except OSError as exc:
+        import errno
+
+        message = (
+            "no such bundle folder"
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR)
+            else f"cannot open the bundle folder: {describe_os_error(exc)}"
+        )
+        return ContentError.at_file(display_path(folder), message)
+    except ValueError:
+        return ContentError.at_file(display_path(folder), "not a valid folder name")
+    import stat
+
+    if not stat.S_ISDIR(info.st_mode):
+        return ContentError.at_file(display_path(folder), "no such bundle folder")
+    return None
 
 
 def load_bundle(
@@ -257,48 +286,69 @@ def load_bundle(
     """Load and check the bundle in ``folder``; raise :class:`BundleError` with every problem.
 
     ``cache`` defaults to :meth:`BundleCache.default`; pass ``BundleCache(None)`` for none.
+    Never raises anything else for what is on disk.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise BundleError([ContentError.at_file(display_path(folder), "no such bundle folder")])
-    files = bundle_files(folder)
+    problem = _folder_error(folder)
+    if problem is not None:
+        raise BundleError([problem])
+    try:
+        files = bundle_files(folder)
+    except OSError as exc:
+        message = f"cannot list the bundle folder: {describe_os_error(exc)}"
+        raise BundleError([ContentError.at_file(display_path(folder), message)]) from None
     if not files:
         message = "the folder holds no .yaml files; is it a bundle?"
         raise BundleError([ContentError.at_file(display_path(folder), message)])
     cache = cache if cache is not None else BundleCache.default()
-    key = signature = ""
-    if cache.directory is not None:
-        try:
-            listing = _listing(folder)
-            signature = _signature(folder, files, listing)
-            pointer = cache.pointer(folder)
-            unchanged = pointer is not None and pointer[1] == signature
-            key = pointer[0] if pointer and unchanged else _content_key(folder, files, listing)
-        except OSError:
-            key = ""
-        cached = cache.get(key) if key else None
+    listing: list[str] | None = None
+    signature = ""
+    try:
+        listing = _listing(folder)
+        signature = _signature(files, listing)
+    except OSError:
+        pass  # not cached: checking reports what is wrong
+    if signature and cache.usable():
+        pointer = cache.pointer(folder)
+        if pointer is not None and pointer[1] == signature:
+            cached = cache.get(pointer[0])
+            if cached is not None:
+                cache.remember_good(folder, "", "", cached)  # in memory only
+                return Bundle(cached, folder)
+    reads = _read_files(files, limits)
+    key = ""
+    if listing is not None and all(isinstance(data, bytes) for _, _, data in reads):
+        key = _content_key([(path, data) for path, _, data in reads], listing)  # type: ignore[misc]
+        cached = cache.get(key)
         if cached is not None:
-            if not unchanged:
-                cache.remember_good(folder, key, signature)
+            cache.remember_good(folder, key, signature, cached)
             return Bundle(cached, folder)
-    document = _load_document(folder, files, limits)
+    document = _load_document(folder, reads, limits)
     if key:
         cache.put(key, document)
-        cache.remember_good(folder, key, signature)
+    cache.remember_good(folder, key, signature, document)
     return Bundle(document, folder)
 
 
-def _load_document(folder: Path, files: list[Path], limits: Limits | None) -> BundleDocument:
+def _parse(read: _Read, limits: Limits | None) -> YamlFile:
+    from kiosk.content._yaml import DEFAULT_LIMITS, Locations, YamlFile, read_yaml_bytes
+
+    _, display, data = read
+    if isinstance(data, ContentError):
+        return YamlFile(None, Locations(display), [data])
+    return read_yaml_bytes(data, display, limits or DEFAULT_LIMITS)
+
+
+def _load_document(folder: Path, reads: list[_Read], limits: Limits | None) -> BundleDocument:
     from kiosk.content._validate import DEFAULT_LEVELS, check, known, salvage_failed, translate
-    from kiosk.content._yaml import DEFAULT_LIMITS, read_yaml
     from kiosk.content.checks import Where, check_bundle
 
     errors: list[ContentError] = []
     raw: dict[str, Any] = {}
     owners: dict[str, Locations] = {}
     unreadable = False  # a file that could not be read at all may hold any part
-    for path in files:
-        read = read_yaml(path, display_path(path), limits or DEFAULT_LIMITS)
+    for one in reads:
+        read = _parse(one, limits)
         errors.extend(read.errors)
         if read.data is None:
             unreadable = unreadable or not read.empty
@@ -402,12 +452,43 @@ def duplicate_id_error(bundle: Bundle, first: Bundle) -> ContentError:
 
 
 def find_bundles(root: Path) -> list[Path]:
-    """Every bundle folder directly under ``root`` (a folder holding .yaml files)."""
-    if not root.is_dir():
+    """Every bundle folder directly under ``root`` (a folder holding .yaml files).
+
+    A folder that cannot be listed is counted in, so that loading it says what is wrong;
+    a ``root`` that cannot be listed has none (:func:`content_folder_error` says why).
+    """
+    try:
+        with os.scandir(root) as entries:
+            folders = [entry.path for entry in entries if _is_folder(entry)]
+    except (OSError, ValueError):
         return []
-    with os.scandir(root) as entries:
-        folders = [entry.path for entry in entries if entry.is_dir()]
-    return sorted(Path(folder) for folder in folders if _yaml_names(folder))
+    return sorted(Path(folder) for folder in folders if _holds_yaml(folder))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _holds_yaml(folder: str) -> bool:
+    try:
+        return bool(_yaml_names(folder))
+    except OSError:
+        return True
+
+
+def content_folder_error(root: Path) -> ContentError:
+    """Why ``root`` gave no bundles, located at it."""
+    try:
+        with os.scandir(root):
+            message = "no content bundles here"
+    except OSError as exc:
+        message = f"cannot open the content folder: {describe_os_error(exc)}"
+    except ValueError:
+        message = "not a valid folder name"
+    return ContentError.at_file(display_path(root), message)
 
 
 @dataclass
@@ -452,6 +533,13 @@ def load_library(
             gc.enable()
 
 
+def _errors_of(exc: Exception, folder: Path) -> tuple[ContentError, ...]:
+    if isinstance(exc, BundleError):
+        return exc.errors
+    message = f"the bundle could not be loaded ({type(exc).__name__}); please report this"
+    return (ContentError.at_file(display_path(folder) + "/", message),)
+
+
 def _load_library(
     root: Path, cache: BundleCache | None, limits: Limits | None, last_good: bool
 ) -> Library:
@@ -459,13 +547,13 @@ def _load_library(
     cache = cache if cache is not None else BundleCache.default()
     folders = find_bundles(root)
     if not folders:
-        library.errors.append(ContentError.at_file(display_path(root), "no content bundles here"))
+        library.errors.append(content_folder_error(root))
     seen: dict[str, Bundle] = {}
     for folder in folders:
         try:
             bundle = load_bundle(folder, cache=cache, limits=limits)
-        except BundleError as exc:
-            library.errors.extend(exc.errors)
+        except Exception as exc:  # BundleError; anything else must not stop the others
+            library.errors.extend(_errors_of(exc, folder))
             previous = cache.last_good(folder) if last_good else None
             if previous is None:
                 continue

@@ -111,6 +111,14 @@ def make_application() -> QApplication:
     return app
 
 
+def _pin_state_path() -> Path | None:
+    """Where the PIN guard keeps its count and lock across restarts (None: memory only)."""
+    try:
+        return PinGuard.default_state_path()
+    except (OSError, RuntimeError, ValueError):  # no home folder to be found
+        return None
+
+
 def build_window(
     settings: Settings, content: ContentState, *, kiosk: bool, root: Path,
     idle_reset: bool = False, speech_engine: str | None = None,
@@ -118,7 +126,7 @@ def build_window(
     from kiosk.ui.session import Session
     from kiosk.ui.window import MainWindow, WindowOptions
 
-    guard = PinGuard(settings.staff_pin)
+    guard = PinGuard(settings.staff_pin, state=_pin_state_path())
     session = Session(settings.language, settings.text_size)
     missing = None
     if settings.language != "en":  # the UI's own words; English needs no translator

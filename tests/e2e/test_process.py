@@ -55,10 +55,10 @@ def test_kiosk_mode_without_a_pin_refuses_to_start(env: dict[str, str]) -> None:
 
 def test_set_pin_then_kiosk_mode_starts(env: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "settings.yaml"
-    done = _run("-m", "kiosk", "set-pin", "--config", str(config), env=env, stdin="12345678\n")
+    done = _run("-m", "kiosk", "set-pin", "--config", str(config), env=env, stdin="52846193\n")
     assert done.returncode == 0, done.stderr
     stored = config.read_text()
-    assert "12345678" not in stored
+    assert "52846193" not in stored
     assert "staff_pin: scrypt$" in stored
     started = _run("-m", "kiosk", "--kiosk", "--config", str(config), "--smoke", env=env)
     assert started.returncode == 0, started.stderr

@@ -14,7 +14,7 @@ from kiosk.ui.app import build_window, load_content
 from kiosk.ui.window import ContentState, MainWindow
 from tests.conftest import CONTENT
 
-PIN = "2468"
+PIN = "246813"
 MakeWindow = Callable[..., MainWindow]
 
 

@@ -99,7 +99,7 @@ def test_defaults() -> None:
 
 
 def test_every_field_is_parsed(here: Path) -> None:
-    stored = hash_pin("2468")
+    stored = hash_pin("246813")
     path = write(
         here,
         "# kiosk settings\n"
@@ -277,32 +277,32 @@ def test_content_relative_to_the_default_settings_folder() -> None:
 def test_shipped_scrypt_cost_is_2_to_the_14(monkeypatch: pytest.MonkeyPatch) -> None:
     assert SHIPPED_N == 2**14
     monkeypatch.setattr(settings_module, "SCRYPT_N", SHIPPED_N)
-    stored = hash_pin("4321")
+    stored = hash_pin("432187")
     match = HASH_FORMAT.match(stored)
     assert match is not None
     assert match.group(1) == "16384"
-    assert verify_pin("4321", stored)
+    assert verify_pin("432187", stored)
 
 
 def test_hash_and_verify_round_trip() -> None:
-    stored = hash_pin("0042")
+    stored = hash_pin("004297")
     assert HASH_FORMAT.match(stored)
-    assert "0042" not in stored.split("$")
-    assert verify_pin("0042", stored)
+    assert "004297" not in stored.split("$")
+    assert verify_pin("004297", stored)
 
 
 def test_wrong_pin_is_refused() -> None:
-    stored = hash_pin("0042")
-    assert not verify_pin("0043", stored)
-    assert not verify_pin("042", stored)
+    stored = hash_pin("004297")
+    assert not verify_pin("004298", stored)
+    assert not verify_pin("04297", stored)
     assert not verify_pin("", stored)
 
 
 def test_two_hashes_of_one_pin_differ() -> None:
-    first, second = hash_pin("123456"), hash_pin("123456")
+    first, second = hash_pin("583016"), hash_pin("583016")
     assert first != second
-    assert verify_pin("123456", first)
-    assert verify_pin("123456", second)
+    assert verify_pin("583016", first)
+    assert verify_pin("583016", second)
 
 
 @pytest.mark.parametrize(
@@ -329,35 +329,67 @@ def test_no_stored_hash_is_false() -> None:
 
 
 def test_a_stored_hash_is_accepted_by_the_settings_file(here: Path) -> None:
-    stored = hash_pin("97531")
+    stored = hash_pin("975318")
     assert load_settings(write(here, f"staff_pin: {stored}\n")).staff_pin == stored
 
 
 @pytest.mark.parametrize(
-    ("pin", "ok"),
+    ("pin", "problem"),
     [
-        ("1234", True),
-        ("123456789012", True),
-        ("0000", True),
-        ("123", False),
-        ("1234567890123", False),
-        ("12a4", False),
-        (" 1234", False),
-        ("1234\n", False),
-        ("١٢٣٤", False),  # Arabic-Indic digits: not typed on the kiosk keypad
-        ("", False),
+        ("258013", None),
+        ("975318642013", None),
+        ("12345", "the PIN must be 6 to 12 digits (0-9)"),
+        ("1234567890123", "the PIN must be 6 to 12 digits (0-9)"),
+        ("12a456", "the PIN must be 6 to 12 digits (0-9)"),
+        (" 258013", "the PIN must be 6 to 12 digits (0-9)"),
+        ("258013\n", "the PIN must be 6 to 12 digits (0-9)"),
+        (
+            "١٢٣٤٥٦",
+            "the PIN must be 6 to 12 digits (0-9)",
+        ),  # Arabic-Indic digits: not on the keypad
+        ("", "the PIN must be 6 to 12 digits (0-9)"),
+        ("000000", "the PIN is one digit repeated; choose one that is hard to guess"),
+        ("999999999", "the PIN is one digit repeated; choose one that is hard to guess"),
+        ("121212", "the PIN repeats a short group of digits; choose one that is hard to guess"),
+        ("123123", "the PIN repeats a short group of digits; choose one that is hard to guess"),
+        ("13571357", "the PIN repeats a short group of digits; choose one that is hard to guess"),
+        ("123456", "the PIN is a run of digits (such as 123456); choose one that is hard to guess"),
+        ("987654", "the PIN is a run of digits (such as 123456); choose one that is hard to guess"),
+        ("890123", "the PIN is a run of digits (such as 123456); choose one that is hard to guess"),
+        ("202611", "the PIN holds the year; choose one that is hard to guess"),
+        ("112025", "the PIN holds the year; choose one that is hard to guess"),
+        ("20278413", "the PIN holds the year; choose one that is hard to guess"),
     ],
 )
-def test_pin_format(pin: str, ok: bool) -> None:
-    problem = validate_pin_format(pin)
-    assert (problem is None) is ok
-    if not ok:
-        assert problem == "the PIN must be 4 to 12 digits (0-9)"
+def test_attack_trivial_pins_are_refused(pin: str, problem: str | None) -> None:
+    """set-pin accepted 0000 and 1234: a new PIN is 6+ digits and not one tried first."""
+    assert validate_pin_format(pin, year=2026) == problem
+
+
+def test_the_year_is_this_years() -> None:
+    import time
+
+    year = time.localtime().tm_year
+    assert validate_pin_format(f"{year}83") is not None
+    assert validate_pin_format("258013") is None
+
+
+def test_a_pin_stored_before_the_policy_still_unlocks() -> None:
+    import hashlib
+    import secrets
+
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(b"1234", salt=salt, n=16, r=8, p=1, dklen=32)
+    four_digits = f"scrypt$16$8$1${salt.hex()}${digest.hex()}"
+    assert verify_pin("1234", four_digits)
+    assert not verify_pin("1235", four_digits)
 
 
 def test_hash_pin_refuses_a_bad_pin() -> None:
-    with pytest.raises(ValueError, match="4 to 12 digits"):
+    with pytest.raises(ValueError, match="6 to 12 digits"):
         hash_pin("12")
+    with pytest.raises(ValueError, match="one digit repeated"):
+        hash_pin("0000000")
 
 
 # -- writing the PIN -------------------------------------------------------------------
@@ -365,10 +397,10 @@ def test_hash_pin_refuses_a_bad_pin() -> None:
 
 def test_write_pin_creates_the_file_and_folders(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "settings.yaml"
-    write_pin(path, "8642")
+    write_pin(path, "864297")
     settings = load_settings(path)
     assert settings.staff_pin is not None
-    assert verify_pin("8642", settings.staff_pin)
+    assert verify_pin("864297", settings.staff_pin)
     assert path.read_text(encoding="utf-8") == f"staff_pin: {settings.staff_pin}\n"
     if POSIX:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -380,29 +412,29 @@ def test_write_pin_keeps_comments_and_other_keys(tmp_path: Path) -> None:
     path = write(tmp_path, before)
     if POSIX:
         path.chmod(0o644)
-    write_pin(path, "8642")
+    write_pin(path, "864297")
     text = path.read_text(encoding="utf-8")
     assert text.startswith(before)
     assert text.count("staff_pin:") == 1
     settings = load_settings(path)
     assert (settings.language, settings.idle_seconds) == ("es", 120)
     assert settings.staff_pin is not None
-    assert verify_pin("8642", settings.staff_pin)
+    assert verify_pin("864297", settings.staff_pin)
     if POSIX:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_write_pin_appends_after_a_last_line_without_newline(tmp_path: Path) -> None:
     path = write(tmp_path, "text_size: 1")
-    write_pin(path, "8642")
+    write_pin(path, "864297")
     assert path.read_text(encoding="utf-8").startswith("text_size: 1\nstaff_pin: scrypt$")
     assert load_settings(path).text_size == 1
 
 
 def test_write_pin_replaces_an_existing_hash(tmp_path: Path) -> None:
-    old = hash_pin("1111")
+    old = hash_pin("118257")
     path = write(tmp_path, f"# top\nstaff_pin: {old}  # set in May\nprinter: Desk\n")
-    write_pin(path, "2222")
+    write_pin(path, "229461")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# top"
     assert lines[1].startswith("staff_pin: scrypt$")
@@ -411,24 +443,24 @@ def test_write_pin_replaces_an_existing_hash(tmp_path: Path) -> None:
     stored = load_settings(path).staff_pin
     assert stored is not None
     assert stored != old
-    assert verify_pin("2222", stored)
-    assert not verify_pin("1111", stored)
+    assert verify_pin("229461", stored)
+    assert not verify_pin("118257", stored)
 
 
 def test_write_pin_replaces_a_plain_pin_and_leaves_nested_keys(tmp_path: Path) -> None:
     path = write(tmp_path, "staff_pin: >\n  1234\nlanguage: en\n")
-    write_pin(path, "5678")
+    write_pin(path, "561872")
     text = path.read_text(encoding="utf-8")
     assert text.count("staff_pin:") == 1
     assert "1234" not in text
     stored = load_settings(path).staff_pin
     assert stored is not None
-    assert verify_pin("5678", stored)
+    assert verify_pin("561872", stored)
 
 
 def test_write_pin_refuses_a_bad_pin_and_leaves_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "language: en\n")
-    with pytest.raises(ValueError, match="4 to 12 digits"):
+    with pytest.raises(ValueError, match="6 to 12 digits"):
         write_pin(path, "12ab")
     assert path.read_text(encoding="utf-8") == "language: en\n"
 
@@ -453,9 +485,9 @@ def wrong(guard: PinGuard, times: int) -> None:
 
 def test_pin_guard_lockout_timeline() -> None:
     clock = Clock()
-    guard = PinGuard(hash_pin("2580"), now=clock)
+    guard = PinGuard(hash_pin("258013"), now=clock)
     assert guard.locked_for() == 0
-    assert guard.check("2580")
+    assert guard.check("258013")
 
     wrong(guard, 2)
     assert guard.locked_for() == 0
@@ -464,20 +496,20 @@ def test_pin_guard_lockout_timeline() -> None:
 
     clock.t += 10
     assert guard.locked_for() == 20
-    assert guard.check("2580") is False  # refused while locked, even if right
+    assert guard.check("258013") is False  # refused while locked, even if right
     assert guard.locked_for() == 20  # and that try does not extend the lock
 
     clock.t += 20
     assert guard.locked_for() == 0
     wrong(guard, 3)
-    assert guard.locked_for() == 60  # each further lock doubles
+    assert guard.locked_for() == 60  # the next lock doubles, to the cap
 
     clock.t += 60
     wrong(guard, 3)
-    assert guard.locked_for() == 120
+    assert guard.locked_for() == 60
 
-    clock.t += 120
-    assert guard.check("2580")  # a correct PIN resets everything
+    clock.t += 60
+    assert guard.check("258013")  # a correct PIN resets everything
     wrong(guard, 2)
     assert guard.locked_for() == 0
     wrong(guard, 1)
@@ -485,22 +517,80 @@ def test_pin_guard_lockout_timeline() -> None:
 
 
 def test_pin_guard_correct_pin_resets_the_count() -> None:
-    guard = PinGuard(hash_pin("2580"), now=Clock())
+    guard = PinGuard(hash_pin("258013"), now=Clock())
     wrong(guard, 2)
-    assert guard.check("2580")
+    assert guard.check("258013")
     wrong(guard, 2)
     assert guard.locked_for() == 0
 
 
-def test_pin_guard_lock_is_capped_at_15_minutes() -> None:
+def test_attack_visitor_locks_staff_out_for_at_most_a_minute() -> None:
+    """Lock lengths grew to 15 minutes: now no lock is longer than 60 s."""
     clock = Clock()
-    guard = PinGuard(hash_pin("2580"), now=clock)
+    guard = PinGuard(hash_pin("258013"), now=clock)
     locks = []
     for _ in range(8):
         wrong(guard, 3)
         locks.append(guard.locked_for())
         clock.t += guard.locked_for()
-    assert locks == [30, 60, 120, 240, 480, 900, 900, 900]
+    assert locks == [30, 60, 60, 60, 60, 60, 60, 60]
+
+
+def test_attack_restart_resets_the_lockout(tmp_path: Path) -> None:
+    """The lockout lived in memory: a restart (a new guard on the same state) keeps it."""
+    clock, state = Clock(), tmp_path / "state" / "pin-guard"
+    stored = hash_pin("258013")
+    wrong(PinGuard(stored, now=clock, state=state), 3)
+    clock.t += 5
+    again = PinGuard(stored, now=clock, state=state)
+    assert again.locked_for() == 25
+    assert again.check("258013") is False
+    assert again.wrong == 3
+    if POSIX:
+        assert stat.S_IMODE(state.stat().st_mode) == 0o600
+    clock.t += 25
+    wrong(again, 2)
+    third = PinGuard(stored, now=clock, state=state)
+    wrong(third, 1)  # the count in a row carried over too: the third wrong locks
+    assert third.locked_for() == 60
+
+
+def test_a_restored_lock_is_capped_whatever_the_clock_did(tmp_path: Path) -> None:
+    state = tmp_path / "pin-guard"
+    state.write_text("1 0 5 99999999999.0 15 0\n")  # a lock far in the future
+    guard = PinGuard(hash_pin("258013"), now=Clock(), state=state)
+    assert guard.locked_for() == PinGuard.MAX_LOCK == 60
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"garbage", b"1 x y z w v\n", b"1 -1 0 0.0 0 0\n", b"1 0 0 nan 0 0\n", b"\xff" * 300],
+)
+def test_a_damaged_guard_state_starts_afresh(tmp_path: Path, content: bytes) -> None:
+    state = tmp_path / "pin-guard"
+    state.write_bytes(content)
+    guard = PinGuard(hash_pin("258013"), now=Clock(), state=state)
+    assert (guard.locked_for(), guard.wrong) == (0, 0)
+    assert guard.check("258013")
+
+
+def test_attack_guard_state_fifo_does_not_hang(tmp_path: Path) -> None:
+    state = tmp_path / "pin-guard"
+    os.mkfifo(state)
+    guard = PinGuard(hash_pin("258013"), now=Clock(), state=state)
+    assert guard.locked_for() == 0
+    wrong(guard, 3)  # cannot write over a FIFO either: the lock holds in memory
+    assert guard.locked_for() == 30
+
+
+def test_the_attempt_count_is_kept_for_the_staff_panel(tmp_path: Path) -> None:
+    guard = PinGuard(hash_pin("258013"), now=Clock(), state=tmp_path / "g")
+    wrong(guard, 2)
+    assert guard.wrong == 2
+    assert guard.check("258013")
+    assert (guard.wrong, guard.wrong_before_unlock) == (0, 2)
+    restarted = PinGuard(hash_pin("258013"), now=Clock(), state=tmp_path / "g")
+    assert restarted.wrong_before_unlock == 2
 
 
 def test_pin_guard_without_a_stored_hash_always_fails() -> None:
@@ -512,3 +602,128 @@ def test_pin_guard_without_a_stored_hash_always_fails() -> None:
 def test_pin_guard_with_a_malformed_hash_always_fails() -> None:
     guard = PinGuard("1234", now=Clock())
     assert guard.check("1234") is False
+
+
+# -- attacks on reading the settings (each used to end in "internal error", exit 3) ----
+
+
+def only_error(path: Path | None) -> str:
+    errors = errors_of(path)
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_attack_fifo_at_the_settings_path_does_not_hang(here: Path) -> None:
+    os.mkfifo(here / "settings.yaml")
+    assert only_error(here / "settings.yaml") == (
+        "settings.yaml:1:1: cannot read the settings file: not a regular file (a named pipe (FIFO))"
+    )
+
+
+def test_attack_fifo_at_the_default_settings_path_does_not_hang() -> None:
+    path = default_settings_path()
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert only_error(None).endswith(
+        "cannot read the settings file: not a regular file (a named pipe (FIFO))"
+    )
+
+
+def test_attack_settings_linked_to_dev_zero_is_not_read(here: Path) -> None:
+    (here / "settings.yaml").symlink_to("/dev/zero")
+    assert only_error(here / "settings.yaml") == (
+        "settings.yaml:1:1: cannot read the settings file: not a regular file (a character device)"
+    )
+
+
+def test_attack_settings_symlink_loop_is_located(here: Path) -> None:
+    (here / "settings.yaml").symlink_to(here / "settings.yaml")
+    assert only_error(here / "settings.yaml") == (
+        "settings.yaml:1:1: cannot read the settings file: a symbolic link loop "
+        "(too many levels of symbolic links)"
+    )
+
+
+def test_attack_default_settings_symlink_loop_is_located() -> None:
+    path = default_settings_path()
+    path.parent.mkdir(parents=True)
+    path.symlink_to(path)
+    assert "a symbolic link loop" in only_error(None)
+
+
+def test_attack_huge_settings_file_is_not_read_whole(here: Path) -> None:
+    write(here, "# " + "x" * 100_000 + "\n")
+    assert only_error(here / "settings.yaml") == (
+        "settings.yaml:1:1: cannot read the settings file: the file is too large "
+        "(100,003 bytes; the limit is 65,536)"
+    )
+
+
+def test_attack_content_of_a_user_that_does_not_exist(here: Path) -> None:
+    path = write(here, "language: en\ncontent: ~nosuchuser/kiosk-content\n")
+    assert only_error(path) == (
+        "settings.yaml:2:10: there is no user 'nosuchuser' whose home folder ~nosuchuser could be"
+    )
+    settings = Settings(content="~nosuchuser/x")
+    assert resolve_content_dir(settings, path) == here / "~nosuchuser/x"  # never raises
+
+
+def test_content_of_the_own_home_is_expanded(here: Path, isolated_home: Path) -> None:
+    settings = load_settings(write(here, "content: ~/kiosk-content\n"))
+    assert resolve_content_dir(settings, here / "settings.yaml") == isolated_home / "kiosk-content"
+
+
+def _load_as_another_user(path: Path | None) -> str:
+    """load_settings(path) in a process that may not read the folder: its one error.
+
+    As root (CI), file permissions do not apply, so the check runs in a forked child
+    that has become 'nobody'; otherwise here.
+    """
+    if os.geteuid() != 0:
+        return only_error(path)
+    read, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                load_settings(path)
+                answer = "no error"
+            except SettingsError as exc:
+                answer = "\n".join(str(e) for e in exc.errors)
+            os.write(write_end, answer.encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    return answer
+
+
+def test_attack_unreadable_config_folder_is_located(isolated_home: Path) -> None:
+    path = default_settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("language: es\n")
+    path.parent.chmod(0o000)
+    try:
+        error = _load_as_another_user(None)
+    finally:
+        path.parent.chmod(0o700)
+    assert error.endswith(": cannot read the settings file: Permission denied"), error
+    assert error.startswith(str(path) + ":1:1:") or "settings.yaml:1:1:" in error
+
+
+def test_attack_set_pin_through_a_symlink_loop_is_an_os_error(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.symlink_to(path)
+    with pytest.raises(OSError, match="symbolic link loop"):
+        write_pin(path, "258013")
+
+
+def test_attack_set_pin_over_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    os.mkfifo(path)
+    with pytest.raises(OSError, match="not a regular file"):
+        write_pin(path, "258013")
