@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     from kiosk.ui.handout import register as register_handout  # imports no Qt
 
     register_handout(commands)
+    from kiosk.fleet.commands import register as register_fleet
+
+    register_fleet(commands)  # kiosk publish, reviewer, approve, revoke, rotate-key, update
 
     pin = commands.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
     pin.add_argument(
