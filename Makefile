@@ -87,6 +87,7 @@ bench: install bytecode
 	$(BIN)/python bench/bundle_load.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/fleet.py
 
 screenshots: install
 	rm -rf build/screenshots

@@ -220,7 +220,7 @@ def _update(state: Path, url: str, status: FleetStatus) -> FleetStatus:
     except (KeyError, TypeError, ValueError) as exc:
         raise UpdateError(f"the update server's index is not readable ({exc}).") from exc
 
-    release = "r-" + index_info.hashes["sha256"][:24]
+    release = _release_name(index_info, [info for _, info, _, _ in wanted], library_info)
     bundles = [
         BundleStatus(str(e["id"]), str(e["version"]), info.hashes["sha256"], signer, on)
         for e, info, signer, on in wanted
@@ -230,6 +230,16 @@ def _update(state: Path, url: str, status: FleetStatus) -> FleetStatus:
     status.release = release
     status.bundles = bundles
     return status
+
+
+def _release_name(index: Any, bundles: list[Any], library: Any) -> str:
+    """A name for this exact library: a hash over every archive's signed hash."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for info in (index, library, *bundles):
+        digest.update(f"{info.path}={info.hashes['sha256']}\n".encode())
+    return "r-" + digest.hexdigest()[:24]
 
 
 def _target(updater: Any, path: str) -> Any:

@@ -102,6 +102,16 @@ def test_a_new_version_is_swapped_in_and_the_last_good_one_kept(fleet: Fleet) ->
     assert len(list((fleet.state / "releases").glob("r-*"))) == 2
 
 
+def test_changed_text_under_the_same_version_is_installed_too(fleet: Fleet) -> None:
+    _first_update(fleet)
+    topic = fleet.content / "muscle-cramps" / "topic.yaml"
+    topic.write_text(topic.read_text() + "\n# a corrected comma\n")
+    fleet.publish()
+    update(fleet.state, fleet.url)
+    installed = fleet.state / "current" / "muscle-cramps" / "topic.yaml"
+    assert installed.read_text().endswith("# a corrected comma\n")
+
+
 def test_publishing_the_same_content_again_changes_nothing(fleet: Fleet) -> None:
     targets = fleet.publisher().targets().signed.version
     fleet.publish()
