@@ -10,6 +10,8 @@ The settings file is a small YAML mapping (every key optional)::
     staff_pin: scrypt$16384$8$1$<salt>$<hash>    # written by 'kiosk set-pin'
     printer: Front desk
     text_size: 0               # 0..3
+    update_from: https://content.example.org/kiosk   # a fleet repository (docs/fleet-runbook.md)
+    update_minutes: 15         # 5..1440, how often to check, between visits only
 
 It is read with the content reader, so every problem is located at ``file:line:col``
 and all are raised together as one :class:`SettingsError` (a :class:`BundleError`, so
@@ -73,6 +75,7 @@ _RANGES: dict[str, tuple[int, int]] = {
     "idle_seconds": (10, 3600),
     "warning_seconds": (5, 120),
     "text_size": (0, 3),
+    "update_minutes": (5, 1440),
 }
 _BOOLS = ("require_approved",)
 
@@ -93,6 +96,8 @@ class Settings:
     staff_pin: str | None = None
     printer: str | None = None
     text_size: int = 0
+    update_from: str | None = None
+    update_minutes: int = 15
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
@@ -184,6 +189,9 @@ def _check(raw: dict[str, Any], locations: Locations) -> tuple[Settings | None, 
     language = data.get("language")
     if isinstance(language, str) and not LANGUAGE.match(language):
         fail("language", f"'{language}' is not a language code; use one such as en or es")
+    source = data.get("update_from")
+    if isinstance(source, str) and not source.startswith(("https://", "http://")):
+        fail("update_from", "update_from must be an https:// (or http://) address")
     content = data.get("content")
     if isinstance(content, str) and not content.strip():
         fail("content", "content must be a folder path; leave it out to use the default")

@@ -161,6 +161,14 @@ def test_empty_file_gives_defaults(here: Path, text: str) -> None:
             ],
         ),
         (
+            "an update source that is not a web address",
+            "update_from: //server/share\nupdate_minutes: 1\n",
+            [
+                "settings.yaml:1:14: update_from must be an https:// (or http://) address",
+                "settings.yaml:2:17: update_minutes must be between 5 and 1440",
+            ],
+        ),
+        (
             "text size out of range",
             "text_size: 4\n",
             ["settings.yaml:1:12: text_size must be between 0 and 3"],
