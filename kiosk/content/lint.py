@@ -1,14 +1,19 @@
-"""Readability lint: a report per passage and the limits patient text must meet.
+"""Readability lint: a report per text and the limits patient text must meet.
 
 English patient text is scored with the Flesch-Kincaid grade (lower is easier): each
-section as a whole at grade 6 or lower, no single passage above grade 8; each curated
-answer of the question box (the ``ask`` part) at grade 6 or lower. Spanish
-patient text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more,
-"bastante fácil". Clinician text is reported, never failed. Scores come from textstat.
+section as a whole at grade 6 or lower, no single passage above grade 8. Spanish patient
+text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more, "bastante
+fácil", for each passage and each section. Every other text a patient reads is scored as
+a whole at the section limits: each curated answer of the question box (the ``ask``
+part), and the self-check's intro, each question (its text, help and answers together, as
+one screen shows them), each red flag's advice and each factor (its name and what helps).
+Clinician text is reported, never failed. Syllables are counted by
+:mod:`kiosk.content.readability` (a pronouncing dictionary for English, the rules of
+Spanish spelling), not by hyphenation.
 
 :func:`lint_problems` locates each failure at ``file:line:col`` like a content error: a
-loaded bundle keeps no positions, so it reads the topic's file again (lint is not a
-hot path).
+loaded bundle keeps no positions, so it reads the part's file again (lint is not a hot
+path).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING
 from kiosk.content.errors import ContentError
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.model import Bundle, LevelText, ReadingLevel, Section
+from kiosk.content.readability import count_text, flesch_kincaid_grade, szigriszt_pazos
 
 if TYPE_CHECKING:
     from kiosk.content._yaml import Locations
@@ -30,10 +36,18 @@ SECTION_MAX_GRADE = 6.0
 PASSAGE_MAX_GRADE = 8.0
 SPANISH_MIN_EASE = 65.0
 
+ValuePath = tuple[str | int, ...]
+
 
 @dataclass(frozen=True, slots=True)
 class LintRow:
-    """One passage (or, with ``passage`` None, one whole section) at one level and language."""
+    """One passage (or, with ``passage`` None, one whole section or other text) at one
+    level and language.
+
+    ``part`` names the bundle part whose file holds the text ("topic", "ask",
+    "selfcheck"); ``path`` leads to it in that file (to the passage's text, or to the key
+    of a section's ``passages:``), so a failure can be located there.
+    """
 
     section: str
     passage: int | None
@@ -44,16 +58,16 @@ class LintRow:
     words: int
     cites: tuple[int, ...]
     problem: str | None = None
+    part: str = "topic"
+    path: ValuePath = ()
+    label: str = ""
 
 
 def _score(text: str, language: str) -> tuple[float, str]:
-    import textstat
-
+    counts = count_text(text, language)
     if language.startswith("es"):
-        textstat.set_lang("es")
-        return float(textstat.szigriszt_pazos(text)), "INFLESZ"
-    textstat.set_lang("en_US")
-    return float(textstat.flesch_kincaid_grade(text)), "FK grade"
+        return szigriszt_pazos(counts), "INFLESZ"
+    return flesch_kincaid_grade(counts), "FK grade"
 
 
 def _too_hard(score: float, metric: str, whole_section: bool) -> str | None:
@@ -63,38 +77,87 @@ def _too_hard(score: float, metric: str, whole_section: bool) -> str | None:
     return None if score <= limit else f"above grade {limit:g}"
 
 
-def _groups(bundle: Bundle) -> Iterator[tuple[str, list[LevelText]]]:
-    yield "summary", [bundle.topic.summary]
+def _groups(bundle: Bundle) -> Iterator[tuple[str, list[LevelText], ValuePath]]:
+    yield "summary", [bundle.topic.summary], ("topic", "summary")
     section: Section
-    for section in bundle.topic.sections:
-        yield section.id, list(section.passages)
+    for i, section in enumerate(bundle.topic.sections):
+        yield section.id, list(section.passages), ("topic", "sections", i, "passages")
+
+
+@dataclass(frozen=True, slots=True)
+class _Whole:
+    """A text scored as a whole: its row name, its label in messages, the texts it joins,
+    and where its main text is in the part's file."""
+
+    name: str
+    label: str
+    part: str
+    texts: tuple[LevelText, ...]
+    path: ValuePath
 
 
 ASK_PREFIX = "ask:"  # a curated answer's rows are named "ask:<its id>"
+SELFCHECK_PREFIX = "selfcheck:"  # a self-check text's rows: "selfcheck:<what>"
+
+
+def _wholes(bundle: Bundle) -> Iterator[_Whole]:
+    """The texts other than the topic's, each scored as one whole."""
+    ask = bundle.document.ask
+    for i, answer in enumerate(ask.answers if ask is not None else ()):
+        yield _Whole(ASK_PREFIX + answer.id, f"curated answer '{answer.id}'", "ask",
+                     (answer.answer,), ("ask", "answers", i, "answer"))  # fmt: skip
+    check = bundle.document.selfcheck
+    if check is None:
+        return
+    s = SELFCHECK_PREFIX
+    yield _Whole(s + "intro", "self-check intro", "selfcheck", (check.intro,),
+                 ("selfcheck", "intro"))  # fmt: skip
+    for i, question in enumerate(check.questions):
+        texts = [question.text]
+        if question.help is not None:
+            texts.append(question.help)
+        texts.extend(option.text for option in question.options)
+        yield _Whole(s + question.id, f"self-check question '{question.id}'", "selfcheck",
+                     tuple(texts), ("selfcheck", "questions", i, "text"))  # fmt: skip
+    for i, flag in enumerate(check.red_flags):
+        yield _Whole(s + "red-flag:" + flag.id, f"self-check advice '{flag.id}'", "selfcheck",
+                     (flag.advice,), ("selfcheck", "red_flags", i, "advice"))  # fmt: skip
+    for i, factor in enumerate(check.factors):
+        yield _Whole(s + "factor:" + factor.id, f"self-check factor '{factor.id}'", "selfcheck",
+                     (factor.name, factor.helps), ("selfcheck", "factors", i, "helps"))  # fmt: skip
 
 
 def lint_bundle(bundle: Bundle) -> list[LintRow]:
     """Score every passage at every level and language, and each section as a whole;
-    then each curated answer of the question box, as a whole (the section limits)."""
+    then every other patient-facing text as a whole (curated answers, self-check texts)."""
     rows: list[LintRow] = []
-    ask = bundle.document.ask
     for level in bundle.reading_levels:
         for language in bundle.languages:
-            for name, passages in _groups(bundle):
+            for name, passages, path in _groups(bundle):
                 texts = [bundle.level_text(p, level, language) for p in passages]
                 plains = [plain_text(t) for t in texts]
+                single = name == "summary"
                 for i, (text, plain) in enumerate(zip(texts, plains, strict=True), start=1):
-                    rows.append(_row(name, i, level, language, text, plain, whole=False))
+                    at = path if single else (*path, i - 1)
+                    rows.append(_row(name, i, level, language, text, plain, whole=False,
+                                     part="topic", path=(*at, str(level), language)))  # fmt: skip
                 rows.append(
-                    _row(
-                        name, None, level, language, "\n".join(texts), "\n".join(plains), whole=True
-                    )
-                )
-            for answer in ask.answers if ask is not None else ():
-                text = bundle.level_text(answer.answer, level, language)
-                rows.append(_row(ASK_PREFIX + answer.id, None, level, language, text,
-                                 plain_text(text), whole=True))  # fmt: skip
+                    _row(name, None, level, language, "\n".join(texts), "\n".join(plains),
+                         whole=True, part="topic", path=path)
+                )  # fmt: skip
+            for whole in _wholes(bundle):
+                texts = [bundle.level_text(t, level, language) for t in whole.texts]
+                text = "\n".join(texts)
+                plain = "\n".join(_sentence(plain_text(t)) for t in texts)
+                rows.append(_row(whole.name, None, level, language, text, plain, whole=True,
+                                 part=whole.part, path=(*whole.path, str(level), language),
+                                 label=whole.label))  # fmt: skip
     return rows
+
+
+def _sentence(plain: str) -> str:
+    """A short text read on its own (a title, an answer button) ends its sentence."""
+    return plain if not plain or plain[-1] in ".!?:" else plain + "."
 
 
 def _row(
@@ -106,6 +169,9 @@ def _row(
     plain: str,
     *,
     whole: bool,
+    part: str,
+    path: ValuePath,
+    label: str = "",
 ) -> LintRow:
     score, metric = _score(plain, language)
     problem = _too_hard(score, metric, whole) if level == ReadingLevel.PATIENT else None
@@ -120,13 +186,16 @@ def _row(
         len(plain.split()),
         cites,
         problem,
+        part,
+        path,
+        label,
     )
 
 
 def render_table(bundle_id: str, rows: list[LintRow]) -> str:
     lines = [
         f"{bundle_id}",
-        f"  {'section':<30}{'passage':>8}  {'level':<10}{'lang':<5}"
+        f"  {'section':<40}{'passage':>8}  {'level':<10}{'lang':<5}"
         f"{'score':>7}  {'metric':<9}{'words':>6}  {'cites':<10} result",
     ]
     for row in rows:
@@ -134,69 +203,46 @@ def render_table(bundle_id: str, rows: list[LintRow]) -> str:
         cites = ",".join(map(str, row.cites)) or "-"
         verdict = f"FAIL: {row.problem}" if row.problem else "ok"
         lines.append(
-            f"  {row.section:<30}{which:>8}  {row.level:<10}{row.language:<5}"
+            f"  {row.section:<40}{which:>8}  {row.level:<10}{row.language:<5}"
             f"{row.score:>7.1f}  {row.metric:<9}{row.words:>6}  {cites:<10} {verdict}"
         )
     return "\n".join(lines)
 
 
 def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
-    """Each failing row as a located error: at the passage's text, or for a section as a
-    whole at its ``passages:`` key (for the summary, at ``summary:``)."""
+    """Each failing row as a located error: at the passage's or other text's value, or for
+    a section as a whole at its ``passages:`` key (for the summary, at ``summary:``)."""
     from kiosk.content.loader import display_path
 
     failing = [row for row in rows if row.problem]
     if not failing:
         return []
-    locations = _part_locations(bundle, "topic")
-    index = {section.id: i for i, section in enumerate(bundle.topic.sections)}
+    files: dict[str, Locations | None] = {}
     problems = []
     for row in failing:
-        if row.section.startswith(ASK_PREFIX):
-            problems.append(_ask_problem(bundle, row))
-            continue
-        if row.section == "summary":
-            base: tuple[str | int, ...] = ("topic", "summary")
-            whole = base
+        if row.part not in files:
+            files[row.part] = _part_locations(bundle, row.part)
+        locations = files[row.part]
+        if row.label:
+            what = row.label
         else:
-            whole = ("topic", "sections", index.get(row.section, 0), "passages")
-            base = whole
-        which = "section as a whole" if row.passage is None else f"passage {row.passage}"
+            what = f"{row.section} " + (
+                "section as a whole" if row.passage is None else f"passage {row.passage}"
+            )
         message = (
-            f"{row.section} {which} ({row.level}, {row.language}): "
-            f"{row.metric} {row.score:g} is {row.problem}"
+            f"{what} ({row.level}, {row.language}): {row.metric} {row.score:g} is {row.problem}"
         )
         if locations is None:
             problems.append(ContentError.at_file(display_path(bundle.folder) + "/", message))
-        elif row.passage is None:
-            problems.append(locations.error_at_key(whole, message))
+        elif row.passage is None and row.part == "topic":
+            problems.append(locations.error_at_key(row.path, message))
         else:
-            if row.section != "summary":
-                base = (*base, row.passage - 1)
-            problems.append(locations.error_at_value((*base, row.level, row.language), message))
+            problems.append(locations.error_at_value(row.path, message))
     return sorted(problems)
 
 
-def _ask_problem(bundle: Bundle, row: LintRow) -> ContentError:
-    """A curated answer too hard to read, at its text in the file of the ``ask`` part."""
-    from kiosk.content.loader import display_path
-
-    answer_id = row.section.removeprefix(ASK_PREFIX)
-    message = (
-        f"curated answer '{answer_id}' ({row.level}, {row.language}): "
-        f"{row.metric} {row.score:g} is {row.problem}"
-    )
-    ask = bundle.document.ask
-    ids = [answer.id for answer in ask.answers] if ask is not None else []
-    locations = _part_locations(bundle, "ask")
-    if locations is None or answer_id not in ids:
-        return ContentError.at_file(display_path(bundle.folder) + "/", message)
-    path = ("ask", "answers", ids.index(answer_id), "answer", row.level, row.language)
-    return locations.error_at_value(path, message)
-
-
 def _part_locations(bundle: Bundle, part: str) -> Locations | None:
-    """The positions in the file that holds the bundle's ``part`` ("topic", "ask")."""
+    """The positions in the file that holds the bundle's ``part`` ("topic", "ask"...)."""
     from kiosk.content._yaml import read_yaml
     from kiosk.content.loader import bundle_files, display_path
 

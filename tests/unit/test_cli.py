@@ -193,3 +193,31 @@ def test_lint_fails_on_a_hard_curated_answer_at_its_place(
         f"muscle-cramps/ask.yaml:{line}:15: curated answer 'water-pills' (patient, en): FK grade "
     )
     assert failures[0].endswith(" is above grade 6")
+
+
+def test_lint_fails_on_a_hard_selfcheck_text_at_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Self-check texts are linted too, and Spanish syllables are counted by rule: this
+    text (the shipped one before the counts were fixed) scored 66 with hyphenation, 59.6
+    with a correct count."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "muscle-cramps"
+    shutil.copytree(CONTENT / "muscle-cramps", folder)
+    selfcheck = folder / "selfcheck.yaml"
+    easy = ('es: "Los calambres pueden ser una señal de este problema. Es cuando dos glándulas '
+            'pequeñas no hacen bastante de algunas hormonas. [4] Hable con el médico o la '
+            'enfermera que lo atiende por eso."')  # fmt: skip
+    hard = ('es: "Los calambres pueden ser una señal de insuficiencia suprarrenal. [4] Hable '
+            'con el médico o la enfermera que se ocupa de ella."')  # fmt: skip
+    text = selfcheck.read_text(encoding="utf-8")
+    assert easy in text
+    selfcheck.write_text(text.replace(easy, hard), encoding="utf-8")
+    assert main(["validate", "--lint", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    failures = [line for line in out if line.startswith("muscle-cramps/selfcheck.yaml:")]
+    line = text[: text.index(easy)].count("\n") + 1
+    assert failures == [
+        f"muscle-cramps/selfcheck.yaml:{line}:15: self-check factor 'adrenal-insufficiency' "
+        "(patient, es): INFLESZ 59.6 is below 65 (too hard)"
+    ]
