@@ -23,13 +23,6 @@ if TYPE_CHECKING:
     from kiosk.content import Bundle
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
-
-
-def default_content_dir() -> Path:
-    """``./content`` when run from a checkout or a folder with content, else the shipped one."""
-    here = Path("content")
-    return here if here.is_dir() else DEFAULT_CONTENT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="bundle folders (default: every bundle under content/)",
+        help="bundle or content folders (default: every bundle of the content folder, "
+        "and its library file)",
     )
     validate.add_argument(
         "--lint",
@@ -127,9 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     args = _app_args(tokens) or _parser().parse_args(tokens)  # exits 2 on a usage error
+    from kiosk.content import BundleError
+    from kiosk.settings import content_root
+
     try:
         if args.command == "validate":
-            return _validate(args.paths, lint=args.lint)
+            root = content_root(args.content, args.config) if not args.paths else Path()
+            return _validate(args.paths, lint=args.lint, root=root)
         if getattr(args, "handler", None) is not None:
             return int(args.handler(args))
         if args.command == "set-pin":
@@ -146,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ui.app import run_app
 
         return int(run_app(args))
+    except BundleError as exc:  # the settings file that names the content folder
+        print(exc.report(), file=sys.stderr)
+        print("kiosk: fix the settings file above, then try again", file=sys.stderr)
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `kiosk validate --lint | head`
@@ -159,30 +161,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _bundle_folders(paths: list[Path]) -> list[Path] | None:
+def _bundle_folders(paths: list[Path], root: Path) -> tuple[list[Path], list[Path]] | None:
+    """The bundle folders to check, and the content folders among ``paths`` (their
+    library files are checked too); with no ``paths``, every bundle under ``root``."""
     from kiosk.content import find_bundles
 
     if not paths:
-        return find_bundles(default_content_dir())
+        return find_bundles(root), [root]
     folders: list[Path] = []
+    roots: list[Path] = []
     for path in paths:
         if not path.is_dir():
             print(f"kiosk validate: {path}: no such folder", file=sys.stderr)
             return None
         # a bundle folder, or a content folder holding bundles
         found = find_bundles(path)
-        is_bundle = any(p.suffix in (".yaml", ".yml") for p in path.iterdir())
+        is_bundle = any(p.suffix in (".yaml", ".yml") for p in path.iterdir() if p.is_file())
+        is_bundle = is_bundle and not (found and _only_library_file(path))
         folders.extend([path] if is_bundle or not found else found)
-    return folders
+        if found and not is_bundle:
+            roots.append(path)
+    return folders, roots
 
 
-def _validate(paths: list[Path], *, lint: bool) -> int:
+def _only_library_file(path: Path) -> bool:
+    """True when the only YAML file directly in ``path`` is the library file."""
+    from kiosk.content import LIBRARY_FILE
+
+    names = {p.name for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()}
+    return names == {LIBRARY_FILE}
+
+
+def _validate(paths: list[Path], *, lint: bool, root: Path) -> int:
     from kiosk.content import BundleError, load_bundle
+    from kiosk.content.library import read_order
     from kiosk.content.loader import duplicate_id_error
 
-    folders = _bundle_folders(paths)
-    if folders is None:
+    found = _bundle_folders(paths, root)
+    if found is None:
         return EXIT_USAGE
+    folders, roots = found
     if not folders:
         print("kiosk validate: no bundles found", file=sys.stderr)
         return EXIT_USAGE
@@ -207,6 +225,14 @@ def _validate(paths: list[Path], *, lint: bool) -> int:
             print(f"{folder}: ok ({summary})")
             continue
         failed = _lint(folder, bundle, summary) or failed
+    for content in roots:
+        known = [*seen, *(folder.name for folder in folders if folder.parent == content)]
+        _order, problems = read_order(content, known=known)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{content}: the library file has {len(problems)} problem(s)", file=sys.stderr)
+            failed = True
     return EXIT_CONTENT if failed else EXIT_OK
 
 

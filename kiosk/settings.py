@@ -40,6 +40,8 @@ __all__ = [
     "PinGuard",
     "Settings",
     "SettingsError",
+    "content_root",
+    "default_content_dir",
     "default_settings_path",
     "hash_pin",
     "load_settings",
@@ -218,6 +220,26 @@ def _valid_int(data: dict[str, Any], name: str) -> int | None:
     value = data.get(name, getattr(_DEFAULTS, name))
     low, high = _RANGES[name]
     return value if type(value) is int and low <= value <= high else None
+
+
+SHIPPED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+"""The content shipped beside the code."""
+
+
+def default_content_dir() -> Path:
+    """``./content`` when run from a checkout or a folder with content, else the shipped one."""
+    here = Path("content")
+    return here if here.is_dir() else SHIPPED_CONTENT
+
+
+def content_root(content: Path | None, config: Path | None) -> Path:
+    """The content folder of every command, resolved one way: ``--content`` (``content``),
+    then the ``content:`` of the settings file (``config``, else the user's own), then
+    :func:`default_content_dir`. Raises :class:`SettingsError` for a broken settings file.
+    """
+    if content is not None:
+        return content
+    return resolve_content_dir(load_settings(config), config) or default_content_dir()
 
 
 def resolve_content_dir(settings: Settings, settings_path: Path | None) -> Path | None:

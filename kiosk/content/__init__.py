@@ -11,7 +11,8 @@ No Qt here (an import-linter contract enforces it). Typical use::
 """
 
 from kiosk.content.errors import BundleError, ContentError
-from kiosk.content.loader import BundleCache, Library, find_bundles, load_bundle, load_library
+from kiosk.content.library import LIBRARY_FILE, Entry, EntryStatus, Library, load_library
+from kiosk.content.loader import BundleCache, find_bundles, load_bundle
 from kiosk.content.model import (
     YES_NO_ANSWERS,
     Ask,
@@ -41,6 +42,7 @@ from kiosk.content.model import (
 )
 
 __all__ = [
+    "LIBRARY_FILE",
     "YES_NO_ANSWERS",
     "Ask",
     "Asset",
@@ -51,6 +53,8 @@ __all__ = [
     "Condition",
     "ContentError",
     "CuratedAnswer",
+    "Entry",
+    "EntryStatus",
     "Factor",
     "LevelText",
     "Library",

@@ -72,6 +72,13 @@ def check_bundle(
         asset_ids = None if unreadable else []
     if "topic" in parts:
         yield from _check_topic(where, parts["topic"], asset_ids)
+    icon = known(metadata, "icon")
+    if isinstance(icon, str) and asset_ids is not None and icon not in asset_ids:
+        yield where.value(
+            ("metadata", "icon"),
+            f"no asset has the id '{icon}'"
+            f"{suggest(icon, [a for a in asset_ids if a], what='the assets are')}",
+        )
     if "selfcheck" in parts:
         section_ids = _section_ids(parts.get("topic", UNKNOWN))
         reference_numbers = _known_numbers(parts.get("references", UNKNOWN))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -55,13 +54,11 @@ if TYPE_CHECKING:  # the YAML reader is imported only when a bundle must be pars
 
 __all__ = [
     "BundleCache",
-    "Library",
     "bundle_id_location",
     "content_folder_error",
     "duplicate_id_error",
     "find_bundles",
     "load_bundle",
-    "load_library",
     "user_dir",
 ]
 
@@ -491,77 +488,8 @@ def content_folder_error(root: Path) -> ContentError:
     return ContentError.at_file(display_path(root), message)
 
 
-@dataclass
-class Library:
-    """Every bundle under a content folder that loaded, and the errors of those that did not."""
-
-    bundles: list[Bundle] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
-    stale: set[str] = field(default_factory=set)
-    """Ids of bundles that failed to load and run on their last good content."""
-
-    def bundle(self, bundle_id: str) -> Bundle | None:
-        return next((b for b in self.bundles if b.id == bundle_id), None)
-
-    def __iter__(self) -> Iterator[Bundle]:
-        return iter(self.bundles)
-
-
-def load_library(
-    root: Path,
-    *,
-    cache: BundleCache | None = None,
-    limits: Limits | None = None,
-    last_good: bool = False,
-) -> Library:
-    """Load every bundle under ``root``; a broken bundle adds its errors, never hides others.
-
-    With ``last_good``, a bundle that fails is replaced by its last good content from the
-    cache (if any), and its id is listed in ``Library.stale``.
-    """  # fmt: skip
-    import gc
-
-    # Loading builds many small objects that all stay alive; the cycle collector would
-    # walk them again and again as they pile up (cost growing with the library), so it
-    # waits until the whole library is in.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_library(root, cache, limits, last_good)
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _errors_of(exc: Exception, folder: Path) -> tuple[ContentError, ...]:
     if isinstance(exc, BundleError):
         return exc.errors
     message = f"the bundle could not be loaded ({type(exc).__name__}); please report this"
     return (ContentError.at_file(display_path(folder) + "/", message),)
-
-
-def _load_library(
-    root: Path, cache: BundleCache | None, limits: Limits | None, last_good: bool
-) -> Library:
-    library = Library()
-    cache = cache if cache is not None else BundleCache.default()
-    folders = find_bundles(root)
-    if not folders:
-        library.errors.append(content_folder_error(root))
-    seen: dict[str, Bundle] = {}
-    for folder in folders:
-        try:
-            bundle = load_bundle(folder, cache=cache, limits=limits)
-        except Exception as exc:  # BundleError; anything else must not stop the others
-            library.errors.extend(_errors_of(exc, folder))
-            previous = cache.last_good(folder) if last_good else None
-            if previous is None:
-                continue
-            bundle = Bundle(previous, folder)
-            library.stale.add(bundle.id)
-        if bundle.id in seen:
-            library.errors.append(duplicate_id_error(bundle, seen[bundle.id]))
-            continue
-        seen[bundle.id] = bundle
-        library.bundles.append(bundle)
-    return library

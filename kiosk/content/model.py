@@ -114,6 +114,8 @@ class Metadata(_Model):
     languages: tuple[str, ...] = ("en",)
     reading_levels: tuple[ReadingLevel, ...] = (ReadingLevel.PATIENT, ReadingLevel.CLINICIAN)
     source: Text | None = None
+    icon: str | None = None
+    """The id of the asset drawn on the topic's tile when a library offers several."""
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 

@@ -42,6 +42,8 @@ DESCRIPTIONS: dict[str, str] = {
     "es-MX); the first is the main one.",
     "Metadata.reading_levels": "The reading levels every text is written for.",
     "Metadata.source": "A short note naming the main source of the topic. " + _TEXT,
+    "Metadata.icon": "The id of an asset (an icon) shown on the topic's tile when the kiosk "
+    "offers several topics.",
     "Review": "The clinical review of the content.",
     "Review.status": "submitted (waiting for a clinician), under_review or approved (a "
     "named clinician has approved it).",

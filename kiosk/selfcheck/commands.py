@@ -7,8 +7,10 @@
         evaluate a file of answers (see kiosk.selfcheck.answers) the way the app would:
         urgent advice first, then the factors that may be contributing and why
 
-BUNDLE is a bundle folder; by default the first bundle under the content folder
-(``--content`` of the main command, else :func:`default_content_dir`).
+BUNDLE is a bundle folder, or the id of a bundle in the content folder; by default the
+first topic of the content folder in the clinic's order. The content folder is the one
+every command uses (:func:`kiosk.settings.content_root`: ``--content``, then the
+settings file's ``content:``, then the default).
 
 :func:`register` adds both to the main parser's subparsers; each sets ``handler`` so
 the main command runs ``args.handler(args)``, which returns the exit code: 0 ok,
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_bundle_argument",
-    "default_content_dir",
     "load_bundle_argument",
     "register",
     "run_fhir_questionnaire",
@@ -41,16 +42,6 @@ __all__ = [
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LEVELS = ("patient", "clinician")
 FORMATS = ("text", "json", "fhir")
-_SHIPPED_CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
-
-
-def default_content_dir() -> Path:
-    """``./content`` when it exists, else the shipped one: the rule of
-    ``kiosk.cli.default_content_dir``, which the core may not import (kiosk.cli imports
-    kiosk.ui, and the import-linter contract follows lazy imports too). A test keeps
-    the two the same."""
-    here = Path("content")
-    return here if here.is_dir() else _SHIPPED_CONTENT
 
 
 def register(subparsers: Any) -> None:
@@ -90,7 +81,7 @@ def add_bundle_argument(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         type=Path,
         metavar="BUNDLE",
-        help="bundle folder (default: the first bundle under the content folder)",
+        help="bundle folder or id (default: the content folder's first topic)",
     )
 
 
@@ -163,21 +154,34 @@ def _write_json(document: dict[str, Any]) -> None:
 
 
 def load_bundle_argument(args: argparse.Namespace, name: str) -> Bundle | int:
-    """The bundle a command names (``BUNDLE``, else the first under the content folder),
-    or the exit code after saying what is wrong on standard error as ``name: ...``."""
-    from kiosk.content import BundleError, find_bundles, load_bundle
+    """The bundle a command names (``BUNDLE``: a folder, or the id of a bundle in the
+    content folder; else the content folder's first topic in the clinic's order), or the
+    exit code after saying what is wrong on standard error as ``name: ...``."""
+    from kiosk.content import BundleError, load_bundle, load_library
+    from kiosk.settings import content_root
 
+    try:
+        root = content_root(getattr(args, "content", None), getattr(args, "config", None))
+    except BundleError as exc:
+        print(exc.report(), file=sys.stderr)
+        _fail(name, "fix the settings file above")
+        return EXIT_CONTENT
     folder: Path | None = getattr(args, "bundle", None)
-    if folder is None:
-        root: Path = getattr(args, "content", None) or default_content_dir()
-        found = find_bundles(root)
-        if not found:
+    if folder is None or not folder.is_dir():
+        library = load_library(root)
+        if folder is not None:
+            entry = library.entry(str(folder))
+            if entry is None or len(folder.parts) != 1:
+                _fail(name, f"{folder}: no such folder, and no bundle with that id in {root}/")
+                return EXIT_USAGE
+        elif not library.entries:
             _fail(name, f"no bundles found under {root}/; name a bundle folder")
             return EXIT_USAGE
-        folder = found[0]
-    elif not folder.is_dir():
-        _fail(name, f"{folder}: no such folder")
-        return EXIT_USAGE
+        else:
+            entry = library.entries[0]
+        folder = entry.folder
+        if entry.bundle is not None and not entry.errors:
+            return entry.bundle
     try:
         return load_bundle(folder)
     except BundleError as exc:

@@ -16,7 +16,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kiosk.content import BundleError, ContentError, load_library
-from kiosk.settings import PinGuard, Settings, load_settings, resolve_content_dir
+from kiosk.settings import (
+    PinGuard,
+    Settings,
+    default_content_dir,
+    load_settings,
+    resolve_content_dir,
+)
 
 if TYPE_CHECKING:
     import logging
@@ -61,27 +67,24 @@ def load_content(
     A bundle that fails runs on its last good content (from the cache, or the one
     already showing) and staff are told.
     """
-    from kiosk.content import ReviewStatus
+    from kiosk.content import EntryStatus
     from kiosk.ui.window import ContentState
 
-    library = load_library(root, last_good=True)
+    library = load_library(root, last_good=True, require_approved=require_approved)
     errors = list(library.errors)
-    bundles = []
-    for bundle in library.bundles:
-        if require_approved and bundle.metadata.review.status is not ReviewStatus.APPROVED:
+    for entry in library.entries:
+        if entry.status is EntryStatus.NOT_APPROVED and entry.bundle is not None:
             errors.append(ContentError.at_file(
-                str(bundle.folder / "bundle.yaml"),
-                f"'{bundle.id}' is not approved (review status "
-                f"{bundle.metadata.review.status.value}); this kiosk shows approved content "
-                "only (require_approved)"))  # fmt: skip
-            continue
-        bundles.append(bundle)
-    if bundles:
-        first = bundles[0]
-        return ContentState(first, errors, stale=first.id in library.stale)
+                str(entry.folder / "bundle.yaml"),
+                f"'{entry.id}' is not approved (review status {entry.review}); this kiosk "
+                "shows approved content only (require_approved)"))  # fmt: skip
+    topics = library.topics
+    if topics:
+        first = topics[0]
+        return ContentState(first, errors, stale=first.id in library.stale, library=library)
     if previous is not None and previous.bundle is not None:
-        return ContentState(previous.bundle, errors, stale=True)
-    return ContentState(None, errors)
+        return ContentState(previous.bundle, errors, stale=True, library=library)
+    return ContentState(None, errors, library=library)
 
 
 def install_excepthook(recover: Callable[[], None]) -> None:
@@ -161,8 +164,6 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:
         print(problem, end="", file=sys.stderr)
         return EXIT_USAGE
-    from kiosk.cli import default_content_dir
-
     root = args.content or resolve_content_dir(settings, args.config) or default_content_dir()
     content = load_content(root, require_approved=args.kiosk and settings.require_approved)
     if content.errors:

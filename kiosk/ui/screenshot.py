@@ -24,8 +24,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 def run_screenshots(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kiosk.cli import default_content_dir
-    from kiosk.settings import Settings
+    from kiosk.settings import Settings, content_root
     from kiosk.ui.app import load_content, make_application
 
     try:
@@ -33,7 +32,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
     except ValueError:
         print("kiosk screenshot: --kiosk-size must look like 1280x800", file=sys.stderr)
         return EXIT_USAGE
-    root = args.content or default_content_dir()
+    root = content_root(args.content, args.config)
     content = load_content(root, require_approved=False)
     if content.bundle is None:
         print("\n".join(str(e) for e in content.errors), file=sys.stderr)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content import Bundle, ContentError
+from kiosk.content import Bundle, ContentError, Library
 
 if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from PySide6.QtGui import QAction, QCloseEvent
@@ -74,6 +74,7 @@ class ContentState:
     bundle: Bundle | None
     errors: list[ContentError] = field(default_factory=list)
     stale: bool = False  # True: a newer edit failed; this is the last good content
+    library: Library | None = None  # every bundle and its status (for staff)
 
 
 @dataclass

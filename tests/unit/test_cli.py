@@ -221,3 +221,69 @@ def test_lint_fails_on_a_hard_selfcheck_text_at_its_place(
         f"muscle-cramps/selfcheck.yaml:{line}:15: self-check factor 'adrenal-insufficiency' "
         "(patient, es): INFLESZ 59.6 is below 65 (too hard)"
     ]
+
+
+def test_every_command_uses_the_content_folder_of_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--content, then the settings file's content: (given with --config), then the default:
+    the same for validate, ask, selfcheck, fhir and handout as for the app."""
+    from tests.library import TEST_TOPIC
+
+    monkeypatch.chdir(tmp_path)  # no ./content here: the default is the shipped folder
+    clinic = tmp_path / "clinic"
+    shutil.copytree(TEST_TOPIC, clinic / "using-the-kiosk")
+    config = tmp_path / "settings.yaml"
+    config.write_text("content: clinic\n", encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("small-text: yes\n", encoding="utf-8")
+
+    assert main(["--config", str(config), "validate"]) == 0
+    assert capsys.readouterr().out.startswith(f"{clinic / 'using-the-kiosk'}: ok (using-the-kiosk")
+    assert main(["--config", str(config), "fhir", "questionnaire"]) == 0
+    assert '"urn:kiosk:questionnaire:using-the-kiosk"' in capsys.readouterr().out
+    assert main(["--config", str(config), "selfcheck", "--answers", str(answers)]) == 0
+    assert "Small words (text-size)" in capsys.readouterr().out
+    assert main(["--config", str(config), "ask", "how do I make the words bigger"]) == 0
+    assert "Bigger words" in capsys.readouterr().out
+    pdf = tmp_path / "handout.pdf"
+    assert main(["--config", str(config), "handout", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # --content wins over the settings file; a bundle is named by folder or by id
+    assert main(["--config", str(config), "--content", str(CONTENT), "validate"]) == 0
+    assert "muscle-cramps: ok" in capsys.readouterr().out
+    assert main(["--content", str(clinic), "fhir", "questionnaire", "using-the-kiosk"]) == 0
+    assert "using-the-kiosk" in capsys.readouterr().out
+    # without either, the default folder
+    assert main(["validate"]) == 0
+    assert "muscle-cramps: ok" in capsys.readouterr().out
+
+
+def test_a_broken_settings_file_is_reported_located_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "settings.yaml"
+    config.write_text("content: ''\n", encoding="utf-8")
+    assert main(["--config", str(config), "validate"]) == 1
+    assert "settings.yaml:1:10: content must be a folder path" in capsys.readouterr().err
+    assert main(["--config", str(config), "fhir", "questionnaire"]) == 1
+    assert "settings.yaml:1:10: content must be a folder path" in capsys.readouterr().err
+
+
+def test_validate_checks_the_library_file_of_a_content_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.library import two_topics
+
+    monkeypatch.chdir(tmp_path)
+    root = two_topics(tmp_path / "content")
+    (root / "library.yaml").write_text("order:\n  - using-the-kiosk\n  - muscle-cramp\n")
+    assert main(["validate", "content"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "content/library.yaml:3:5: no bundle has the id 'muscle-cramp'; did you mean "
+        "'muscle-cramps'?"
+    )
+    (root / "library.yaml").write_text("order:\n  - using-the-kiosk\n  - muscle-cramps\n")
+    assert main(["validate"]) == 0  # ./content, the default
+    assert main(["validate", "content/using-the-kiosk"]) == 0

@@ -735,3 +735,30 @@ def test_attack_set_pin_over_a_fifo_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(path)
     with pytest.raises(OSError, match="not a regular file"):
         write_pin(path, "258013")
+
+
+def test_every_command_resolves_the_content_folder_one_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--content, then the settings file's content: (relative to it), then the default."""
+    from kiosk.settings import SHIPPED_CONTENT, content_root, default_content_dir
+
+    monkeypatch.chdir(tmp_path)
+    assert default_content_dir() == SHIPPED_CONTENT  # no ./content here
+    assert content_root(None, None) == SHIPPED_CONTENT
+    config = tmp_path / "etc" / "settings.yaml"
+    config.parent.mkdir()
+    config.write_text("content: ../clinic\n", encoding="utf-8")
+    assert content_root(None, config) == tmp_path / "etc" / ".." / "clinic"
+    assert content_root(tmp_path / "given", config) == tmp_path / "given"
+    (tmp_path / "content").mkdir()
+    assert content_root(None, None) == default_content_dir() == Path("content")
+    # the user's own settings file counts too, as it does for the app
+    own = tmp_path / "home-config" / "kiosk" / "settings.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text(f"content: {tmp_path / 'own'}\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
+    assert content_root(None, None) == tmp_path / "own"
+    config.write_text("content: ''\n", encoding="utf-8")
+    with pytest.raises(SettingsError):
+        content_root(None, config)

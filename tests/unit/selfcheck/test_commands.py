@@ -17,7 +17,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from kiosk.content import BundleError, QuestionKind, SelfCheck
 from kiosk.selfcheck.answers import load_answers
-from kiosk.selfcheck.commands import default_content_dir, register
+from kiosk.selfcheck.commands import register
 from tests.conftest import CONTENT
 from tests.unit.selfcheck.fixtures import ASKED_ORDER, make_bundle, write_bundle
 
@@ -26,6 +26,7 @@ def parser() -> argparse.ArgumentParser:
     """Like the main parser: a global --content and the commands under ``command``."""
     main = argparse.ArgumentParser(prog="kiosk")
     main.add_argument("--content", type=Path)
+    main.add_argument("--config", type=Path)
     register(main.add_subparsers(dest="command", metavar="COMMAND"))
     return main
 
@@ -88,18 +89,6 @@ def test_the_content_option_of_the_main_command_names_the_folder(
     assert json.loads(capsys.readouterr().out)["resourceType"] == "Questionnaire"
 
 
-def test_default_content_dir_is_the_cli_rule(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kiosk.cli import default_content_dir as cli_default
-
-    monkeypatch.chdir(tmp_path)
-    assert default_content_dir() == cli_default()  # the shipped folder
-    assert default_content_dir().resolve() == cli_default().resolve()
-    (tmp_path / "content").mkdir()
-    assert default_content_dir() == cli_default() == Path("content")
-
-
 @pytest.mark.parametrize(
     "command", [["fhir", "questionnaire"], ["selfcheck", "--answers", "a.yaml"]]
 )
@@ -124,7 +113,10 @@ def test_a_bundle_without_a_selfcheck(
 
 def test_usage_errors_exit_2(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("fhir", "questionnaire", "no-such-folder") == 2
-    assert capsys.readouterr().err == "kiosk fhir questionnaire: no-such-folder: no such folder\n"
+    assert capsys.readouterr().err == (
+        "kiosk fhir questionnaire: no-such-folder: no such folder, and no bundle with that id "
+        "in content/\n"
+    )
     assert run("fhir", "questionnaire", "--locale", "de") == 2
     assert capsys.readouterr().err == (
         "kiosk fhir questionnaire: the bundle 'cramps-lite' has no 'de' text "
