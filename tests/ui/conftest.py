@@ -45,8 +45,12 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
         settings: Settings | None = None,
         content: ContentState | None = None,
         idle_reset: bool = False,
-        speech_engine: str | None = None,
+        speech_engine: str | None = "mock",
     ) -> MainWindow:
+        # Qt's silent test engine unless a test asks for another: the platform's
+        # (speech-dispatcher, when installed) spawns a daemon per fresh test HOME, which
+        # takes seconds and stalls the first screen change (five corner taps then span
+        # more than the gesture's 3 s).
         settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
         state = content or load_content(root, require_approved=kiosk and settings.require_approved)
         window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset,

@@ -110,7 +110,7 @@ def test_no_engine_hides_the_button_and_tells_staff(
     qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(kiosk.ui.speech, "_installed_engines", lambda: [])
-    window = make_window()
+    window = make_window(speech_engine=None)  # the platform's
     to_topic(qtbot, window)
     assert not find_button(window, "read-aloud").isVisible()
     window.toggle_read_aloud()  # Ctrl+R does nothing, and nothing breaks
@@ -126,7 +126,7 @@ def test_the_test_engine_is_never_the_default(
     qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(kiosk.ui.speech, "_installed_engines", lambda: ["mock"])
-    window = make_window()
+    window = make_window(speech_engine=None)  # the platform's
     to_topic(qtbot, window)
     assert not window.speech.available
     assert not find_button(window, "read-aloud").isVisible()
