@@ -178,6 +178,9 @@ def run_app(args: argparse.Namespace) -> int:
                           idle_reset=getattr(args, "idle_reset", False))  # fmt: skip
     install_excepthook(window.recover)
     if args.kiosk:
+        screen = app.primaryScreen()
+        if screen is not None:  # a bare X session (no window manager) does not resize it
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     else:
         window.resize(1180, 820)

@@ -1,0 +1,162 @@
+"""The screen-reader walk: the real app under Xvfb, read by a real AT-SPI client.
+
+One walk per test session (about 20 s): the client (``atspi_client.py``, Debian's
+python3 with the AT-SPI library's own bindings) starts the app in kiosk mode on a
+1280x800 Xvfb screen inside a private D-Bus session, presses through every screen as a
+screen-reader user would, and reports the accessibility tree and the events after each
+step. The tests here only read that report.
+
+Needs (Debian): xvfb, dbus, at-spi2-core, python3-gi, gir1.2-atspi-2.0 and the X
+libraries Qt's xcb platform loads (.ci/run installs them all).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import CONTENT, ROOT
+
+CLIENT = Path(__file__).with_name("atspi_client.py")
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's: the one with python3-gi
+
+Node = dict[str, Any]
+
+# The walk: each step a name the tests use, and what the client does.
+TOPIC_TITLE = "Why do muscles cramp?"
+STEPS: list[tuple[str, dict[str, Any]]] = [
+    ("welcome", {}),
+    ("audience", {"press": "Touch to start"}),
+    ("topic", {"press": "I am a patient, or family or a friend"}),
+    ("topic-tab", {"key": "Tab", "times": 3}),
+    ("reference", {"press": "Source 1"}),
+    ("reference-closed", {"press": "Close"}),
+    ("about", {"press": "About this information"}),
+    ("about-closed", {"press": "Close"}),
+    (
+        "section",
+        {"press": ["Tired muscles and nerve signals", "Tired muscles and nerve signals  ›"]},
+    ),
+    ("section-back", {"press": ["Back to the topic", "‹  Back to the topic", "‹  Back"]}),
+    ("intro", {"press": ["Check my risk factors", "Check my risk factors  ›"]}),
+    ("question", {"press": ["Start the questions", "Start the questions  ›"]}),
+    ("question-4", {"press": "No", "how": "keyboard", "times": 3}),
+    ("multiple", {"press": "No", "how": "keyboard"}),
+    (
+        "multiple-picked",
+        {"press": "My cramps began after I started a new medicine.", "how": "keyboard"},
+    ),
+    (
+        "results",
+        {
+            "press": ["Next", "Next  ›", "Skip this question", "Skip this question  ›"],
+            "until": "Your results",
+            "times": 12,
+        },
+    ),
+    ("ask", {"press": "Have a follow-up question?"}),
+    ("start-over", {"press": ["Start over", "⟲  Start over"]}),
+]
+
+
+@dataclass
+class Step:
+    name: str
+    windows: list[Node]
+    events: list[dict[str, Any]]
+    error: str | None
+
+    @property
+    def main(self) -> Node:
+        return self.windows[0]
+
+    @property
+    def dialogs(self) -> list[Node]:
+        return [w for w in self.windows if w["role"] in ("dialog", "alert")]
+
+    def nodes(self, root: Node | None = None) -> Iterator[Node]:
+        """Every showing node, in tree order (what a screen reader's arrow keys walk)."""
+        for window in [root] if root is not None else self.windows:
+            yield from walk(window)
+
+    def focused(self) -> Node | None:
+        return next((n for n in self.nodes() if "focused" in n["states"]), None)
+
+    def named(self, name: str, role: str | None = None) -> list[Node]:
+        return [n for n in self.nodes() if n["name"] == name and role in (None, n["role"])]
+
+    def announcements(self) -> list[str]:
+        return [e["any_data"] or "" for e in self.events if e["type"] == "object:announcement"]
+
+    def focus_moves(self) -> list[Node]:
+        return [e["source"] for e in self.events
+                if e["type"] == "object:state-changed:focused" and e["detail1"] == 1]  # fmt: skip
+
+
+def walk(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node["children"]:
+        yield from walk(child)
+
+
+def _missing_tools() -> list[str]:
+    missing = [tool for tool in ("Xvfb", "dbus-run-session", "dbus-update-activation-environment")
+               if shutil.which(tool) is None]  # fmt: skip
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
+        capture_output=True,
+    ) if os.path.exists(SYSTEM_PYTHON) else None  # fmt: skip
+    if probe is None or probe.returncode != 0:
+        missing.append("python3-gi with gir1.2-atspi-2.0")
+    return missing
+
+
+@pytest.fixture(scope="session")
+def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
+    missing = _missing_tools()
+    if missing:
+        pytest.fail("the screen-reader walk needs " + ", ".join(missing) +
+                    " (Debian: apt-get install xvfb dbus at-spi2-core python3-gi "
+                    "gir1.2-atspi-2.0; .ci/run installs them)")  # fmt: skip
+    import kiosk.settings
+
+    home = tmp_path_factory.mktemp("a11y-home")
+    saved = kiosk.settings.SCRYPT_N
+    kiosk.settings.SCRYPT_N = 2**4  # a quick hash: this PIN guards nothing
+    try:
+        pin = kiosk.settings.hash_pin("2468")
+    finally:
+        kiosk.settings.SCRYPT_N = saved
+    settings = home / "settings.yaml"
+    settings.write_text(f"content: {CONTENT}\nidle_seconds: 3600\nstaff_pin: '{pin}'\n")
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    python = str(venv_python) if venv_python.exists() else "python3"
+    plan = {
+        "command": [python, "-m", "kiosk", "--kiosk", "--config", str(settings)],
+        "env": {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+                "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".data"),
+                "PYTHONPATH": str(ROOT)},
+        "size": "1280x800",
+        "steps": [step for _, step in STEPS],
+    }  # fmt: skip
+    report_file = home / "report.json"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        ["dbus-run-session", "--", SYSTEM_PYTHON, str(CLIENT), str(report_file)],
+        input=json.dumps(plan), capture_output=True, text=True, timeout=300, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(report_file.read_text())
+    assert "Traceback" not in report["app_stderr"], report["app_stderr"]
+    return {
+        name: Step(name, raw["windows"], raw["events"], raw["error"])
+        for (name, _), raw in zip(STEPS, report["steps"], strict=True)
+    }
