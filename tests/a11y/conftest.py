@@ -132,7 +132,7 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
     saved = kiosk.settings.SCRYPT_N
     kiosk.settings.SCRYPT_N = 2**4  # a quick hash: this PIN guards nothing
     try:
-        pin = kiosk.settings.hash_pin("2468")
+        pin = kiosk.settings.hash_pin("246813")
     finally:
         kiosk.settings.SCRYPT_N = saved
     settings = home / "settings.yaml"
