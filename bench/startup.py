@@ -316,8 +316,9 @@ def bench_switch(scratch: Path) -> dict[str, Any]:
     from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+    from kiosk.content import load_content
     from kiosk.settings import Settings
-    from kiosk.ui.app import build_window, load_content, make_application
+    from kiosk.ui.app import build_window, make_application
     from kiosk.ui.richtext import to_html
 
     def on_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

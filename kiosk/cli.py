@@ -26,6 +26,8 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
+    from kiosk.content.registry import LEVELS
+
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Offline patient-education kiosk: what causes muscle cramps."
     )
@@ -59,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     shots = commands.add_parser("screenshot", help="render every screen to PNG files")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     shots.add_argument(
-        "--level", choices=["patient", "clinician"], help="one reading level (default: both)"
+        "--level", choices=LEVELS.codes, help="one reading level (default: every one)"
     )
     shots.add_argument("--locale", metavar="X", help="content language (default: each one)")
     shots.add_argument(

@@ -40,6 +40,7 @@ from kiosk.content.model import (
     Topic,
     Urgency,
 )
+from kiosk.content.state import ContentState, load_content
 
 __all__ = [
     "LIBRARY_FILE",
@@ -52,6 +53,7 @@ __all__ = [
     "BundleError",
     "Condition",
     "ContentError",
+    "ContentState",
     "CuratedAnswer",
     "Entry",
     "EntryStatus",
@@ -76,5 +78,6 @@ __all__ = [
     "Urgency",
     "find_bundles",
     "load_bundle",
+    "load_content",
     "load_library",
 ]

@@ -32,13 +32,14 @@ from typing import Any, TypeVar
 from kiosk.content._yaml import Locations, ValuePath
 from kiosk.content.errors import ContentError
 from kiosk.content.model import LevelText
+from kiosk.content.registry import LEVELS
 
 T = TypeVar("T")
 
 _PLAIN_UNION_TEXT = "expected text, or a mapping from language code to text (en: ...)"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _DATE_HELP = "write it as YYYY-MM-DD, e.g. 2025-08-04"
-DEFAULT_LEVELS = ("patient", "clinician")
+DEFAULT_LEVELS = LEVELS.codes
 
 _ADAPTERS: dict[Any, Any] = {}
 _HINTS: dict[Any, dict[str, Any]] = {}

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 
 from kiosk.content.errors import ContentError
 from kiosk.content.markup import citations, plain_text
-from kiosk.content.model import Bundle, LevelText, ReadingLevel, Section
+from kiosk.content.model import Bundle, LevelText, Section
 from kiosk.content.readability import count_text, flesch_kincaid_grade, szigriszt_pazos
+from kiosk.content.registry import LANGUAGES, LEVELS
 
 if TYPE_CHECKING:
     from kiosk.content._yaml import Locations
@@ -65,7 +66,7 @@ class LintRow:
 
 def _score(text: str, language: str) -> tuple[float, str]:
     counts = count_text(text, language)
-    if language.startswith("es"):
+    if LANGUAGES.best(language).readability == "INFLESZ":
         return szigriszt_pazos(counts), "INFLESZ"
     return flesch_kincaid_grade(counts), "FK grade"
 
@@ -174,7 +175,8 @@ def _row(
     label: str = "",
 ) -> LintRow:
     score, metric = _score(plain, language)
-    problem = _too_hard(score, metric, whole) if level == ReadingLevel.PATIENT else None
+    limited = level in LEVELS and LEVELS[level].readability_limits
+    problem = _too_hard(score, metric, whole) if limited else None
     cites = tuple(sorted({n for n, _ in citations(text)}))
     return LintRow(
         section,

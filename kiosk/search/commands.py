@@ -19,22 +19,19 @@ if TYPE_CHECKING:
 __all__ = ["register", "run_ask"]
 
 EXIT_OK, EXIT_USAGE, EXIT_NO_ANSWER = 0, 2, 3
-NO_ANSWER = {
-    "en": "I don't have an answer to that. Please ask a member of staff.",
-    "es": "No tengo una respuesta para eso. Por favor, pregunte al personal.",
-}
 
 
 def register(subparsers: Any) -> None:
     """Add ``ask`` to ``subparsers`` (of argparse)."""
-    from kiosk.selfcheck.commands import LEVELS, add_bundle_argument
+    from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
+    from kiosk.selfcheck.commands import add_bundle_argument
 
     ask = subparsers.add_parser(
         "ask", help="answer a question from a bundle's own passages, as the question box does"
     )
     ask.add_argument("question", help="the question, as a patient would type it")
     add_bundle_argument(ask)
-    ask.add_argument("--level", choices=LEVELS, default="patient", help="reading level")
+    ask.add_argument("--level", choices=LEVELS.codes, default=DEFAULT_LEVEL, help="reading level")
     ask.add_argument("--locale", metavar="X", help="language (default: the bundle's first)")
     ask.add_argument("--limit", type=int, default=3, metavar="N", help="answers to show (3)")
     ask.add_argument("--format", choices=("text", "json"), default="text")
@@ -77,7 +74,12 @@ def _as_text(bundle: Bundle, results: Results) -> str:
     from kiosk.content.markup import plain_text
 
     if not results.answered:
-        return NO_ANSWER.get(results.language, NO_ANSWER["en"]) + "\n"
+        from kiosk.content.registry import LANGUAGES
+
+        entry = LANGUAGES.get(results.language)
+        english = LANGUAGES.best("en").no_answer
+        no_answer = entry.no_answer if entry is not None and entry.no_answer else english
+        return f"{no_answer}\n"
     lines: list[str] = []
     for number, found in enumerate(results.found, 1):
         where = found.title or bundle.level_text(

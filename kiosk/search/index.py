@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.content.markup import citations, plain_text
+from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
 from kiosk.search.text import base_language, content_words, fold, stemmer, tokens
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class _Language:
         self.base = base_language(language)  # stems and stop words: "es" for "es-MX"
         self.stem = stemmer(self.base)
         self.docs: list[_Doc] = []
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.rows: list[tuple[str, ...]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.stems: set[str] = set()
         self.surface: dict[str, str] = {}  # folded word of the passages -> its stem
@@ -153,7 +154,7 @@ class _Language:
         self.synonyms = _Synonyms((), self.stem)
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
-            "bundle, title, patient, clinician, tokenize='unicode61', detail='column')"
+            f"bundle, title, {', '.join(LEVELS.codes)}, tokenize='unicode61', detail='column')"
         )
 
     def stems_of(self, text: str) -> str:
@@ -188,8 +189,10 @@ class _Language:
         row = (
             bundle_key,
             self.stems_of(titles),
-            self.stems_of(bundle.level_text(doc.body, "patient", language)),
-            self.stems_of(bundle.level_text(doc.body, "clinician", language)),
+            *(
+                self.stems_of(bundle.level_text(doc.body, level, language))
+                for level in LEVELS.codes
+            ),
         )
         self.docs.append(doc)
         self.rows.append(row)
@@ -197,8 +200,8 @@ class _Language:
 
     def finish(self, db: sqlite3.Connection) -> None:
         db.executemany(
-            f"INSERT INTO {self.table}(rowid, bundle, title, patient, clinician) "
-            "VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {self.table}(rowid, bundle, title, {', '.join(LEVELS.codes)}) "
+            f"VALUES (?, ?, ?, {', '.join('?' for _ in LEVELS.codes)})",
             [(i, *row) for i, row in enumerate(self.rows)],
         )
         self.rows = []
@@ -335,7 +338,7 @@ class SearchIndex:
     def ask(
         self,
         question: str,
-        level: str = "patient",
+        level: str = DEFAULT_LEVEL,
         language: str | None = None,
         limit: int = 3,
         *,
@@ -396,18 +399,16 @@ class SearchIndex:
             rare = [t for t in terms if index.frequency(t) <= COMMON_IN_LIBRARY]
             terms = rare or terms
         words = " OR ".join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
-        query = f"{{title patient clinician}} : ({words})"
+        query = f"{{title {' '.join(LEVELS.codes)}}} : ({words})"
         if key is not None:
             query = f'bundle : "{key}" AND {query}'
-        patient, clinician = (
-            (OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT)
-            if level == "patient"
-            else (OTHER_LEVEL_WEIGHT, OWN_LEVEL_WEIGHT)
-        )
+        weights = [
+            OWN_LEVEL_WEIGHT if code == level else OTHER_LEVEL_WEIGHT for code in LEVELS.codes
+        ]
         rows = self._db.execute(
-            f"SELECT rowid, bm25({index.table}, 0, ?, ?, ?) AS score FROM {index.table} "
-            f"WHERE {index.table} MATCH ? ORDER BY score LIMIT {_CANDIDATES}",
-            (TITLE_WEIGHT, patient, clinician, query),
+            f"SELECT rowid, bm25({index.table}, 0, ?, {', '.join('?' for _ in weights)}) AS score "
+            f"FROM {index.table} WHERE {index.table} MATCH ? ORDER BY score LIMIT {_CANDIDATES}",
+            (TITLE_WEIGHT, *weights, query),
         ).fetchall()
         return [(rowid, score) for rowid, score in rows]
 

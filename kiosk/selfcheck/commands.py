@@ -27,9 +27,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
+from kiosk.selfcheck.fhir import plain_words
+
 if TYPE_CHECKING:
-    from kiosk.content.model import Bundle, Question
+    from kiosk.content.model import Bundle
     from kiosk.selfcheck.engine import Answer, Evaluation, Reason
+    from kiosk.selfcheck.report import Report, Said
 
 __all__ = [
     "add_bundle_argument",
@@ -40,7 +44,6 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-LEVELS = ("patient", "clinician")
 FORMATS = ("text", "json", "fhir")
 
 
@@ -88,7 +91,9 @@ def add_bundle_argument(parser: argparse.ArgumentParser) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     add_bundle_argument(parser)
     parser.add_argument(
-        "--level", choices=LEVELS, help="reading level (default: patient, if the bundle has it)"
+        "--level",
+        choices=LEVELS.codes,
+        help=f"reading level (default: {DEFAULT_LEVEL}, if the bundle has it)",
     )
     parser.add_argument("--locale", metavar="X", help="content language (default: the first)")
 
@@ -206,7 +211,7 @@ def _load(args: argparse.Namespace, name: str) -> tuple[Bundle, str, str | None]
         )
         return EXIT_CONTENT
     levels = [str(x) for x in bundle.reading_levels]
-    level: str = args.level or ("patient" if "patient" in levels else levels[0])
+    level: str = args.level or (DEFAULT_LEVEL if DEFAULT_LEVEL in levels else levels[0])
     language: str | None = args.locale
     try:
         check_level_and_language(bundle, level, language)
@@ -235,20 +240,11 @@ class _Report:
 
         return plain(self.bundle, value, self.level, self.language)
 
-    def answer(self, question: Question, answer: Answer) -> str:
-        from kiosk.selfcheck.fhir import answer_label
-
-        chosen = answer if isinstance(answer, tuple) else (answer,)
-        if not chosen:
-            return "(none)"
-        return ", ".join(
-            answer_label(self.bundle, question, a, self.level, self.language) for a in chosen
-        )
-
-    def because(self, reasons: tuple[Reason, ...]) -> list[str]:
+    def because(self, report: Report, lines: tuple[Said, ...]) -> list[str]:
+        said = report.words.because
         return [
-            f"because you said: {self.words(r.question.text)} — {self.answer(r.question, r.answer)}"
-            for r in reasons
+            f"{said} {plain_words(line.question)} — {', '.join(line.answers) or '(none)'}"
+            for line in lines
         ]
 
     def section_title(self, section_id: str) -> str:
@@ -263,6 +259,15 @@ class _Report:
     def ignored(evaluation: Evaluation, answers: dict[str, Answer]) -> list[str]:
         """Answered questions that do not count: not shown, given the other answers."""
         return [q for q in answers if q not in evaluation.answers]
+
+    def report(self, evaluation: Evaluation) -> Report:
+        """The one report (the screen's and the handout's), its words in the language."""
+        from kiosk.content.words import ts_translator
+        from kiosk.selfcheck.report import CONTEXT, build_report
+
+        language = self.language or self.bundle.languages[0]
+        translate = ts_translator(language, CONTEXT)
+        return build_report(self.bundle, evaluation, self.level, language, translate)
 
     def text(self, evaluation: Evaluation, answers: dict[str, Answer]) -> str:
         selfcheck = self.bundle.document.selfcheck
@@ -279,25 +284,24 @@ class _Report:
                 f"note: '{question_id}' is not shown with these answers; its answer is ignored"
             )
         lines.append("")
-        if evaluation.urgent:
+        report = self.report(evaluation)
+        if report.urgent:
             lines.append("URGENT")
-            for finding in evaluation.urgent:
-                flag = finding.flag
-                lines.append(_hang(f"- {flag.urgency.value}: ", self.words(flag.advice)))
-                lines.append(f"  source: {self.source(flag.source)}")
-                lines.extend("  " + line for line in self.because(finding.because))
+            for item in report.urgent:
+                lines.append(_hang(f"- {item.heading}: ", plain_words(item.advice)))
+                lines.append(f"  source: {self.source(item.source)}")
+                lines.extend("  " + line for line in self.because(report, item.because))
         else:
             lines.append("No urgent advice.")
         lines.append("")
-        if evaluation.factors:
+        if report.factors:
             lines.append("MAY BE CONTRIBUTING")
-            for factor_finding in evaluation.factors:
-                factor = factor_finding.factor
-                lines.append(_hang("- ", f"{self.words(factor.name)} ({factor.id})"))
-                lines.extend("  " + line for line in self.because(factor_finding.because))
-                sections = ", ".join(f"{self.section_title(s)} ({s})" for s in factor.sections)
+            for factor in report.factors:
+                lines.append(_hang("- ", f"{plain_words(factor.name)} ({factor.id})"))
+                lines.extend("  " + line for line in self.because(report, factor.because))
+                sections = ", ".join(f"{self.section_title(s)} ({s})" for s in factor.section_ids)
                 lines.append(f"  read more: {sections}")
-                lines.append(_hang("  may help: ", self.words(factor.helps)))
+                lines.append(_hang(f"  {report.words.may_help} ", plain_words(factor.helps)))
         else:
             lines.append("No factors matched these answers.")
         return "\n".join(lines) + "\n"

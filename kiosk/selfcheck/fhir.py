@@ -24,6 +24,7 @@ from typing import Any
 
 from kiosk.content.markup import plain_text
 from kiosk.content.model import (
+    YES_NO_ANSWERS,
     Bundle,
     Condition,
     LevelText,
@@ -32,6 +33,7 @@ from kiosk.content.model import (
     ReviewStatus,
     SelfCheck,
 )
+from kiosk.content.registry import DEFAULT_LEVEL, LANGUAGES
 from kiosk.selfcheck.engine import Answer, SelfCheckEngine
 
 __all__ = [
@@ -55,11 +57,6 @@ YES_NO_SYSTEM = "urn:kiosk:selfcheck:yes-no"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 _ITEM_CONTROL_EXTENSION = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 
-_YES_NO_LABELS: dict[str, dict[str, str]] = {
-    "en": {"yes": "Yes", "no": "No", "not_sure": "Not sure"},
-    "es": {"yes": "Sí", "no": "No", "not_sure": "No estoy seguro"},
-    "fr": {"yes": "Oui", "no": "Non", "not_sure": "Je ne sais pas"},
-}
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?])")
 
 
@@ -95,8 +92,12 @@ def check_level_and_language(bundle: Bundle, level: str, language: str | None) -
 
 def plain(bundle: Bundle, value: LevelText, level: str, language: str | None) -> str:
     """``value`` at ``level`` in ``language`` as plain words: no markup, no citations."""
-    text = plain_text(bundle.level_text(value, level, language))
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # "Rest [1]." -> "Rest ." -> "Rest."
+    return plain_words(bundle.level_text(value, level, language))
+
+
+def plain_words(text: str) -> str:
+    """Content markup as plain words: no markup, no citations."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", plain_text(text))  # "Rest [1]." -> "Rest."
 
 
 def questionnaire_url(bundle: Bundle) -> str:
@@ -113,8 +114,10 @@ def answer_system(bundle: Bundle, question: Question) -> str:
 
 def yes_no_label(answer: str, language: str) -> str:
     """ "Yes", "No" or "Not sure" in ``language`` (English when it is not known here)."""
-    labels = _YES_NO_LABELS.get(language.split("-")[0], _YES_NO_LABELS["en"])
-    return labels.get(answer, answer)
+    entry = LANGUAGES.get(language)
+    words = entry.yes_no if entry is not None and entry.yes_no else LANGUAGES.best("en").yes_no
+    assert words is not None
+    return dict(zip(YES_NO_ANSWERS, words, strict=True)).get(answer, answer)
 
 
 def answer_label(
@@ -204,7 +207,7 @@ def _item(
 
 
 def questionnaire(
-    bundle: Bundle, level: str = "patient", language: str | None = None
+    bundle: Bundle, level: str = DEFAULT_LEVEL, language: str | None = None
 ) -> dict[str, Any]:
     """The bundle's self-check as a FHIR R4 ``Questionnaire`` (see the module docstring).
 
@@ -237,7 +240,7 @@ def questionnaire_response(
     bundle: Bundle,
     answers: Mapping[str, Answer],
     authored: datetime.datetime,
-    level: str = "patient",
+    level: str = DEFAULT_LEVEL,
     language: str | None = None,
 ) -> dict[str, Any]:
     """A finished self-check as a FHIR R4 ``QuestionnaireResponse`` (anonymous).

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kiosk.content import BundleError, ContentError, load_library
+from kiosk.content import BundleError, ContentState, load_content
 from kiosk.settings import (
     PinGuard,
     Settings,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.window import ContentState, MainWindow
+    from kiosk.ui.window import MainWindow
 
 
 def _log() -> logging.Logger:
@@ -57,34 +57,6 @@ def display_problem() -> str | None:
     ):
         return NO_DISPLAY
     return None
-
-
-def load_content(
-    root: Path, *, require_approved: bool, previous: ContentState | None = None
-) -> ContentState:
-    """The bundle to show and every problem found; never raises for bad content.
-
-    A bundle that fails runs on its last good content (from the cache, or the one
-    already showing) and staff are told.
-    """
-    from kiosk.content import EntryStatus
-    from kiosk.ui.window import ContentState
-
-    library = load_library(root, last_good=True, require_approved=require_approved)
-    errors = list(library.errors)
-    for entry in library.entries:
-        if entry.status is EntryStatus.NOT_APPROVED and entry.bundle is not None:
-            errors.append(ContentError.at_file(
-                str(entry.folder / "bundle.yaml"),
-                f"'{entry.id}' is not approved (review status {entry.review}); this kiosk "
-                "shows approved content only (require_approved)"))  # fmt: skip
-    topics = library.topics
-    if topics:
-        first = topics[0]
-        return ContentState(first, errors, stale=first.id in library.stale, library=library)
-    if previous is not None and previous.bundle is not None:
-        return ContentState(previous.bundle, errors, stale=True, library=library)
-    return ContentState(None, errors, library=library)
 
 
 def install_excepthook(recover: Callable[[], None]) -> None:

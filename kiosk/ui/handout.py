@@ -43,12 +43,9 @@ from kiosk.content.markup import citations, plain_text
 from kiosk.content.model import (
     Bundle,
     LevelText,
-    Question,
-    QuestionKind,
-    ReadingLevel,
-    Rule,
     Urgency,
 )
+from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.richtext import CITE_SCHEME, to_html
 from kiosk.ui.wording import review_text
@@ -58,7 +55,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.selfcheck.engine import Answer, Evaluation, Reason, RedFlagFinding
+    from kiosk.selfcheck.engine import Evaluation
+    from kiosk.selfcheck.report import Report, Said, Urgent
 
 __all__ = [
     "PAPER_SIZES",
@@ -199,73 +197,56 @@ class Handout:
         )
 
     def selfcheck(self, evaluation: Evaluation) -> str:
+        """The self-check's report (:mod:`kiosk.selfcheck.report`, the screen's words)."""
+        from kiosk.selfcheck.report import CONTEXT, build_report
+        from kiosk.ui.i18n import translator
+
+        # the report's words are its own context's ("Report"), unless the handout was
+        # given a translate of its own (a test's)
+        translate = translator(CONTEXT) if self.tr is qt_translate else self.tr
+        report = build_report(self.bundle, evaluation, self.level, self.language, translate)
         parts = [_tag("h2", self.tr("Your self-check"))]
         for urgency in (Urgency.NOW, Urgency.SOON):  # one box each, "now" first
-            findings = [f for f in evaluation.urgent if f.flag.urgency is urgency]
-            if findings:
-                parts.append(self.urgent_box(urgency, findings))
-        if evaluation.factors:
-            parts.append(_tag("h3", self.tr("What may play a part")))
-        elif not evaluation.urgent:
-            parts.append(
-                "<p>"
-                + escape(
-                    self.tr(
-                        "Your answers do not point to any of the causes this check asks about. "
-                        "If you are worried about your health, talk with a doctor or nurse."
-                    )
-                )
-                + "</p>"
-            )
-        helps = escape(self.tr("What may help:"))
-        for found in evaluation.factors:
-            factor = found.factor
+            items = report.urgent_of(urgency)
+            if items:
+                parts.append(self.urgent_box(report, urgency, items))
+        if report.factors:
+            parts.append(_tag("h3", report.words.may_play_a_part))
+        elif not report.urgent:
+            parts.append(_tag("p", report.words.nothing_found))
+        helps = escape(report.words.may_help)
+        for factor in report.factors:
             parts.append(
                 '<table width="100%" cellspacing="0" cellpadding="0" '
                 'style="margin-top:4px; margin-bottom:8px;"><tr>'
                 f'<td width="4" bgcolor="{_RULE}"></td><td width="10"></td><td>'
-                f'<p style="margin-bottom:3px;"><b>{self.label(factor.name)}</b></p>'
-                + self.because(found.because, factor.when)
+                f'<p style="margin-bottom:3px;"><b>{escape(_one_line(factor.name))}</b></p>'
+                + self.because(report, factor.because)
                 + f'<p style="margin-bottom:2px;"><b>{helps}</b></p>'
-                + self.content(self.text(factor.helps))
+                + self.content(factor.helps)
                 + "</td></tr></table>"
             )
+        words = report.words
         parts.append(
-            "<p><b>"
-            + escape(self.tr("This is not a diagnosis."))
-            + "</b> "
-            + escape(
-                self.tr(
-                    "It shows what may play a part, based on your answers. "
-                    "Talk with a doctor or nurse about your own health."
-                )
-            )
-            + "</p>"
+            f"<p><b>{escape(words.not_a_diagnosis)}</b> {escape(words.based_on_answers)}</p>"
         )
         return "".join(parts)
 
-    def urgent_box(self, urgency: Urgency, findings: list[RedFlagFinding]) -> str:
+    def urgent_box(self, report: Report, urgency: Urgency, items: tuple[Urgent, ...]) -> str:
         """Urgent advice in a ruled, tinted box under a coloured heading, marked in words
         (so that it reads the same in black and white)."""
         now = urgency is Urgency.NOW
-        if now:
-            heading = "⚠ " + self.tr("Get help now")
-        elif self.level == ReadingLevel.CLINICIAN:
-            heading = self.tr("See a clinician soon")
-        else:
-            heading = self.tr("See a doctor or nurse soon")
+        heading = ("⚠ " if now else "") + items[0].heading
         body = []
-        for index, finding in enumerate(findings):
-            flag = finding.flag
+        for index, item in enumerate(items):
             if index:
                 body.append('<hr style="margin-top:2px; margin-bottom:6px;">')
-            advice = self.text(flag.advice)
-            body.append(self.content(advice))
-            if flag.source not in {n for n, _ in citations(advice)}:
-                self.cited.add(flag.source)
+            body.append(self.content(item.advice))
+            if item.source not in {n for n, _ in citations(item.advice)}:
+                self.cited.add(item.source)
                 source = escape(self.tr("Source:"))
-                body.append(f"<p>{source} [{flag.source}]</p>")
-            body.append(self.because(finding.because, flag.when))
+                body.append(f"<p>{source} [{item.source}]</p>")
+            body.append(self.because(report, item.because))
         colour, tint = (_NOW, _NOW_TINT) if now else (_SOON, _SOON_TINT)
         return (
             f'<table width="100%" cellspacing="0" cellpadding="8" border="1" bgcolor="{tint}" '
@@ -275,46 +256,28 @@ class Handout:
             f"{escape(heading)}</p>{''.join(body)}</td></tr></table>"
         )
 
-    def because(self, reasons: tuple[Reason, ...], rule: Rule) -> str:
+    def because(self, report: Report, said: tuple[Said, ...]) -> str:
         """The "because you said" lines: one per question (never a question id)."""
         lines: list[str] = []
-        seen: set[str] = set()
-        for reason in reasons:
-            question = reason.question
-            if question.id in seen:
-                continue
-            seen.add(question.id)
-            answers = [escape(a) for a in self.answer_labels(question, reason.answer, rule)]
+        for line in said:
+            question = escape(_one_line(line.question))
+            answers = [escape(_one_line(a)) for a in line.answers]
             if len(answers) == 1:
                 # no-break spaces: the dash and the answer never start a line on their own
-                lines.append(f"{self.label(question.text)}&#160;—&#160;<b>{answers[0]}</b>")
+                lines.append(f"{question}&#160;—&#160;<b>{answers[0]}</b>")
             elif answers:  # several options: one a line
                 chosen = "".join(f"<br><b>{a}</b>" for a in answers)
-                lines.append(f"{self.label(question.text)}{chosen}")
-        said = escape(self.tr("Because you said:"))
+                lines.append(f"{question}{chosen}")
+        said_words = escape(report.words.because)
         if len(lines) == 1 and "<br>" not in lines[0]:
-            return f"<p>{said} {lines[0]}</p>"
+            return f"<p>{said_words} {lines[0]}</p>"
         if not lines:
             return ""
         items = "".join(f"<li>{line}</li>" for line in lines)
         return (
-            f'<p style="margin-bottom:2px;">{said}</p>'
+            f'<p style="margin-bottom:2px;">{said_words}</p>'
             f'<ul style="margin-top:0px; margin-bottom:6px;">{items}</ul>'
         )
-
-    def answer_labels(self, question: Question, answer: Answer, rule: Rule) -> list[str]:
-        """Yes / No / Not sure, or the chosen options' words (those the rule matched)."""
-        chosen = answer if isinstance(answer, tuple) else (answer,)
-        if question.kind is QuestionKind.YES_NO:
-            words = {"yes": self.tr("Yes"), "no": self.tr("No"), "not_sure": self.tr("Not sure")}
-            return [words[a] for a in chosen if a in words]
-        matched = [
-            a
-            for a in chosen
-            if any(c.question == question.id and c.answer == a for c in rule.conditions)
-        ]
-        options = {option.id: _one_line(self.text(option.text)) for option in question.options}
-        return [options[a] for a in (matched or chosen) if options.get(a)]
 
     def when_to_get_help(self) -> str:
         section = self.bundle.section(WHEN_TO_GET_HELP)
@@ -703,8 +666,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--level",
-        choices=[str(level) for level in ReadingLevel],
-        help="reading level (default: patient, if the bundle has it)",
+        choices=LEVELS.codes,
+        help=f"reading level (default: {DEFAULT_LEVEL}, if the bundle has it)",
     )
     parser.add_argument("--locale", metavar="X", help="content language (default: the first)")
     parser.add_argument(
@@ -757,7 +720,9 @@ def run_handout(args: argparse.Namespace) -> int:
         return loaded
     bundle = loaded
     levels = [str(level) for level in bundle.reading_levels]
-    level: str = getattr(args, "level", None) or ("patient" if "patient" in levels else levels[0])
+    level: str = getattr(args, "level", None) or (
+        DEFAULT_LEVEL if DEFAULT_LEVEL in levels else levels[0]
+    )
     if level not in levels:
         _fail(f"the bundle '{bundle.id}' has no '{level}' level (it has: {', '.join(levels)})")
         return EXIT_USAGE

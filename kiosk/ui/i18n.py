@@ -6,7 +6,8 @@
 Redraw after a change (the window's refresh): a text already on screen stays as it was.
 
 The words live in ``translations/kiosk_<language>.ts``, made and kept up to date with
-``pyside6-lupdate kiosk/ui/*.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts`` and
+``pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete -ts
+kiosk/ui/translations/kiosk_es.ts`` (the core's marked words too: the self-check report's) and
 compiled to ``.qm`` by ``make translations`` (``make install`` and ``make run`` do it).
 Each word is looked up in a context: the class around a ``self.tr("...")`` (PySide6
 also tries the base classes), or the one named in ``QCoreApplication.translate(context,
@@ -19,13 +20,17 @@ this module without loading Qt.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.content.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
 
-__all__ = ["QT_TRANSLATE_NOOP", "TRANSLATIONS", "qm_path", "use_language"]
+__all__ = ["QT_TRANSLATE_NOOP", "TRANSLATIONS", "qm_path", "translator", "use_language"]
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 """The kiosk's .ts files, and the .qm files compiled from them."""
@@ -33,14 +38,11 @@ TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 _installed: list[QTranslator] = []  # ours on the application now (Qt does not own them)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """``text`` itself, marked for ``pyside6-lupdate`` as a word of ``context``.
+def translator(context: str) -> Callable[[str], str]:
+    """Translate words of ``context`` with Qt (a word stays itself when untranslated)."""
+    from PySide6.QtCore import QCoreApplication
 
-    For a word translated later by a function that lupdate cannot see into (Qt's own
-    marker, without Qt, and typed).
-    """
-    del context
-    return text
+    return partial(QCoreApplication.translate, context)
 
 
 def _english(language: str) -> bool:

@@ -2,7 +2,9 @@
 
 Our own Qt Widgets keyboard rather than Qt Virtual Keyboard (QML/QtQuick, heavy for a
 Widgets app). Lower case only (search ignores case). The letter rows of each language
-are data, in :data:`LAYOUTS`; a new language is one more entry there.
+are data: each language's ``keyboard`` rows in :data:`kiosk.content.registry.LANGUAGES`
+(top to bottom, one key per character; the last row also gets the delete key, at its
+right end; the space, clear, ask and hide keys are on a row of their own below).
 
 The keys never take the focus (``NoFocus``): the line edit keeps its cursor and the
 keys type into it where the cursor is, as touch keyboards do. The keys take their
@@ -26,19 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.registry import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.ui.widgets import button, set_button_text
 
-__all__ = ["DIGITS", "KEY_SIZE", "LAYOUTS", "OnScreenKeyboard"]
+__all__ = ["DIGITS", "KEY_SIZE", "OnScreenKeyboard", "letter_rows"]
 
-LAYOUTS: dict[str, tuple[str, ...]] = {
-    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
-    "es": ("áéíóúü¿?", "qwertyuiop", "asdfghjklñ", "zxcvbnm"),
-}
-"""Letter rows per language, top to bottom, one key per character.
 
-The last row also gets the delete key, at its right end; the space, clear, ask and
-hide keys are on a row of their own below.
-"""
+def letter_rows(language: str) -> tuple[str, ...]:
+    """The letter rows of ``language`` (none when the registry has no keyboard for it)."""
+    entry = LANGUAGES.get(language)
+    return entry.keyboard if entry is not None else ()
+
 
 DIGITS: tuple[str, ...] = ("1234567890", "-/:'.,", "¿?!")
 """The rows the "123" key shows instead of the letters (in every language): numbers
@@ -107,7 +107,7 @@ class OnScreenKeyboard(QWidget):
             bottom.addWidget(key)
         column.addLayout(bottom)
         self.retranslate()
-        self.set_language("en")
+        self.set_language(DEFAULT_LANGUAGE)
 
     # the line edit
 
@@ -136,12 +136,12 @@ class OnScreenKeyboard(QWidget):
         The line edit's text is left as it is.
         """
         code = language.replace("_", "-").split("-")[0].lower()
-        code = code if code in LAYOUTS else "en"
+        code = code if letter_rows(code) else DEFAULT_LANGUAGE
         if code == self.language:
             return
         self.language = code
         self.digits = False
-        self._show_rows(LAYOUTS[code])
+        self._show_rows(letter_rows(code))
         self.retranslate()  # the 123/abc key's word
 
     def show_letters(self) -> None:
@@ -152,7 +152,7 @@ class OnScreenKeyboard(QWidget):
     def _toggle_digits(self) -> None:
         """The "123" key: numbers and punctuation instead of the letters, and back."""
         self.digits = not self.digits
-        self._show_rows(DIGITS if self.digits else LAYOUTS[self.language])
+        self._show_rows(DIGITS if self.digits else letter_rows(self.language))
         self.retranslate()
 
     def _show_rows(self, rows: tuple[str, ...]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle
+from kiosk.content.registry import LANGUAGES
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -135,16 +136,13 @@ class Screen(QWidget):
 
 def _native_name(code: str) -> str:
     """A language's name in that language ("Español"), for a visitor who reads only it."""
-    if code in _NATIVE_NAMES:
-        return _NATIVE_NAMES[code]
+    entry = LANGUAGES.get(code)
+    if entry is not None:
+        return entry.native_name
     from PySide6.QtCore import QLocale
 
     name = QLocale(code).nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code.upper()
-
-
-# Qt names "es" after a country ("español de España"); a kiosk wants the language only
-_NATIVE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 
 
 class WelcomeScreen(Screen):

@@ -16,16 +16,18 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
+    from kiosk.content import ContentState
     from kiosk.settings import Settings
-    from kiosk.ui.window import ContentState, MainWindow
+    from kiosk.ui.window import MainWindow
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def run_screenshots(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.content import load_content
     from kiosk.settings import Settings, content_root
-    from kiosk.ui.app import load_content, make_application
+    from kiosk.ui.app import make_application
 
     try:
         width, height = (int(v) for v in args.kiosk_size.lower().split("x"))
@@ -134,10 +136,9 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
 def _shoot_without_content(out: Path, size: tuple[int, int]) -> Iterator[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.content import ContentError
+    from kiosk.content import ContentError, ContentState
     from kiosk.settings import Settings
     from kiosk.ui.app import build_window
-    from kiosk.ui.window import ContentState
 
     error = ContentError("content/muscle-cramps/topic.yaml", 12, 7,
                          "citation [9] has no reference (the references are: 1, 2, 3)")  # fmt: skip
@@ -245,7 +246,7 @@ def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Pa
             question = window.screens["question"]
             question.show_question(window.engine.order[0].id)  # type: ignore[attr-defined]
             yield save(f"30-largest-{theme}-05-question")
-            window.session.answers.update(SAMPLE_ANSWERS)
+            window.session.visit.answer_all(SAMPLE_ANSWERS)
             window.show_results()
             yield save(f"30-largest-{theme}-06-results")
         window.ask_question()
@@ -279,7 +280,7 @@ def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[
     if choice is not None:
         question.show_question(choice.id)  # type: ignore[attr-defined]
         yield save("16-selfcheck-choice")
-    window.session.answers.update(SAMPLE_ANSWERS)
+    window.session.visit.answer_all(SAMPLE_ANSWERS)
     window.show_results()
     yield save("17-selfcheck-results")
     window.go("topic")

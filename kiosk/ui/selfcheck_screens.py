@@ -7,13 +7,16 @@ with the answers that led to it and links to the sections that explain it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Question, QuestionKind, Urgency
-from kiosk.selfcheck import Answer, Evaluation, Reason, SelfCheckEngine
+from kiosk.selfcheck import Answer, Evaluation, SelfCheckEngine
+from kiosk.selfcheck.report import CONTEXT, Report, Said, build_report, report_words
+from kiosk.ui.i18n import translator
 from kiosk.ui.screens import Screen, ScreenContext
 from kiosk.ui.widgets import (
     PassageView,
@@ -70,7 +73,7 @@ class QuestionScreen(Screen):
 
     # -- what the visitor sees ------------------------------------------------------
     @property
-    def answers(self) -> dict[str, Answer]:
+    def answers(self) -> Mapping[str, Answer]:
         return self.context.session.answers
 
     def start(self) -> None:
@@ -140,17 +143,12 @@ class QuestionScreen(Screen):
 
     # -- what the visitor does ------------------------------------------------------
     def _answer(self, question: Question, answer_id: str) -> None:
+        visit = self.context.session.visit
         if question.kind is QuestionKind.MULTIPLE:
-            given = self.answers.get(question.id)
-            chosen = list(given) if isinstance(given, tuple) else []
-            if answer_id in chosen:
-                chosen.remove(answer_id)
-            else:
-                chosen.append(answer_id)
-            self.answers[question.id] = tuple(chosen)
+            visit.toggle_option(question.id, answer_id)
             self.refresh()  # stay: more than one can be chosen
             return
-        self.answers[question.id] = answer_id
+        visit.answer(question.id, answer_id)
         self._advance(question.id)
 
     def _next(self) -> None:
@@ -239,64 +237,59 @@ class ResultsScreen(Screen):
         self.refresh()
         self.page.to_top()
 
+    def report(self) -> Report | None:
+        """The self-check's report (the handout's and ``kiosk selfcheck``'s words)."""
+        if self.evaluation is None or self.context.bundle is None:
+            return None
+        session = self.context.session
+        return build_report(self.context.bundle, self.evaluation, session.reading_level,
+                            session.language, translator(CONTEXT))  # fmt: skip
+
     def refresh(self) -> None:
-        self.title.setText(self.tr("Your results"))
-        self.note.setText(self.tr(
-            "This is not a diagnosis. It shows what may play a part, based on your answers. "
-            "Talk with a doctor or nurse about your own health."))  # fmt: skip
+        report = self.report()
+        words = report.words if report is not None else report_words(translator(CONTEXT))
+        self.title.setText(words.title)
+        self.note.setText(f"{words.not_a_diagnosis} {words.based_on_answers}")
         set_button_text(self.print_button, self.tr("Print a handout"))
         set_button_text(self.save_button, self.tr("Save as PDF"))
         set_button_text(self.again, self.tr("Change my answers"))
         set_button_text(self.ask, self.tr("Have a follow-up question?"))
         set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
         clear_layout(self.body)
-        evaluation = self.evaluation
-        if evaluation is None:
+        if report is None:
             return
-        for finding in evaluation.urgent:
-            now = finding.flag.urgency is Urgency.NOW
-            heading = self.tr("Get help now") if now else self.tr("See a doctor or nurse soon")
-            frame = self._card(heading, "urgent-now" if now else "urgent-soon")
+        for item in report.urgent:
+            now = item.urgency is Urgency.NOW
+            frame = self._card(item.heading, "urgent-now" if now else "urgent-soon")
             layout = frame.layout()
             assert isinstance(layout, QVBoxLayout)
             advice = PassageView(self.tr("Source"))
             advice.setProperty("role", "plain")
             # citations in the banner's own text colour: the link colour is chosen for the
             # page, and on the high-contrast yellow it would be unreadable
-            advice.show_text(self.context.level_text(finding.flag.advice),
-                             self.context.theme.banner_text)  # fmt: skip
+            advice.show_text(item.advice, self.context.theme.banner_text)
             advice.citationActivated.connect(self.citationActivated)
             layout.addWidget(advice)
-            layout.addWidget(label(self._because(finding.because), role="muted"))
+            layout.addWidget(label(self._because(report, item.because), role="muted"))
             self.body.addWidget(frame)
             frame.show()
-        if evaluation.factors:
-            self._add(label(self.tr("What may play a part"), role="h2"))
-        elif not evaluation.urgent:
-            nothing = self.tr(
-                "Your answers do not point to any of the causes this check asks about. "
-                "If you are worried about your health, talk with a doctor or nurse."
-            )
-            self._add(label(nothing, role="h2"))
-        for factor_finding in evaluation.factors:
-            factor = factor_finding.factor
-            frame = self._card(self.context.level_text(factor.name), f"factor-{factor.id}")
+        if report.factors:
+            self._add(label(report.words.may_play_a_part, role="h2"))
+        elif not report.urgent:
+            self._add(label(report.words.nothing_found, role="h2"))
+        for factor in report.factors:
+            frame = self._card(factor.name, f"factor-{factor.id}")
             layout = frame.layout()
             assert isinstance(layout, QVBoxLayout)
-            layout.addWidget(label(self._because(factor_finding.because), role="muted"))
-            layout.addWidget(label(self.tr("What may help:"), role="h2"))
+            layout.addWidget(label(self._because(report, factor.because), role="muted"))
+            layout.addWidget(label(report.words.may_help, role="h2"))
             helps = PassageView(self.tr("Source"))
             helps.setProperty("role", "plain")
-            helps.show_text(self.context.level_text(factor.helps), self.context.theme.link)
+            helps.show_text(factor.helps, self.context.theme.link)
             helps.citationActivated.connect(self.citationActivated)
             layout.addWidget(helps)
-            bundle = self.context.bundle
-            for section_id in factor.sections:
-                section = bundle.section(section_id) if bundle else None
-                if section is None:
-                    continue
-                read = button(self.tr("Read: {title}").format(
-                    title=self.context.level_text(section.title)) + "  ›",
+            for section_id, title in factor.sections:
+                read = button(self.tr("Read: {title}").format(title=title) + "  ›",
                     name=f"read-{factor.id}-{section_id}", wrap=True,
                     on_click=partial(self.sectionChosen.emit, section_id))  # fmt: skip
                 layout.addWidget(read)
@@ -316,18 +309,12 @@ class ResultsScreen(Screen):
         layout.addWidget(label(heading, role="h2"))
         return frame
 
-    def _because(self, reasons: tuple[Reason, ...]) -> str:
-        lines = [self.tr("Because you said:")]
-        for reason in reasons:
-            lines.append(f"• {self.context.level_text(reason.question.text)} — "
-                         f"{self.answer_label(reason.question, reason.answer)}")  # fmt: skip
+    @staticmethod
+    def _because(report: Report, said: tuple[Said, ...]) -> str:
+        lines = [report.words.because]
+        for line in said:
+            lines.append(f"• {line.question} — {', '.join(line.answers)}")
         return "\n".join(lines)
-
-    def answer_label(self, question: Question, answer: Answer) -> str:
-        labels = {"yes": self.tr("Yes"), "no": self.tr("No"), "not_sure": self.tr("Not sure")}
-        options = {o.id: self.context.level_text(o.text) for o in question.options}
-        chosen = answer if isinstance(answer, tuple) else (answer,)
-        return ", ".join(labels.get(a) or options.get(a, a) for a in chosen)
 
     def reset(self) -> None:
         self.evaluation = None

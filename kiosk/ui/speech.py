@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
+from kiosk.content.registry import LANGUAGES
+
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -43,13 +45,6 @@ IDLE = "idle"
 SPEAKING = "speaking"
 PAUSED = "paused"
 TEST_ENGINE = "mock"  # Qt's fake engine: silent, for tests only; never chosen by default
-
-# When an engine offers a language in several territories, the one to prefer (a US kiosk:
-# US English; US, then Mexican, then Latin American Spanish). Otherwise the engine's first.
-_PREFERRED_TERRITORIES: dict[str, tuple[str, ...]] = {
-    "en": ("US",),
-    "es": ("US", "MX", "419"),
-}
 
 # Engines in the order to try them when none is named: each platform's system engine before
 # its older or smaller one (speechd is the Linux accessibility service, with the voices the
@@ -121,7 +116,8 @@ def pick_locale(locales: Sequence[QLocale], language: str) -> QLocale | None:
 
     ``language`` is an ISO 639 code ("en", "es"), optionally with a territory ("es-MX",
     "es_MX"). Among the locales of that language: the territory asked for, else the
-    preferred territories (:data:`_PREFERRED_TERRITORIES`), else the first.
+    preferred territories (its ``speech_territories`` in
+    :data:`kiosk.content.registry.LANGUAGES`), else the first.
     """
     code, _, territory = language.strip().replace("-", "_").partition("_")
     wanted = QLocale.codeToLanguage(code.lower())
@@ -130,8 +126,9 @@ def pick_locale(locales: Sequence[QLocale], language: str) -> QLocale | None:
     matches = [locale for locale in locales if locale.language() == wanted]
     if not matches:
         return None
+    entry = LANGUAGES.get(code)
     preferred = ([territory] if territory else []) + list(
-        _PREFERRED_TERRITORIES.get(code.lower(), ())
+        entry.speech_territories if entry is not None else ()
     )
     for territory_code in preferred:
         want_territory = QLocale.codeToTerritory(territory_code)

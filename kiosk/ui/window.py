@@ -15,7 +15,7 @@ the ``Qt`` namespace's enums, see :mod:`kiosk.ui.widgets`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content import Bundle, ContentError, Library
+from kiosk.content import Bundle, ContentState
 
 if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from PySide6.QtGui import QAction, QCloseEvent
@@ -68,15 +68,6 @@ NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum
 
 
 @dataclass
-class ContentState:
-    """The content the window shows, and what went wrong loading it (for staff)."""
-
-    bundle: Bundle | None
-    errors: list[ContentError] = field(default_factory=list)
-    stale: bool = False  # True: a newer edit failed; this is the last good content
-    library: Library | None = None  # every bundle and its status (for staff)
-
-
 @dataclass
 class WindowOptions:
     """How the window behaves: the mode, the idle reset, the staff PIN, reloading, printing.

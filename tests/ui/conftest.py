@@ -9,9 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import kiosk.settings
+from kiosk.content import ContentState, load_content
 from kiosk.settings import Settings, hash_pin
-from kiosk.ui.app import build_window, load_content
-from kiosk.ui.window import ContentState, MainWindow
+from kiosk.ui.app import build_window
+from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
 
 PIN = "246813"

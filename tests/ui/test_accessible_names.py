@@ -50,7 +50,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: QtBot, kiosk_window: 
     check("self-check intro")
     click(qtbot, window.screens["question"], "question-next")
     check("question")
-    window.session.answers.update({"chest-belly-arms": "yes", "hard-exercise": "yes"})
+    window.session.visit.answer_all({"chest-belly-arms": "yes", "hard-exercise": "yes"})
     window.show_results()
     check("results")
     click(qtbot, window, "results-ask")

@@ -339,7 +339,10 @@ def test_clinician_level(tiny: Bundle, evaluation: Evaluation) -> None:
     html = html_for(tiny, evaluation, level="clinician")
     assert "Causes of cramps" in html
     assert "Fatigue alters neuromuscular control [1]." in html
-    assert "See a clinician soon" in html
+    # one report, one wording: the screen's and the CLI's words at every level (the
+    # handout once said "See a clinician soon" here, the screen "See a doctor or nurse soon")
+    assert "See a doctor or nurse soon" in html
+    assert "See a clinician soon" not in html
     assert "Review the diuretic [1]." in html
     assert "Current medicines?&#160;—&#160;<b>Diuretic</b>" in html
     assert "When to seek care" in html

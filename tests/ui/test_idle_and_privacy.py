@@ -89,7 +89,7 @@ def test_idle_reset_wipes_everything(
     section.page.verticalScrollBar().setValue(section.page.verticalScrollBar().maximum())
     qtbot.mouseClick(section.passages[0].buttons[0], Qt.MouseButton.LeftButton)
     assert open_dialog(window, "reference").isVisible()
-    window.session.answers["q1"] = "yes"  # the self-check will keep answers here
+    window.session.visit.answer("q1", "yes")  # the self-check will keep answers here
     open_dialog(window, "reference").done(0)
     window.ask_question()  # a question typed on the on-screen keyboard, and answered
     ask = window.screens["ask"]

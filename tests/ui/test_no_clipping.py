@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import kiosk.ui.i18n
-from kiosk.content import QuestionKind
+from kiosk.content import ContentState, QuestionKind
 from kiosk.ui.ask_screen import AskScreen
 from kiosk.ui.i18n import use_language
 from kiosk.ui.screens import SectionScreen
 from kiosk.ui.screenshot import QUESTIONS
 from kiosk.ui.selfcheck_screens import QuestionScreen
 from kiosk.ui.widgets import WrapButton
-from kiosk.ui.window import ContentState, MainWindow
+from kiosk.ui.window import MainWindow
 from tests.ui.conftest import MakeWindow
 
 SIZES = [(1280, 800), (1920, 1080)]
@@ -210,13 +210,13 @@ def test_nothing_is_clipped_at_200_percent(
         check(f"self-check intro {level}")
         question_screen = window.screens["question"]
         assert isinstance(question_screen, QuestionScreen)
-        session.answers.update(answers)  # every question is asked, the chosen ones marked
+        session.visit.answer_all(answers)  # every question is asked, the chosen ones marked
         for question in question_screen.engine.selfcheck.questions:
             question_screen.show_question(question.id)
             check(f"question {question.id} {level}")
         window.show_results()
         check(f"results {level}")
-        session.answers.clear()
+        session.visit.clear_answers()
         window.ask_question()  # the question box: the keyboard up, then answers, then none
         check(f"question box with keyboard {level}")
         ask = window.screens["ask"]

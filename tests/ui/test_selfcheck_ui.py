@@ -64,9 +64,9 @@ def test_back_returns_to_the_previous_question_then_the_intro(
 
 def test_skip_logic_is_applied_live(qtbot: QtBot, window: MainWindow) -> None:
     screen = _start(qtbot, window)
-    window.session.answers.update({"hard-exercise": "no"})
+    window.session.visit.answer_all({"hard-exercise": "no"})
     assert "heat" not in [q.id for q in screen.engine.questions(window.session.answers)]
-    window.session.answers["hard-exercise"] = "yes"
+    window.session.visit.answer("hard-exercise", "yes")
     assert "heat" in [q.id for q in screen.engine.questions(window.session.answers)]
     screen.show_question("hard-exercise")
     click(qtbot, screen, "answer-yes")
@@ -84,7 +84,7 @@ def test_no_findings_says_so_plainly(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_results_put_urgent_advice_first_and_say_why(qtbot: QtBot, window: MainWindow) -> None:
     screen = _start(qtbot, window)
-    window.session.answers.update({"chest-belly-arms": "yes", "hard-exercise": "yes"})
+    window.session.visit.answer_all({"chest-belly-arms": "yes", "hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
     click(qtbot, screen, "question-next")  # skip the last question: results
     results = window.screens["results"]
@@ -100,7 +100,7 @@ def test_results_put_urgent_advice_first_and_say_why(qtbot: QtBot, window: MainW
 
 def test_topic_marks_and_lists_first_what_applies(qtbot: QtBot, window: MainWindow) -> None:
     screen = _start(qtbot, window)
-    window.session.answers.update({"diuretic": "yes"})
+    window.session.visit.answer_all({"diuretic": "yes"})
     screen.show_question(screen.engine.order[-1].id)
     click(qtbot, screen, "question-next")
     click(qtbot, window.screens["results"], "results-back")
@@ -116,7 +116,7 @@ def test_topic_marks_and_lists_first_what_applies(qtbot: QtBot, window: MainWind
 
 def test_print_a_handout_from_the_results(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     screen = _start(qtbot, window)
-    window.session.answers.update({"hard-exercise": "yes"})
+    window.session.visit.answer_all({"hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
     click(qtbot, screen, "question-next")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -142,7 +142,7 @@ def test_answers_are_wiped_with_the_session(qtbot: QtBot, window: MainWindow) ->
 
 def _to_results(qtbot: QtBot, window: MainWindow) -> ResultsScreen:
     screen = _start(qtbot, window)
-    window.session.answers.update({"hard-exercise": "yes"})
+    window.session.visit.answer_all({"hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
     click(qtbot, screen, "question-next")
     results = window.screens["results"]
@@ -181,7 +181,7 @@ def test_citations_in_urgent_advice_keep_the_banners_contrast(
     from kiosk.ui.theme import contrast_ratio
 
     screen = _start(qtbot, window)
-    window.session.answers.update({"chest-belly-arms": "yes"})
+    window.session.visit.answer_all({"chest-belly-arms": "yes"})
     window.session.set_high_contrast(True)
     screen.show_question(screen.engine.order[-1].id)
     click(qtbot, screen, "question-next")

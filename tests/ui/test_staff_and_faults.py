@@ -12,8 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from kiosk.content import load_content
 from kiosk.settings import Settings
-from kiosk.ui.app import install_excepthook, load_content
+from kiosk.ui.app import install_excepthook
 from kiosk.ui.dialogs import PinDialog, StaffPanel
 from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT

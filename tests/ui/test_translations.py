@@ -2,7 +2,11 @@
 
 When a test here fails after a change to the UI's words, update the .ts and translate:
 
-    .venv/bin/pyside6-lupdate kiosk/ui/*.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts
+    .venv/bin/pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete \
+        -ts kiosk/ui/translations/kiosk_es.ts
+
+(The core's words, marked with QT_TRANSLATE_NOOP, are in the same file: the self-check
+report's, which ``kiosk selfcheck`` reads without Qt.)
 """
 
 from __future__ import annotations
@@ -35,7 +39,17 @@ from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
 UI = ROOT / "kiosk" / "ui"
 TS = UI / "translations" / "kiosk_es.ts"
 BIN = Path(sys.executable).parent
-UPDATE = "pyside6-lupdate kiosk/ui/*.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts"
+CORE_WORDS = [ROOT / "kiosk" / "selfcheck" / "report.py"]  # the core's marked words
+UPDATE = (
+    "pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete "
+    "-ts kiosk/ui/translations/kiosk_es.ts"
+)
+
+
+def word_sources() -> list[Path]:
+    """Every module whose words are in the .ts: the UI's and the core's marked ones."""
+    return sorted(UI.glob("*.py")) + CORE_WORDS
+
 
 Key = tuple[str, str, str]  # context, source, disambiguation
 
@@ -93,7 +107,7 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
 def test_the_ts_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     """lupdate on the code finds exactly the messages of the committed .ts."""
     fresh = tmp_path / "kiosk_es.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in UI.glob("*.py"))
+    sources = [str(p.relative_to(ROOT)) for p in word_sources()]
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], cwd=ROOT,
                    check=True, capture_output=True)  # fmt: skip
     in_code, in_ts = set(messages(fresh)), set(messages(TS))
@@ -142,7 +156,7 @@ def test_lupdate_sees_every_word_the_code_translates() -> None:
     known = {(context, source) for context, source, _ in messages(TS)}
     missed = [
         f"{path.name}:{line}: {context}: {text!r}"
-        for path in sorted(UI.glob("*.py"))
+        for path in word_sources()
         for context, text, line in _marked_words(path)
         if (context, text) not in known
     ]
@@ -322,7 +336,7 @@ def test_no_button_is_cut_short_at_any_text_size(
         assert not _cut_short(kiosk_window), ("topic", size)
     click(qtbot, kiosk_window, "section-medical-conditions")
     assert not _cut_short(kiosk_window), "section"
-    kiosk_window.session.answers.update({"long-cramp": "yes", "heat": "yes"})
+    kiosk_window.session.visit.answer_all({"long-cramp": "yes", "heat": "yes"})
     kiosk_window.show_results()
     assert kiosk_window.current == "results"
     assert not _cut_short(kiosk_window), "results"

@@ -4,82 +4,82 @@
 <context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="156"/>
+        <location filename="../ask_screen.py" line="162"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="158"/>
+        <location filename="../ask_screen.py" line="164"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="162"/>
+        <location filename="../ask_screen.py" line="168"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="165"/>
+        <location filename="../ask_screen.py" line="171"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="181"/>
+        <location filename="../ask_screen.py" line="187"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="185"/>
+        <location filename="../ask_screen.py" line="191"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="186"/>
+        <location filename="../ask_screen.py" line="192"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="192"/>
+        <location filename="../ask_screen.py" line="198"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="197"/>
+        <location filename="../ask_screen.py" line="203"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="209"/>
+        <location filename="../ask_screen.py" line="215"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="210"/>
+        <location filename="../ask_screen.py" line="216"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="211"/>
+        <location filename="../ask_screen.py" line="217"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="213"/>
+        <location filename="../ask_screen.py" line="219"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="214"/>
+        <location filename="../ask_screen.py" line="220"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="215"/>
+        <location filename="../ask_screen.py" line="221"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="216"/>
+        <location filename="../ask_screen.py" line="222"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -87,22 +87,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="238"/>
+        <location filename="../screens.py" line="236"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="239"/>
+        <location filename="../screens.py" line="237"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="241"/>
+        <location filename="../screens.py" line="239"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="242"/>
+        <location filename="../screens.py" line="240"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -152,112 +152,52 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../handout.py" line="185"/>
+        <location filename="../handout.py" line="183"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="202"/>
+        <location filename="../handout.py" line="208"/>
         <source>Your self-check</source>
         <translation>Su autoevaluación</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="208"/>
-        <source>What may play a part</source>
-        <translation>Lo que puede influir</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="214"/>
-        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
-        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="220"/>
-        <source>What may help:</source>
-        <translation>Lo que puede ayudar:</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="235"/>
-        <source>This is not a diagnosis.</source>
-        <translation>Esto no es un diagnóstico.</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="239"/>
-        <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
-        <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="252"/>
-        <source>Get help now</source>
-        <translation>Pida ayuda ahora</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="254"/>
-        <source>See a clinician soon</source>
-        <translation>Consultar pronto con un profesional clínico</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="256"/>
-        <source>See a doctor or nurse soon</source>
-        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="266"/>
+        <location filename="../handout.py" line="247"/>
         <source>Source:</source>
         <translation>Fuente:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="294"/>
-        <source>Because you said:</source>
-        <translation>Porque usted respondió:</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="309"/>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="309"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="309"/>
-        <source>Not sure</source>
-        <translation>No sé</translation>
-    </message>
-    <message>
-        <location filename="../handout.py" line="344"/>
+        <location filename="../handout.py" line="307"/>
         <source>References</source>
         <translation>Referencias</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="348"/>
+        <location filename="../handout.py" line="311"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="353"/>
+        <location filename="../handout.py" line="316"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="358"/>
+        <location filename="../handout.py" line="321"/>
         <source>Please note:</source>
         <translation>Tenga en cuenta:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="360"/>
+        <location filename="../handout.py" line="323"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="437"/>
+        <location filename="../handout.py" line="400"/>
         <source>Page {page} of {pages}</source>
         <translation>Página {page} de {pages}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="667"/>
+        <location filename="../handout.py" line="630"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
@@ -265,226 +205,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="183"/>
-        <location filename="../window.py" line="757"/>
+        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="749"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="473"/>
+        <location filename="../window.py" line="465"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="474"/>
-        <location filename="../window.py" line="871"/>
+        <location filename="../window.py" line="466"/>
+        <location filename="../window.py" line="868"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="476"/>
+        <location filename="../window.py" line="468"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="477"/>
+        <location filename="../window.py" line="469"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="478"/>
-        <location filename="../window.py" line="876"/>
+        <location filename="../window.py" line="470"/>
+        <location filename="../window.py" line="873"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
-        <location filename="../window.py" line="875"/>
+        <location filename="../window.py" line="472"/>
+        <location filename="../window.py" line="872"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="474"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="483"/>
+        <location filename="../window.py" line="475"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="484"/>
+        <location filename="../window.py" line="476"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="485"/>
-        <location filename="../window.py" line="861"/>
+        <location filename="../window.py" line="477"/>
+        <location filename="../window.py" line="858"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="486"/>
+        <location filename="../window.py" line="478"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="488"/>
+        <location filename="../window.py" line="480"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="489"/>
-        <location filename="../window.py" line="895"/>
-        <location filename="../window.py" line="935"/>
+        <location filename="../window.py" line="481"/>
+        <location filename="../window.py" line="892"/>
+        <location filename="../window.py" line="932"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="490"/>
+        <location filename="../window.py" line="482"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="629"/>
+        <location filename="../window.py" line="621"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="640"/>
+        <location filename="../window.py" line="632"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="646"/>
+        <location filename="../window.py" line="638"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="652"/>
+        <location filename="../window.py" line="644"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="846"/>
+        <location filename="../window.py" line="843"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="847"/>
+        <location filename="../window.py" line="844"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="849"/>
+        <location filename="../window.py" line="846"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="852"/>
+        <location filename="../window.py" line="849"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="859"/>
+        <location filename="../window.py" line="856"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="860"/>
+        <location filename="../window.py" line="857"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="864"/>
+        <location filename="../window.py" line="861"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="866"/>
+        <location filename="../window.py" line="863"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="867"/>
+        <location filename="../window.py" line="864"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="868"/>
+        <location filename="../window.py" line="865"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="869"/>
+        <location filename="../window.py" line="866"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="873"/>
+        <location filename="../window.py" line="870"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="889"/>
-        <location filename="../window.py" line="922"/>
+        <location filename="../window.py" line="886"/>
+        <location filename="../window.py" line="919"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="890"/>
-        <location filename="../window.py" line="921"/>
+        <location filename="../window.py" line="887"/>
+        <location filename="../window.py" line="918"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="906"/>
+        <location filename="../window.py" line="903"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="929"/>
+        <location filename="../window.py" line="926"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="932"/>
+        <location filename="../window.py" line="929"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1025"/>
+        <location filename="../window.py" line="1022"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1027"/>
+        <location filename="../window.py" line="1024"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1033"/>
+        <location filename="../window.py" line="1030"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1035"/>
+        <location filename="../window.py" line="1032"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1038"/>
+        <location filename="../window.py" line="1035"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1043"/>
+        <location filename="../window.py" line="1040"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1046"/>
+        <location filename="../window.py" line="1043"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
@@ -492,97 +432,97 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="197"/>
+        <location filename="../keyboard.py" line="203"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="198"/>
+        <location filename="../keyboard.py" line="204"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="199"/>
+        <location filename="../keyboard.py" line="205"/>
         <source>Exclamation mark</source>
         <translation>Signo de exclamación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="200"/>
+        <location filename="../keyboard.py" line="206"/>
         <source>Apostrophe</source>
         <translation>Apóstrofo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="201"/>
+        <location filename="../keyboard.py" line="207"/>
         <source>Full stop</source>
         <translation>Punto</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="202"/>
+        <location filename="../keyboard.py" line="208"/>
         <source>Comma</source>
         <translation>Coma</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="203"/>
+        <location filename="../keyboard.py" line="209"/>
         <source>Dash</source>
         <translation>Guion</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="204"/>
+        <location filename="../keyboard.py" line="210"/>
         <source>Slash</source>
         <translation>Barra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="205"/>
+        <location filename="../keyboard.py" line="211"/>
         <source>Colon</source>
         <translation>Dos puntos</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="214"/>
+        <location filename="../keyboard.py" line="220"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="215"/>
+        <location filename="../keyboard.py" line="221"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="215"/>
+        <location filename="../keyboard.py" line="221"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="216"/>
+        <location filename="../keyboard.py" line="222"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="217"/>
+        <location filename="../keyboard.py" line="223"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="218"/>
+        <location filename="../keyboard.py" line="224"/>
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="218"/>
+        <location filename="../keyboard.py" line="224"/>
         <source>Numbers</source>
         <translation>Números</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="223"/>
+        <location filename="../keyboard.py" line="229"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="224"/>
+        <location filename="../keyboard.py" line="230"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="227"/>
+        <location filename="../keyboard.py" line="233"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
@@ -641,42 +581,42 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="98"/>
+        <location filename="../selfcheck_screens.py" line="101"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="105"/>
+        <location filename="../selfcheck_screens.py" line="108"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="110"/>
+        <location filename="../selfcheck_screens.py" line="113"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="128"/>
+        <location filename="../selfcheck_screens.py" line="131"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="129"/>
+        <location filename="../selfcheck_screens.py" line="132"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="135"/>
+        <location filename="../selfcheck_screens.py" line="138"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="136"/>
+        <location filename="../selfcheck_screens.py" line="139"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="137"/>
+        <location filename="../selfcheck_screens.py" line="140"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -690,124 +630,132 @@
     </message>
 </context>
 <context>
-    <name>ResultsScreen</name>
+    <name>Report</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="243"/>
+        <location filename="../../selfcheck/report.py" line="44"/>
         <source>Your results</source>
         <translation>Sus resultados</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="245"/>
-        <source>This is not a diagnosis. It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
-        <translation>Esto no es un diagnóstico. Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
+        <location filename="../../selfcheck/report.py" line="45"/>
+        <source>This is not a diagnosis.</source>
+        <translation>Esto no es un diagnóstico.</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="247"/>
-        <source>Print a handout</source>
-        <translation>Imprimir hoja informativa</translation>
+        <location filename="../../selfcheck/report.py" line="46"/>
+        <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
+        <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="248"/>
-        <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="249"/>
-        <source>Change my answers</source>
-        <translation>Cambiar mis respuestas</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="250"/>
-        <source>Have a follow-up question?</source>
-        <translation>¿Tiene otra pregunta?</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="251"/>
-        <source>Back to the topic</source>
-        <translation>Volver al tema</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="258"/>
+        <location filename="../../selfcheck/report.py" line="52"/>
         <source>Get help now</source>
         <translation>Pida ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="258"/>
+        <location filename="../../selfcheck/report.py" line="53"/>
         <source>See a doctor or nurse soon</source>
         <translation>Vaya pronto a ver a un médico o una enfermera</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="262"/>
-        <location filename="../selfcheck_screens.py" line="288"/>
-        <source>Source</source>
-        <translation>Fuente</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="274"/>
-        <source>What may play a part</source>
-        <translation>Lo que puede influir</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="277"/>
-        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
-        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="287"/>
-        <source>What may help:</source>
-        <translation>Lo que puede ayudar:</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="298"/>
-        <source>Read: {title}</source>
-        <translation>Leer: {title}</translation>
-    </message>
-    <message>
-        <location filename="../selfcheck_screens.py" line="320"/>
+        <location filename="../../selfcheck/report.py" line="55"/>
         <source>Because you said:</source>
         <translation>Porque usted respondió:</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="327"/>
+        <location filename="../../selfcheck/report.py" line="56"/>
+        <source>What may play a part</source>
+        <translation>Lo que puede influir</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="57"/>
+        <source>What may help:</source>
+        <translation>Lo que puede ayudar:</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="58"/>
+        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
+        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="64"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="327"/>
+        <location filename="../../selfcheck/report.py" line="65"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="327"/>
+        <location filename="../../selfcheck/report.py" line="66"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
 </context>
 <context>
-    <name>SectionScreen</name>
+    <name>ResultsScreen</name>
     <message>
-        <location filename="../screens.py" line="412"/>
-        <location filename="../screens.py" line="442"/>
-        <source>Source</source>
-        <translation>Fuente</translation>
+        <location filename="../selfcheck_screens.py" line="253"/>
+        <source>Print a handout</source>
+        <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="436"/>
+        <location filename="../selfcheck_screens.py" line="254"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="255"/>
+        <source>Change my answers</source>
+        <translation>Cambiar mis respuestas</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="256"/>
+        <source>Have a follow-up question?</source>
+        <translation>¿Tiene otra pregunta?</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="257"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="437"/>
+        <location filename="../selfcheck_screens.py" line="266"/>
+        <location filename="../selfcheck_screens.py" line="286"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="292"/>
+        <source>Read: {title}</source>
+        <translation>Leer: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>SectionScreen</name>
+    <message>
+        <location filename="../screens.py" line="410"/>
+        <location filename="../screens.py" line="440"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="434"/>
+        <source>Back to the topic</source>
+        <translation>Volver al tema</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="435"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="444"/>
+        <location filename="../screens.py" line="442"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="445"/>
+        <location filename="../screens.py" line="443"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -849,43 +797,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="280"/>
-        <location filename="../screens.py" line="320"/>
+        <location filename="../screens.py" line="278"/>
+        <location filename="../screens.py" line="318"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="319"/>
+        <location filename="../screens.py" line="317"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="323"/>
+        <location filename="../screens.py" line="321"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="324"/>
+        <location filename="../screens.py" line="322"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="326"/>
+        <location filename="../screens.py" line="324"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="328"/>
+        <location filename="../screens.py" line="326"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="331"/>
+        <location filename="../screens.py" line="329"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="341"/>
+        <location filename="../screens.py" line="339"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -893,12 +841,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="485"/>
+        <location filename="../screens.py" line="483"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="486"/>
+        <location filename="../screens.py" line="484"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -906,12 +854,12 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="199"/>
+        <location filename="../screens.py" line="197"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="200"/>
+        <location filename="../screens.py" line="198"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>

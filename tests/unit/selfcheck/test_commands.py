@@ -179,19 +179,19 @@ note: 'heat' is not shown with these answers; its answer is ignored
 note: 'long' is not shown with these answers; its answer is ignored
 
 URGENT
-- now: Tell staff now.
+- Get help now: Tell staff now.
   source: [2] Second source
-  because you said: Where are the cramps? — In my chest
+  Because you said: Where are the cramps? — In my chest
 
 MAY BE CONTRIBUTING
 - Tired muscles (fatigue)
-  because you said: Did you exercise hard today? — Yes
+  Because you said: Did you exercise hard today? — Yes
   read more: What causes cramps (causes)
-  may help: Rest and stretch.
+  What may help: Rest and stretch.
 - A water pill (diuretic)
-  because you said: Do you take any of these medicines? — A water pill
+  Because you said: Do you take any of these medicines? — A water pill
   read more: Medicines (medicines)
-  may help: Ask your doctor about your medicines.
+  What may help: Ask your doctor about your medicines.
 """
 
 
@@ -211,20 +211,20 @@ def test_selfcheck_text_urgent_first_and_all_reasons(
     out = capsys.readouterr().out
     assert out.splitlines()[3:] == [
         "URGENT",
-        "- soon: Review within days.",
+        "- See a doctor or nurse soon: Review within days.",
         "  source: [2] Second source",
-        "  because you said: Cramp longer than 10 minutes? — Yes",
+        "  Because you said: Cramp longer than 10 minutes? — Yes",
         "",
         "MAY BE CONTRIBUTING",
         "- Muscle fatigue (fatigue)",
-        "  because you said: Recent strenuous exercise? — Yes",
+        "  Because you said: Recent strenuous exercise? — Yes",
         "  read more: Causes (causes)",
-        "  may help: Rest and stretching.",
+        "  What may help: Rest and stretching.",
         "- Heat exposure (heat)",
-        "  because you said: Recent strenuous exercise? — Yes",
-        "  because you said: Exercise in the heat? — Yes",
+        "  Because you said: Recent strenuous exercise? — Yes",
+        "  Because you said: Exercise in the heat? — Yes",
         "  read more: Heat and fluid balance (fluids), Causes (causes)",
-        "  may help: Cooling and fluids.",
+        "  What may help: Cooling and fluids.",
     ]
 
 
