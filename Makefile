@@ -14,6 +14,9 @@ APT_TEST := deploy/debian/test.txt
 # The UI's translations: each kiosk/ui/translations/*.ts compiled to a .qm (not in git).
 TS     := $(wildcard kiosk/ui/translations/*.ts)
 QM     := $(TS:.ts=.qm)
+# each .qm's SHA-256, made with it: the app checks it before Qt reads the file (a
+# damaged .qm can crash Qt)
+QMSUM  := $(TS:.ts=.qm.sha256)
 
 .PHONY: bytecode translations install packages packages-test lock run test lint typecheck \
 	imports unit validate bench screenshots clean
@@ -51,10 +54,13 @@ lock:
 	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
 	$(MAKE) --no-print-directory install
 
-translations: $(QM)
+translations: $(QM) $(QMSUM)
 
 kiosk/ui/translations/%.qm: kiosk/ui/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+kiosk/ui/translations/%.qm.sha256: kiosk/ui/translations/%.qm | $(STAMP)
+	$(BIN)/python -m kiosk.ui.i18n digest $< > $@.tmp && mv $@.tmp $@
 
 # Compiled bytecode, as any installed app has (this machine may set PYTHONDONTWRITEBYTECODE,
 # which would make every start compile the sources again).

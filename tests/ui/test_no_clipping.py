@@ -134,6 +134,8 @@ def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ts = kiosk.ui.i18n.TRANSLATIONS / "kiosk_es.ts"
     subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(folder / "kiosk_es.qm")],
                    check=True)  # fmt: skip
+    digest = kiosk.ui.i18n.digest((folder / "kiosk_es.qm").read_bytes())  # as make does
+    (folder / "kiosk_es.qm.sha256").write_text(digest + "\n")
     return folder
 
 

@@ -171,6 +171,9 @@ def compiled(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """The .ts compiled afresh (as `make translations` does), and no translator after."""
     qm = tmp_path / "kiosk_es.qm"
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True)
+    made = subprocess.run([sys.executable, "-m", "kiosk.ui.i18n", "digest", str(qm)],
+                          check=True, capture_output=True, text=True)  # fmt: skip
+    (tmp_path / "kiosk_es.qm.sha256").write_text(made.stdout)
     monkeypatch.setattr(kiosk.ui.i18n, "TRANSLATIONS", tmp_path)
     yield qm
     use_language("en")
@@ -355,3 +358,55 @@ def test_a_missing_translation_file_is_told_to_staff(
     assert "missing in 'es'" in panel.status.text()  # type: ignore[attr-defined]
     click(qtbot, window, "language-en")
     assert window.translation_missing is None
+
+
+def _damage(qm: Path, seed: int) -> None:
+    """200 flipped bytes after the header (the attack that made Qt segfault)."""
+    import random
+
+    data = bytearray(qm.read_bytes())
+    chance = random.Random(seed)
+    for _ in range(200):
+        where = chance.randrange(16, len(data))
+        data[where] ^= 0xFF
+    qm.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_attack_damaged_qm_is_never_given_to_qt(
+    compiled: Path, seed: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    _damage(compiled, seed)
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui"):
+        assert not use_language("es")
+    assert "is damaged" in caplog.text
+    assert QCoreApplication.translate("MainWindow", "Start over") == "Start over"
+
+
+def test_a_qm_without_its_digest_is_not_used(compiled: Path) -> None:
+    (compiled.parent / "kiosk_es.qm.sha256").unlink()
+    assert not use_language("es")
+    assert kiosk.ui.i18n.checked_qm(compiled)[1] == (
+        "has no digest beside it (run 'make translations')"
+    )
+
+
+def test_the_built_qm_matches_its_digest() -> None:
+    """make translations writes the digest with the .qm (CI builds both afresh)."""
+    data, problem = kiosk.ui.i18n.checked_qm(UI / "translations" / "kiosk_es.qm")
+    assert problem is None
+    assert data is not None
+
+
+def test_attack_damaged_qm_at_start_and_mid_visit_means_english_and_a_staff_line(
+    qtbot: QtBot, make_window: MakeWindow, compiled: Path
+) -> None:
+    _damage(compiled, 3)
+    window = make_window(kiosk=True)
+    to_topic(qtbot, window)
+    click(qtbot, window, "language-es")  # tapping ES mid-visit ran the same code
+    assert window.translation_missing == "es"
+    assert find_button(window, "language-en").text() == "EN"
+    window.open_staff_panel()
+    panel = open_dialog(window, "staff")
+    assert "missing in 'es'" in panel.status.text()  # type: ignore[attr-defined]
