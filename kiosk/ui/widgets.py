@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QSize, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -241,26 +243,58 @@ def _in_layout_order(widget: QWidget, found: list[QWidget]) -> None:
 
 
 def _layout_items(layout: QLayout, found: list[QWidget]) -> None:
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is None:
-            continue
-        child, inner = item.widget(), item.layout()
-        if child is not None:
+    """The widgets and inner layouts of ``layout`` in its order, found without
+    ``itemAt()``: PySide keeps every QWidgetItem wrapper that ``itemAt()`` returns alive
+    (as a child of the layout's wrapper) after Qt deletes the item, when a widget is
+    removed, moved to another row or deleted. A widget later made at the same address
+    then came back from ``nextInFocusChain()`` as that stale wrapper, and the Tab-order
+    walk failed with "'QWidgetItem' object has no attribute 'focusPolicy'" (issue #12).
+    ``indexOf()`` takes a widget or a layout and makes no item wrapper."""
+    owner = layout.parentWidget()
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    widgets: list[QWidget] = (
+        [w for w in owner.findChildren(QWidget, options=direct) if layout.indexOf(w) >= 0]
+        if owner is not None
+        else []
+    )
+    inner: list[QLayout] = layout.findChildren(QLayout, options=direct)
+    children: list[QWidget | QLayout] = [*widgets, *inner]
+    for child in sorted(children, key=layout.indexOf):
+        if isinstance(child, QLayout):
+            _layout_items(child, found)
+        else:
             found.append(child)
             _in_layout_order(child, found)
-        elif inner is not None:
-            _layout_items(inner, found)
+
+
+def release_layout_items() -> None:
+    """Drop PySide's wrappers of layout items (QWidgetItem, QSpacerItem; not layouts).
+
+    ``addLayout()`` of a row built on its own gives every item in it a Python wrapper,
+    kept alive with the layout's, and Qt deletes items without telling PySide (a widget
+    deleted or moved to another row). A widget made later at a freed item's address then
+    came back from Qt as that stale wrapper: in ``_tab_chrome_first``, "'QWidgetItem'
+    object has no attribute 'focusPolicy'" (issue #12, 1 run in 3). No code here keeps
+    an item, so every such wrapper is let go (``invalidate`` leaves the item to Qt)."""
+    for wrapper in shiboken6.getAllValidWrappers():
+        if isinstance(wrapper, QLayoutItem) and not isinstance(wrapper, QLayout):
+            shiboken6.invalidate(wrapper)
 
 
 def clear_layout(layout: QLayout) -> None:
-    """Take every item out of ``layout`` and delete its widgets."""
+    """Take every item out of ``layout`` and delete it and its widgets.
+
+    Qt leaves a taken item to the caller to delete, and PySide keeps its wrapper alive
+    with the layout's: deleted here, or every rebuild of a row would leave one behind."""
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
+        if item is None:
+            break
+        widget = item.widget()
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
+        shiboken6.delete(item)
 
 
 def set_button_text(widget: QPushButton, text: str) -> None:

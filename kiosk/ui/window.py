@@ -60,6 +60,7 @@ from kiosk.ui.widgets import (
     clear_layout,
     cursors_later,
     label,
+    release_layout_items,
     set_button_text,
     set_hand_cursor,
 )
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
 
         from kiosk.ui.widgets import controls_in_layout_order
 
+        release_layout_items()  # no stale item wrapper may come back as a widget below
         # the header's controls as its rows show them (they move between rows with the
         # text size and the language), then the banner's
         chrome = controls_in_layout_order(self._header) if self._header is not None else []
@@ -435,6 +437,7 @@ class MainWindow(QMainWindow):
         else:
             raise KeyError(name)
         self.stack.addWidget(screen)
+        release_layout_items()  # its rows' item wrappers (see there)
         return screen
 
     def _build_language_buttons(self) -> None:
