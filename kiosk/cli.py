@@ -3,7 +3,7 @@
     kiosk [--kiosk] [--config PATH] [--content DIR] [--smoke]   run the app (default)
     kiosk validate [--lint] [PATH ...]                          check bundles
     kiosk schema                                                print the bundle JSON Schema
-    kiosk screenshot --out DIR [--level L] [--locale X]         every screen to PNG
+    kiosk screenshot --out DIR [--level L] [--locale X] [BUNDLE] every screen to PNG
     kiosk set-pin [--config PATH]                               set the staff PIN
 
 Exit codes: 0 success, 1 content problems, 2 usage error or no display, 3 internal error.
@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("screenshot", help="render every screen to PNG files")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument(
+        "bundle",
+        nargs="?",
+        metavar="BUNDLE",
+        help="the topic to show: a bundle id or folder of the content folder (default: "
+        "its first topic)",
+    )
     shots.add_argument(
         "--level", choices=LEVELS.codes, help="one reading level (default: every one)"
     )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.content import ContentState
+    from kiosk.content import Bundle, ContentState
     from kiosk.settings import Settings
     from kiosk.ui.window import MainWindow
 
@@ -36,6 +36,12 @@ def run_screenshots(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     root = content_root(args.content, args.config)
     content = load_content(root, require_approved=False)
+    if args.bundle is not None:
+        chosen = _choose(content, args.bundle)
+        if isinstance(chosen, str):
+            print(f"kiosk screenshot: {chosen}", file=sys.stderr)
+            return EXIT_USAGE
+        content = chosen
     if content.bundle is None:
         print("\n".join(str(e) for e in content.errors), file=sys.stderr)
         print("kiosk screenshot: no content to show", file=sys.stderr)
@@ -59,6 +65,27 @@ def run_screenshots(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return EXIT_OK
+
+
+def _choose(content: ContentState, wanted: str) -> ContentState | str:
+    """``content`` showing the bundle ``wanted`` (an id or a folder), or what is wrong."""
+    from dataclasses import replace
+
+    library = content.library
+    entries = library.entries if library is not None else []
+    entry = next(
+        (e for e in entries if wanted in (e.id, e.folder.name) or Path(wanted) == e.folder),
+        None,
+    )
+    if entry is None:
+        known = ", ".join(e.id for e in entries)
+        return f"no bundle '{wanted}' in the content folder (it has: {known})"
+    if entry.bundle is None:
+        errors = "\n".join(str(e) for e in entry.errors)
+        return f"the bundle '{wanted}' did not load:\n{errors}"
+    return replace(
+        content, bundle=entry.bundle, stale=entry.id in (library.stale if library else ())
+    )
 
 
 def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
@@ -198,10 +225,24 @@ def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:
     return picture
 
 
-QUESTIONS = {  # the question box, as a visitor might type (one answered, one not)
+QUESTIONS = {  # the shipped topic's question box, as a visitor might type (answered, not)
     "en": ("can water pills cause cramps", "where is the bathroom"),
     "es": ("pastillas para orinar y calambres", "donde esta el baño"),
 }
+
+
+def ask_questions(bundle: Bundle | None, language: str) -> tuple[str, str]:
+    """A question the bundle answers (its first ready answer's first phrasing, else its
+    first section's title) and one it does not, in ``language``."""
+    answered, unanswered = QUESTIONS.get(language, QUESTIONS["en"])
+    if bundle is None:
+        return answered, unanswered
+    ask = bundle.document.ask
+    phrasings = ask.answers[0].questions.get(language, ()) if ask and ask.answers else ()
+    if phrasings:
+        return phrasings[0], unanswered
+    section = bundle.topic.sections[0]
+    return bundle.level_text(section.title, "patient", language), unanswered
 
 
 def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
@@ -213,7 +254,7 @@ def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
     screen = window.screens["ask"]
     assert isinstance(screen, AskScreen)
     yield save("20-ask-keyboard")
-    answered, unanswered = QUESTIONS.get(window.session.language, QUESTIONS["en"])
+    answered, unanswered = ask_questions(window.content.bundle, window.session.language)
     screen.edit.setText(answered)
     screen.ask()
     screen._hide_keyboard()
@@ -246,7 +287,9 @@ def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Pa
             question = window.screens["question"]
             question.show_question(window.engine.order[0].id)  # type: ignore[attr-defined]
             yield save(f"30-largest-{theme}-05-question")
-            window.session.visit.answer_all(SAMPLE_ANSWERS)
+            from kiosk.selfcheck.scripted import scripted_answers
+
+            window.session.visit.answer_all(scripted_answers(window.engine.selfcheck).urgent)
             window.show_results()
             yield save(f"30-largest-{theme}-06-results")
         window.ask_question()
@@ -254,19 +297,11 @@ def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Pa
     window.session.wipe()
 
 
-# a visit that shows every kind of finding: urgent advice, a factor, a choice question
-SAMPLE_ANSWERS: dict[str, str] = {
-    "long-cramp": "yes",
-    "hard-exercise": "yes",
-    "heat": "yes",
-    "diuretic": "yes",
-}
-
-
 def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
     """The self-check: its intro, a yes/no and a choice question, the results, the topic
     marked with what applies, and page 1 of the handout."""
     from kiosk.content import QuestionKind
+    from kiosk.selfcheck.scripted import scripted_answers
 
     engine = window.engine
     assert engine is not None
@@ -280,7 +315,12 @@ def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[
     if choice is not None:
         question.show_question(choice.id)  # type: ignore[attr-defined]
         yield save("16-selfcheck-choice")
-    window.session.visit.answer_all(SAMPLE_ANSWERS)
+    script = scripted_answers(engine.selfcheck)
+    window.session.visit.answer_all(script.calm)
+    window.show_results()
+    yield save("17-selfcheck-results-no-warning-sign")
+    window.session.visit.clear_answers()
+    window.session.visit.answer_all(script.urgent)
     window.show_results()
     yield save("17-selfcheck-results")
     window.go("topic")

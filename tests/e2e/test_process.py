@@ -121,3 +121,33 @@ def test_a_bad_answers_file_is_located(env: dict[str, str], tmp_path: Path) -> N
     done = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), env=env, cwd=tmp_path)
     assert done.returncode == 1
     assert "answers.yaml:1:16: 'perhaps' is not an answer to 'hard-exercise'" in done.stderr
+
+
+def test_screenshot_of_another_bundle_shows_its_own_results(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """Any bundle: its answers come from its own self-check (every factor yes and every
+    warning sign no, then one warning sign yes), and it runs three times without a crash
+    (the 'QWidgetItem' ... 'focusPolicy' error came in about 1 run of 3)."""
+    from tests.library import two_topics
+
+    root = two_topics(tmp_path / "content")
+    for run in range(3):
+        out = tmp_path / f"shots-{run}"
+        done = _run("-m", "kiosk", "--content", str(root), "screenshot", "--out", str(out),
+                    "--level", "patient", "--locale", "en", "using-the-kiosk", env=env)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "internal error" not in done.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    for expected in ("03-topic-patient-en.png", "17-selfcheck-results-patient-en.png",
+                     "17-selfcheck-results-no-warning-sign-patient-en.png",
+                     "21-ask-answers-patient-en.png"):  # fmt: skip
+        assert expected in names
+    assert len([n for n in names if n.startswith("04-section-")]) == 2
+    wrong = _run("-m", "kiosk", "--content", str(root), "screenshot", "--out", str(out),
+                 "no-such-topic", env=env)  # fmt: skip
+    assert wrong.returncode == 2
+    assert (
+        "no bundle 'no-such-topic' in the content folder (it has: muscle-cramps, "
+        "using-the-kiosk)" in wrong.stderr
+    )
