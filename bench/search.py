@@ -3,17 +3,24 @@
 What it measures, in one process, with ``time.perf_counter``:
 
 - building the index: the shipped bundle (``content/muscle-cramps``), and a generated
-  library of 500 topics (median of 3 builds);
-- answering: every question of the quality sets (``tests/unit/search/questions_*.yaml``,
-  both languages, both reading levels), repeated; the median and the 95th percentile
-  per question, on the shipped bundle and on the 500-topic library (asked within the
-  shipped topic, as the app asks; and, for context, across all 500 topics at once);
+  library of 500 topics. "cold" is the first build of that library in the process
+  (with the general word lists read, and for the shipped bundle the imports too);
+  "warm" is a build again for the same bundles, as the app does for each visit (from a
+  copy of the last library built, which no question touched); median of 3;
+- answering: every question of the quality sets (``tests/unit/search/questions_*.yaml``
+  and the development set ``tests/unit/search/devset/*.yaml``), both reading levels,
+  repeated; the median and the 95th percentile per question on the shipped bundle and
+  on the 500-topic library (asked within the shipped topic; and with
+  ``ask_library``: the open topic first, then the other 499). On a busy machine one
+  sample can wait for the processor: ``p95_of_medians_ms`` takes each question's median
+  over the repeats first, then the 95th percentile over the questions;
 - for context, in the same run: a bare SQLite FTS5 query of one word on the same
   table, the floor any FTS5 search pays, so the figures can be read as a ratio on a
   noisy machine.
 
-The library is the shipped topic and 499 generated ones (see :func:`library`). The goal:
-a median of 2 ms or less per question on both.
+The library is the shipped topic and 499 generated ones (see :func:`library`). The goals
+(issue #13): p95 at most 2 ms per question on the shipped bundle, 5 ms on the library
+(within the topic and open-topic-then-others), and a warm library build within 1 s.
 
 Run it with ``make bench`` or ``.venv/bin/python bench/search.py``; ``--quick`` uses
 100 topics and fewer repeats, ``--json`` prints machine-readable results. The exit
@@ -42,7 +49,8 @@ from kiosk.search import SearchIndex  # noqa: E402
 
 SHIPPED = ROOT / "content" / "muscle-cramps"
 QUESTIONS = ROOT / "tests" / "unit" / "search"
-GOAL_MS = 2.0
+GOAL_MS = {"shipped": 2.0, "library": 5.0}
+BUILD_GOAL_MS = 1000.0  # a warm build of the library
 TOPICS, QUICK_TOPICS = 500, 100
 _SYLLABLES = ("ka", "lo", "mi", "ter", "vun", "dos", "pra", "sel", "quo", "ni", "bar", "zu")
 
@@ -54,6 +62,9 @@ def questions() -> list[tuple[str, str]]:
     for language in ("en", "es"):
         path = QUESTIONS / f"questions_{language}.yaml"
         asked += [(q["q"], language) for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for half in ("tune", "held"):
+        path = QUESTIONS / "devset" / f"{half}.yaml"
+        asked += [(q["q"], q["lang"]) for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return asked
 
 
@@ -119,17 +130,29 @@ def timed(action: Any) -> float:
 
 
 def per_question(
-    index: SearchIndex, asked: list[tuple[str, str]], repeats: int, bundle_id: str | None
-) -> list[float]:
-    for question, language in asked:  # warm-up: stemmer caches, imports
-        index.ask(question, "patient", language, bundle_id=bundle_id)
-    samples = []
+    index: SearchIndex,
+    asked: list[tuple[str, str]],
+    repeats: int,
+    bundle_id: str | None,
+    library: bool = False,
+) -> list[list[float]]:
+    """Each question's times (ms), one per repeat and level."""
+
+    def ask(question: str, level: str, language: str) -> None:
+        if library:
+            index.ask_library(question, level, language, open_topic=bundle_id or "")
+        else:
+            index.ask(question, level, language, bundle_id=bundle_id)
+
+    for question, language in asked:  # warm-up: imports
+        ask(question, "patient", language)
+    samples: list[list[float]] = [[] for _ in asked]
     for _ in range(repeats):
         for level in ("patient", "clinician"):
-            for question, language in asked:
+            for number, (question, language) in enumerate(asked):
                 start = time.perf_counter()
-                index.ask(question, level, language, bundle_id=bundle_id)
-                samples.append((time.perf_counter() - start) * 1000)
+                ask(question, level, language)
+                samples[number].append((time.perf_counter() - start) * 1000)
     return samples
 
 
@@ -143,12 +166,14 @@ def bare_fts(index: SearchIndex, repeats: int) -> list[float]:
     return [timed(lambda: db.execute(query, (words,)).fetchall()) for _ in range(repeats)]
 
 
-def summary(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
+def summary(samples: list[list[float]]) -> dict[str, float]:
+    every = sorted(t for times in samples for t in times)
+    medians = sorted(statistics.median(times) for times in samples)
     return {
-        "median_ms": statistics.median(ordered),
-        "p95_ms": ordered[int(0.95 * (len(ordered) - 1))],
-        "count": len(ordered),
+        "median_ms": statistics.median(every),
+        "p95_ms": every[int(0.95 * (len(every) - 1))],
+        "p95_of_medians_ms": medians[int(0.95 * (len(medians) - 1))],
+        "count": len(every),
     }
 
 
@@ -161,29 +186,35 @@ def run(quick: bool) -> dict[str, Any]:
     build = statistics.median(timed(lambda: SearchIndex.for_bundle(bundle)) for _ in range(5))
     shipped = SearchIndex.for_bundle(bundle)
     variants = library(bundle, topics)
-    big_builds = [timed(lambda: SearchIndex(variants)) for _ in range(1 if quick else 3)]
+    cold = timed(lambda: SearchIndex(variants))
+    warm = [timed(lambda: SearchIndex(variants)) for _ in range(3)]
     big = SearchIndex(variants)
     results = {
         "questions": len(asked),
         "shipped": {
-            "first_build_ms": first_build,
+            "cold_build_ms": first_build,
             "build_ms": build,
             **summary(per_question(shipped, asked, repeats, None)),
             "bare_fts_median_ms": statistics.median(bare_fts(shipped, 200)),
         },
         "library": {
             "topics": topics,
-            "build_ms": statistics.median(big_builds),
+            "cold_build_ms": cold,
+            "build_ms": statistics.median(warm),
             **summary(per_question(big, asked, max(1, repeats // 2), bundle.id)),
             "bare_fts_median_ms": statistics.median(bare_fts(big, 100)),
+            "open_topic_then_others": summary(per_question(big, asked, 1, bundle.id, True)),
             "whole_library": summary(per_question(big, asked, 1, None)),
         },
     }
     for name in ("shipped", "library"):
         part = results[name]
         part["ratio_to_bare_fts"] = part["median_ms"] / part["bare_fts_median_ms"]
-        part["goal_ms"] = GOAL_MS
-        part["status"] = "PASS" if part["median_ms"] <= GOAL_MS else "MISS"
+        part["goal_p95_ms"] = GOAL_MS[name]
+        worst = max(part["p95_of_medians_ms"],
+                    part.get("open_topic_then_others", part)["p95_of_medians_ms"])  # fmt: skip
+        fast = worst <= GOAL_MS[name] and (name == "shipped" or part["build_ms"] <= BUILD_GOAL_MS)
+        part["status"] = "PASS" if fast else "MISS"
     return results
 
 
@@ -193,20 +224,21 @@ def report(results: dict[str, Any]) -> str:
         part = results[name]
         if name == "library":
             title = f"{part['topics']}-topic library"
-        builds = f"build {part['build_ms']:.1f} ms"
-        if "first_build_ms" in part:
-            builds += f" (first, with imports: {part['first_build_ms']:.1f} ms)"
         lines.append(
-            f"  {title}: {builds}; per question median {part['median_ms']:.3f} ms, "
-            f"p95 {part['p95_ms']:.3f} ms; bare FTS5 query {part['bare_fts_median_ms']:.3f} ms "
-            f"(x{part['ratio_to_bare_fts']:.1f}); goal <= {GOAL_MS} ms: {part['status']}"
+            f"  {title}: build warm {part['build_ms']:.1f} ms, cold {part['cold_build_ms']:.1f} ms"
+            f"; per question median {part['median_ms']:.3f} ms, p95 {part['p95_ms']:.3f} ms "
+            f"(of each question's median: {part['p95_of_medians_ms']:.3f} ms); bare FTS5 query "
+            f"{part['bare_fts_median_ms']:.3f} ms (x{part['ratio_to_bare_fts']:.1f}); "
+            f"goal p95 <= {GOAL_MS[name]} ms: {part['status']}"
         )
-        if "whole_library" in part:
-            whole = part["whole_library"]
-            lines.append(
-                f"    (the app asks within its topic, as above; across all {part['topics']} "
-                f"topics at once: median {whole['median_ms']:.3f} ms, p95 {whole['p95_ms']:.3f} ms)"
-            )
+        for key, what in (("open_topic_then_others", "open topic, then the others"),
+                          ("whole_library", "across all topics at once")):  # fmt: skip
+            if key in part:
+                other = part[key]
+                lines.append(
+                    f"    {what}: median {other['median_ms']:.3f} ms, p95 {other['p95_ms']:.3f} "
+                    f"ms (of each question's median: {other['p95_of_medians_ms']:.3f} ms)"
+                )
     return "\n".join(lines)
 
 

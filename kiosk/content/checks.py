@@ -693,39 +693,19 @@ def _check_ask(
     languages: list[str] | None,
     topic: Any,
 ) -> Iterator[ContentError]:
-    """Synonyms per known language, not empty, meaning words the topic uses; curated
-    answers with unique ids, a phrasing in every language and a section that exists."""
-    synonyms = known(ask, "synonyms")
+    """Synonyms, spellings and medicine names per known language, not empty, synonyms
+    and medicines meaning words the topic uses, each medicine with its source; intents
+    with cues and passages that exist; curated answers with unique ids, a phrasing in
+    every language and a section that exists."""
     first = languages[0] if languages else None
     words_in = _topic_words(topic, first) if isinstance(topic, Mapping) else {}
-    if isinstance(synonyms, Mapping):
-        for language, entries in synonyms.items():
-            if languages is not None and language not in languages:
-                yield where.key(
-                    ("ask", "synonyms", language),
-                    f"'{language}' is not one of the bundle's languages ({', '.join(languages)})",
-                )
-            for i, entry in _items(entries):
-                path: ValuePath = ("ask", "synonyms", language, i)
-                words = known(entry, "words")
-                if isinstance(words, tuple | list) and not words:
-                    yield where.value((*path, "words"), "list at least one word or phrase")
-                for j, word in _items(words):
-                    if _empty(word):
-                        yield where.value((*path, "words", j), "a word must not be empty")
-                means = known(entry, "means")
-                if _empty(means):
-                    yield where.value((*path, "means"), "say which of the bundle's words it means")
-                elif (
-                    isinstance(means, str)
-                    and language in words_in
-                    and fold(means) not in words_in[language]
-                ):
-                    yield where.value(
-                        (*path, "means"),
-                        f"the topic's '{language}' text never uses '{means}', so this "
-                        "synonym would find nothing; name a word the passages use",
-                    )
+    for part, listed, in_topic in (
+        ("synonyms", "words", True),
+        ("spellings", "words", False),
+        ("medicines", "names", True),
+    ):
+        yield from _check_word_lists(where, ask, part, listed, in_topic, languages, words_in)
+    yield from _check_intents(where, ask, languages, topic)
     paths: list[ValuePath] = []
     ids: list[str] = []
     for i, answer in _items(known(ask, "answers")):
@@ -769,6 +749,118 @@ def _check_ask(
         elif isinstance(topic, Mapping) and (section is None or isinstance(section, str)):
             yield from _check_restates(where, path, answer, section, topic)
     yield from _check_ids(where, paths, ids, "answer id")
+
+
+def _check_word_lists(
+    where: Where,
+    ask: Any,
+    part: str,
+    listed: str,
+    in_topic: bool,
+    languages: list[str] | None,
+    words_in: Mapping[str, str],
+) -> Iterator[ContentError]:
+    """One of the ask part's lists of words per language (synonyms, spellings,
+    medicines): known languages, no empty word, a ``means`` (that the topic's text uses,
+    when ``in_topic``), and a source for a medicine."""
+    lists = known(ask, part)
+    if not isinstance(lists, Mapping):
+        return
+    for language, entries in lists.items():
+        if languages is not None and language not in languages:
+            yield where.key(
+                ("ask", part, language),
+                f"'{language}' is not one of the bundle's languages ({', '.join(languages)})",
+            )
+        for i, entry in _items(entries):
+            path: ValuePath = ("ask", part, language, i)
+            words = known(entry, listed)
+            if isinstance(words, tuple | list) and not words:
+                yield where.value((*path, listed), "list at least one word or phrase")
+            for j, word in _items(words):
+                if _empty(word):
+                    yield where.value((*path, listed, j), "a word must not be empty")
+            if part == "medicines" and _empty(known(entry, "source")):
+                yield where.value(
+                    (*path, "source"),
+                    "name the source that says these are of this class (never guess)",
+                )
+            means = known(entry, "means")
+            if _empty(means):
+                yield where.value(
+                    (*path, "means"),
+                    "say which of the bundle's words it means"
+                    if in_topic
+                    else "say which general word it means",
+                )
+            elif (
+                in_topic
+                and isinstance(means, str)
+                and language in words_in
+                and fold(means) not in words_in[language]
+            ):
+                yield where.value(
+                    (*path, "means"),
+                    f"the topic's '{language}' text never uses '{means}', so this "
+                    f"{part[:-1]} would find nothing; name a word the passages use",
+                )
+
+
+def _passage_texts(topic: Any, section: str) -> list[str] | None:
+    """The folded text of each passage of ``section`` (None: no such section)."""
+    if section == "summary":
+        summary = topic.get("summary") if isinstance(topic, Mapping) else None
+        return [fold(str(summary))]
+    for found in topic.get("sections") or [] if isinstance(topic, Mapping) else []:
+        if isinstance(found, Mapping) and found.get("id") == section:
+            passages = found.get("passages")
+            return [fold(str(p)) for p in passages] if isinstance(passages, list) else []
+    return None
+
+
+def _check_intents(
+    where: Where, ask: Any, languages: list[str] | None, topic: Any
+) -> Iterator[ContentError]:
+    """Intents: valid unique ids, cue phrases in known languages, and answers naming a
+    section (or "summary") that exists and, after "#", words one of its passages holds."""
+    paths: list[ValuePath] = []
+    ids: list[str] = []
+    for i, intent in _items(known(ask, "intents")):
+        path: ValuePath = ("ask", "intents", i)
+        intent_id = known(intent, "id")
+        if isinstance(intent_id, str) and intent_id:
+            if not ID.match(intent_id):
+                yield where.value((*path, "id"), f"'{intent_id}' {_BAD_ID}")
+            paths.append((*path, "id"))
+            ids.append(intent_id)
+        cues = known(intent, "cues")
+        if isinstance(cues, Mapping):
+            for language, phrases in cues.items():
+                if languages is not None and language not in languages:
+                    yield where.key(
+                        (*path, "cues", language),
+                        f"'{language}' is not one of the bundle's languages "
+                        f"({', '.join(languages)})",
+                    )
+                for j, phrase in _items(phrases):
+                    if _empty(phrase):
+                        yield where.value((*path, "cues", language, j), "a cue must not be empty")
+        answers = known(intent, "answers")
+        if isinstance(answers, tuple | list) and not answers:
+            yield where.value((*path, "answers"), "name at least one section")
+        for j, answer in _items(answers):
+            if not isinstance(answer, str) or not isinstance(topic, Mapping):
+                continue
+            section, _, words = answer.partition("#")
+            texts = _passage_texts(topic, section)
+            if texts is None:
+                yield where.value((*path, "answers", j), f"no section has the id '{section}'")
+            elif words and not any(fold(words) in text for text in texts):
+                yield where.value(
+                    (*path, "answers", j),
+                    f"no passage of '{section}' holds the words '{words}'",
+                )
+    yield from _check_ids(where, paths, ids, "intent id")
 
 
 def _check_restates(

@@ -288,11 +288,47 @@ class CuratedAnswer(_Model):
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Spelling(_Model):
+    """Everyday spellings of general words ("cuz", "alot", "xq"): a question's ``words``
+    are read as ``means``, which is a general word and need not be in the topic."""
+
+    words: tuple[str, ...]
+    means: str
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Medicine(_Model):
+    """Names of medicines (brand, generic, everyday) for a class of medicine the topic
+    names: searched as ``means``, with the ``source`` that says so."""
+
+    names: tuple[str, ...]
+    means: str
+    source: str
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Intent(_Model):
+    """What a visitor wants ("what do I do", "why", "when to see a doctor"): the cue
+    phrases per language, and the passages that answer that kind of question, as section
+    ids, or "section#words" for the passage of the section that holds those words."""
+
+    id: str
+    cues: Mapping[str, tuple[str, ...]]
+    answers: tuple[str, ...]
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Ask(_Model):
-    """What the question box knows beyond the passages: synonyms (per language) and
-    curated answers."""
+    """What the question box knows beyond the passages: synonyms, everyday spellings and
+    medicine names (per language), what visitors want (intents) and curated answers."""
 
     synonyms: Mapping[str, tuple[Synonym, ...]] = field(default_factory=dict)
+    spellings: Mapping[str, tuple[Spelling, ...]] = field(default_factory=dict)
+    medicines: Mapping[str, tuple[Medicine, ...]] = field(default_factory=dict)
+    intents: tuple[Intent, ...] = ()
     answers: tuple[CuratedAnswer, ...] = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
@@ -395,7 +431,8 @@ def _fast_pickling() -> None:
     import dataclasses
 
     model_classes = (Review, Metadata, Reference, Asset, Section, Topic, Condition, Rule,
-                     Option, Question, RedFlag, Factor, SelfCheck, Synonym, CuratedAnswer, Ask,
+                     Option, Question, RedFlag, Factor, SelfCheck, Synonym, Spelling, Medicine,
+                     Intent, CuratedAnswer, Ask,
                      BundleDocument)  # fmt: skip
     for cls in (*model_classes, Bundle):
         cls._names = tuple(f.name for f in dataclasses.fields(cls))  # for _Model

@@ -1,7 +1,7 @@
 """The closed sets the whole kiosk iterates over: reading levels and languages (no Qt).
 
 Every part that varies by reading level or by language reads it here: the header and
-the audience screen, the search (stems, stop words), validation and the readability
+the audience screen, the search (stems), validation and the readability
 lint, the on-screen keyboard, speech, the FHIR export, and the commands' choices.
 Adding a language is one :class:`Language` entry in :data:`LANGUAGES` (plus, for the
 kiosk's own words, a translation file in ``kiosk/ui/translations``)::
@@ -121,7 +121,6 @@ class Language:
     code: str  # ISO 639-1: "es"
     native_name: str  # the welcome screen's button, in the language itself: "Español"
     stemmer: str | None = None  # the Snowball algorithm's name: "spanish"
-    stop_words: frozenset[str] = frozenset()  # folded, as the search compares them
     keyboard: tuple[str, ...] = ()  # the on-screen keyboard's letter rows, top to bottom
     speech_territories: tuple[str, ...] = ()  # preferred voices' territories: ("US", "MX")
     yes_no: tuple[str, str, str] | None = None  # FHIR display: yes, no, not sure
@@ -161,57 +160,6 @@ class Languages:
         self._languages.pop(code, None)
 
 
-# Words that say nothing about what is asked: the Snowball project's stop-word lists for
-# English and Spanish (folded: no accents, as they are compared after folding), plus the
-# words of asking itself ("cause", "mean", "tell"; "causa", "significa"). "night",
-# "help", "doctor" carry meaning and are not here.
-_SNOWBALL_EN = """i me my myself we our ours ourselves you your yours yourself yourselves he
-him his himself she her hers herself it its itself they them their theirs themselves
-what which who whom this that these those am is are was were be been being have has had
-having do does did doing would should could ought im youre hes shes its were theyre ive
-youve weve theyve id youd hed shed wed theyd ill youll hell shell well theyll isnt arent
-wasnt werent hasnt havent hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot
-couldnt mustnt lets thats whos whats heres theres whens wheres whys hows a an the and but
-if or because as until while of at by for with about against between into through during
-before after above below to from up down in out on off over under again further then
-once here there when where why how all any both each few more most other some such no
-nor not only own same so than too very"""
-_ASKING_EN = """cause causes caused causing mean means meant tell know please get gets
-getting got really exactly actually thing things something anything happen happens
-happening kind sort way lot lots much many also just can will may might must ok okay
-yes hi hello thanks thank now again still always sometimes lately recently ever never
-anymore yet even nothing everything"""
-_SNOWBALL_ES = """de la que el en y a los del se las por un para con no una su al lo como mas
-pero sus le ya o este si porque esta entre cuando muy sin sobre tambien me hasta hay
-donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e
-esto mi antes algunos que unos yo otro otras otra el tanto esa estos mucho quienes nada
-muchos cual poco ella estar estas algunas algo nosotros mis tu te ti tus ellas nosotras
-vosotros vosotras os mio mia mios mias tuyo tuya tuyos tuyas suyo suya suyos suyas
-nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras esos esas estoy
-estas esta estamos estais estan este estes estemos esteis esten estare estaras estara
-estaremos estareis estaran estaria estarias estariamos estariais estarian estaba
-estabas estabamos estabais estaban estuve estuviste estuvo estuvimos estuvisteis
-estuvieron estuviera estuvieras estuvieramos estuvierais estuvieran estuviese
-estuvieses estuviesemos estuvieseis estuviesen estando estado estada estados estadas
-estad he has ha hemos habeis han haya hayas hayamos hayais hayan habre habras habra
-habremos habreis habran habria habrias habriamos habriais habrian habia habias habiamos
-habiais habian hube hubiste hubo hubimos hubisteis hubieron hubiera hubieras hubieramos
-hubierais hubieran hubiese hubieses hubiesemos hubieseis hubiesen habiendo habido
-habida habidos habidas soy eres es somos sois son sea seas seamos seais sean sere seras
-sera seremos sereis seran seria serias seriamos seriais serian era eras eramos erais
-eran fui fuiste fue fuimos fuisteis fueron fuera fueras fueramos fuerais fueran fuese
-fueses fuesemos fueseis fuesen siendo sido tengo tienes tiene tenemos teneis tienen
-tenga tengas tengamos tengais tengan tendre tendras tendra tendremos tendreis tendran
-tendria tendrias tendriamos tendriais tendrian tenia tenias teniamos teniais tenian
-tuve tuviste tuvo tuvimos tuvisteis tuvieron tuviera tuvieras tuvieramos tuvierais
-tuvieran tuviese tuvieses tuviesemos tuvieseis tuviesen teniendo tenido tenida
-tenidos tenidas tened"""
-_ASKING_ES = """causa causan causar causo significa quiere decir dar da dan dio dieron doy
-pasa pasan paso hace hacen cosa cosas algun alguna alguno usted ustedes debo debe
-deberia puede pueden puedo podria sirve ahora bien mal hola gracias favor cierto
-verdad exactamente despues luego siempre nunca todavia aun vez veces volver vuelve"""
-
-
 DEFAULT_LANGUAGE = "en"
 
 LANGUAGES = Languages(
@@ -219,7 +167,6 @@ LANGUAGES = Languages(
         "en",
         "English",
         stemmer="english",
-        stop_words=frozenset((_SNOWBALL_EN + " " + _ASKING_EN).split()),
         keyboard=("qwertyuiop", "asdfghjkl", "zxcvbnm"),
         speech_territories=("US",),
         yes_no=("Yes", "No", "Not sure"),
@@ -229,7 +176,6 @@ LANGUAGES = Languages(
         "es",
         "Español",
         stemmer="spanish",
-        stop_words=frozenset((_SNOWBALL_ES + " " + _ASKING_ES).split()),
         keyboard=("áéíóúü¿?", "qwertyuiop", "asdfghjklñ", "zxcvbnm"),
         speech_territories=("US", "MX", "419"),
         yes_no=("Sí", "No", "No estoy seguro"),

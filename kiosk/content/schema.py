@@ -118,9 +118,29 @@ DESCRIPTIONS: dict[str, str] = {
     "Factor.when": "The rule over answers that points to this factor.",
     "Factor.sections": "The ids of the sections that explain it.",
     "Factor.helps": "What may help, with its citations. " + _LEVEL_TEXT,
-    "BundleFile.ask": "What the question box knows beyond the passages: synonyms and "
-    "curated answers.",
-    "Ask": "Synonyms (per language) and curated questions with their answers.",
+    "BundleFile.ask": "What the question box knows beyond the passages: synonyms, "
+    "everyday spellings, medicine names, what visitors want, and curated answers.",
+    "Ask": "Synonyms, spellings and medicine names (per language), intents, and curated "
+    "questions with their answers.",
+    "Ask.spellings": "Per language: everyday spellings of general words (cuz, alot), each "
+    "read as the word it means.",
+    "Ask.medicines": "Per language: names of medicines, each searched as the class of "
+    "medicine the topic names, with its source.",
+    "Ask.intents": "What visitors want (what do I do, why, when to see a doctor): cue "
+    "phrases per language and the passages that answer that kind of question.",
+    "Spelling": "An everyday spelling and the general word it means.",
+    "Spelling.words": "Spellings as visitors type them (text-speak, run-together words).",
+    "Spelling.means": "The general word or words they mean (need not be in the topic).",
+    "Medicine": "Names of medicines and the class of medicine the topic names.",
+    "Medicine.names": "Brand, generic or everyday names, as visitors type them.",
+    "Medicine.means": "The class of medicine as the topic's text names it in that language.",
+    "Medicine.source": "Where it says these names are of that class (a source of the "
+    "briefs: its name and the words to find there).",
+    "Intent": "A kind of question: its cue phrases and the passages that answer it.",
+    "Intent.id": "A short name for the intent (lowercase letters, digits, hyphens).",
+    "Intent.cues": "Per language: the phrases that show this intent (what do i do, why).",
+    "Intent.answers": "Section ids, or 'section#words' for the passage of that section "
+    "holding these words, that answer this kind of question.",
     "Ask.synonyms": "Per language: patients' words, each list searched as one of the "
     "bundle's own words.",
     "Ask.answers": "Questions editors expect, with a reviewed answer; a match is shown first.",

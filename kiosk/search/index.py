@@ -1,25 +1,36 @@
-"""The question box's search: a bundle's own passages, best first (no Qt).
+"""The question box's search: a library's own passages, best first (no Qt).
 
 One in-memory SQLite FTS5 table per language holds every passage (the topic's summary
 counts as one) with three columns: its section's titles, its patient text and its
 clinician text, all as stems (see :mod:`kiosk.search.text`). A question is answered in
 these steps:
 
-1. fold it and put the bundle's synonyms in, matched on stems ("water pills" ->
-   "diuretic");
-2. keep its content words and stem them; a word the bundle never uses is matched as a
-   prefix of one it does ("magnes" -> "magnesium"), else as its nearest word by edit
-   distance (rapidfuzz: one typo in a short word, two in a long one: "cramsp",
-   "dehidration"); a word still unknown is left out;
-3. a curated question of the bundle that reads like the question (rapidfuzz ratio on
-   the folded text, after synonyms) comes first;
-4. then the passages FTS5 finds for any of the words, ranked by BM25 with the reader's
-   level weighted above the other level and section titles above both, one (the best)
-   per section;
-5. nothing found: :attr:`Results.answered` is False and the app says so plainly.
+1. fold it into words; the bundles' everyday spellings ("cuz" -> "because", "xq" ->
+   "por que") are read as the words they mean;
+2. correct the spelling of a word that is neither the library's nor a real word of the
+   language (wordfreq's list): to the nearest word of the library ("musle" -> "muscle"),
+   else to the nearest common word. A real word is never changed ("heart" stays
+   "heart", never "heat"), and a word being typed is kept as a prefix ("magnes");
+3. put the bundles' synonyms and medicine names in, matched on stems ("water pills" ->
+   "diuretic"), then take out the cue phrases of what the visitor wants ("what do i
+   do", "por que"; declared per language in the bundle's ``ask`` part): each points to
+   the passages that answer that kind of question;
+4. weigh each remaining word by how much it says: its rarity in the library (BM25's
+   idf) times its rarity in the language (a word as common as "the", "keep" or "bad"
+   says little or nothing). A word the library lacks weighs as a rare word of the
+   library times its rarity in the language ("kidney" much, "outside" little);
+5. a curated question of the bundle that reads like the question (rapidfuzz ratio)
+   comes first;
+6. then the passages FTS5 finds for any of the words, each scored by the share of the
+   question's weight it holds, its BM25 rank (reader's level above the other, titles
+   above both) and whether it answers what the visitor wants; one (the best) per
+   section. A passage holding too little of the question's weight is not shown;
+7. nothing found: :attr:`Results.answered` is False and the app says so plainly.
 
 It never writes a word of its own: every answer is a passage or a curated answer of
-the bundle, at the level and language asked, with its citations.
+the bundle, at the level and language asked, with its citations. Nothing of a question
+is kept: the index holds the library's words only, and it is built again (from a copy
+that no question has touched) for each visit.
 """
 
 from __future__ import annotations
@@ -30,28 +41,45 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
-from kiosk.search.text import base_language, content_words, fold, stemmer, tokens
+from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
 
 if TYPE_CHECKING:
     from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section
 
 __all__ = ["Found", "Results", "SearchIndex"]
 
-FUZZY_FROM = 6  # shorter words are not corrected ("heart" is not "heat", "bano" not "bajo")
-TWO_TYPOS_FROM = 9  # one typo corrected in shorter words, two from this length
-ENOUGH = 0.45  # share of the question's weight (idf) a passage must cover to be shown
-GENERAL = 1.0  # idf below which a word is everywhere in the bundle (the topic's own word)
+# -- tuned on the tuning half of the development set (tests/unit/search/devset) --------
+REAL_WORD = 2.5  # Zipf from which a word the library lacks is a real word, never corrected
+# Zipf per language: a word this common says nothing; this rare, all it can (Spanish
+# spreads a verb over many forms, each rarer than its English one)
+COMMON = {"en": 6.3, "es": 6.0}
+RARE = {"en": 3.2, "es": 3.2}
+COMMON_RARE_OTHER = (6.3, 3.2)  # another language's
+TWO_TYPOS_FROM = 7  # one typo corrected in shorter words, two from this length
+CORRECT_FROM = 4  # shorter words are not corrected
+GENERAL_CANDIDATE = 3.0  # Zipf of the common words a non-word may be corrected to
+ENOUGH = 0.55  # share of the question's weight a passage must hold to be shown
+UNKNOWN_SCALE = 0.6  # a word the library lacks weighs this share of its rarest word's idf
+TOPIC_FLOOR = 1.5  # the idf a library word counts with at least (the topic's own word)
+UNKNOWN_MARGIN = 1.0  # no word the library lacks may outweigh the best word a passage holds
+INTENT_ONLY = 0.3  # a question weighing less, but for its cues, asks only what it wants
+GENERAL = 1.0  # idf below which a word is everywhere in the library (the topic's word)
+INTENT_BOOST = 0.6  # added to the score of a passage that answers what the visitor wants
+BM25_SHARE = 0.25  # weight of the BM25 rank (0..1 within a question) in the score
+CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
+TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
+COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
+_CANDIDATES = 60  # passages fetched from FTS5 before scoring
+SEARCHED_FROM = 0.4  # rarity from which a word is searched for (any below only counts)
 # the stems of every bundle word seen, per language: an index built again (after each
 # visit) does not stem the same words again. Only bundle words go in (see bundle_stem).
 _KNOWN_STEMS: dict[str, dict[str, str]] = {}
-COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
-CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
-TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
-_CANDIDATES = 60  # passages fetched from FTS5 before one per section is kept
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +95,7 @@ class Found:
     passage: int | None = None  # its place among its section's passages (None: not one)
     answer_text_of: str | None = None  # a passage hit on a curated answer's own text
     score: float = 0.0  # higher is better; comparable within one question only
+    topic: str = ""  # the title of its topic, at the level and language asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,45 +132,76 @@ class _Curated:
     stems: frozenset[str] = frozenset()  # every word of its phrasings and answer, as stems
 
 
-class _Synonyms:
-    """One language's synonyms, matched on stems: "water pill", "water pills" and
-    "water pilled" are one phrase; the longest phrase at a place wins."""
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A question, read: nothing of it outlives the call that made it."""
 
-    def __init__(self, pairs: Iterable[tuple[str, str]], stem: Callable[[str], str]) -> None:
-        self.phrases: dict[tuple[str, ...], list[str]] = {}
-        for words, means in pairs:
+    folded: str  # its words after spellings, corrections and synonyms (for curated)
+    content: tuple[tuple[str, tuple[str, bool] | None], ...]  # word -> its term, if known
+    terms: tuple[tuple[str, bool], ...]  # the terms searched: (stem, as a prefix)
+    weights: tuple[float, ...]  # each term's weight
+    idfs: tuple[float, ...]  # each term's idf in the library
+    rarities: tuple[float, ...]  # each term's rarity in the language (0..1)
+    whole: float  # the question's whole weight, unknown words included
+    unknown: float  # the weight of the weightiest word the library lacks (0: none)
+    intents: frozenset[str]  # the keys of the intents its cue phrases show
+
+
+class _Phrases(Generic[V]):
+    """Phrases matched on stems (``stem``), the longest at a place winning: "water pill",
+    "water pills" and "water pilled" are one phrase."""
+
+    def __init__(self, pairs: Iterable[tuple[str, V]], stem: Callable[[str], str]) -> None:
+        self.phrases: dict[tuple[str, ...], V] = {}
+        for words, value in pairs:
             key = tuple(stem(word) for word in tokens(fold(words)))
             if key:
-                self.phrases.setdefault(key, tokens(fold(means)))
+                self.phrases.setdefault(key, value)
         self.longest = max(map(len, self.phrases), default=0)
+        self.words = {word for phrase in self.phrases for word in phrase}
 
-    def apply(self, words: Sequence[str], stem: Callable[[str], str]) -> list[str]:
-        """Folded words in, folded words out, each synonym replaced by what it means
-        (``stem``: the bundle's stemming for its own words, the forgetful one for a
-        visitor's)."""
-        out: list[str] = []
-        stems = [stem(word) for word in words] if self.phrases else []  # once each
+    def split(
+        self, words: Sequence[str], stem: Callable[[str], str]
+    ) -> list[tuple[list[str], V | None]]:
+        """``words`` as runs: a phrase with its value, or one word with None."""
+        if not self.phrases:
+            return [([word], None) for word in words]
+        stems = [stem(word) for word in words]  # once each
+        out: list[tuple[list[str], V | None]] = []
         at = 0
         while at < len(words):
             for size in range(min(self.longest, len(words) - at), 0, -1):
-                means = self.phrases.get(tuple(stems[at : at + size]))
-                if means is not None:
-                    out.extend(means)
+                value = self.phrases.get(tuple(stems[at : at + size]))
+                if value is not None:
+                    out.append((list(words[at : at + size]), value))
                     at += size
                     break
             else:
-                out.append(words[at])
+                out.append(([words[at]], None))
                 at += 1
         return out
 
+    def replace(self, words: Sequence[str], stem: Callable[[str], str]) -> list[str]:
+        """Each phrase replaced by its value's words (a value is text)."""
+        out: list[str] = []
+        for run, value in self.split(words, stem):
+            out.extend(tokens(fold(str(value))) if value is not None else run)
+        return out
+
+
+def _identity(word: str) -> str:
+    return word
+
 
 class _Language:
-    """The index of one language: its FTS5 table, documents, vocabulary and synonyms."""
+    """The index of one language: its documents, vocabulary, synonyms and cues. Once
+    finished it is never changed, so that indexes built again for the same library share
+    it (its FTS5 table is copied, see :class:`SearchIndex`)."""
 
     def __init__(self, db: sqlite3.Connection, language: str, number: int) -> None:
         self.table = f"docs_{number}"  # "es-MX" is no name for a table
         self.language = language
-        self.base = base_language(language)  # stems and stop words: "es" for "es-MX"
+        self.base = base_language(language)  # stems and frequencies: "es" for "es-MX"
         self.stem = stemmer(self.base)
         self.docs: list[_Doc] = []
         self.rows: list[tuple[str, ...]] = []
@@ -151,7 +211,13 @@ class _Language:
         self.known = _KNOWN_STEMS.setdefault(self.base, {})
         self.curated: list[_Curated] = []
         self.synonym_pairs: list[tuple[str, str]] = []
-        self.synonyms = _Synonyms((), self.stem)
+        self.spelling_pairs: list[tuple[str, str]] = []
+        self.cue_pairs: list[tuple[str, str]] = []  # cue phrase -> intent key
+        self.intent_answers: dict[str, list[tuple[Bundle, str]]] = {}  # key -> answers
+        self.synonyms: _Phrases[str] = _Phrases((), self.stem)
+        self.spellings: _Phrases[str] = _Phrases((), _identity)
+        self.cues: _Phrases[frozenset[str]] = _Phrases((), self.stem)
+        self.intent_docs: dict[str, frozenset[int]] = {}
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
             f"bundle, title, {', '.join(LEVELS.codes)}, tokenize='unicode61', detail='column')"
@@ -159,12 +225,12 @@ class _Language:
 
     def stems_of(self, text: str) -> str:
         """The bundle ``text``'s stems (each word stemmed once, then looked up)."""
-        words = content_words(tokens(fold(plain_text(text))), self.base)
         out = []
-        for word in words:
-            stem = self.surface.get(word)
+        surface = self.surface
+        for word in tokens(fold(plain_text(text))):
+            stem = surface.get(word)
             if stem is None:
-                stem = self.surface[word] = self.bundle_stem(word)
+                stem = surface[word] = self.bundle_stem(word)
                 self.stems.add(stem)
             out.append(stem)
         return " ".join(out)
@@ -210,52 +276,165 @@ class _Language:
         for terms in self.doc_terms:
             for term in terms:
                 self.df[term] = self.df.get(term, 0) + 1
-        self.by_initial: dict[str, list[str]] = {}
-        for word in self.surface:
-            self.by_initial.setdefault(word[0], []).append(word)
-        self.synonyms = _Synonyms(self.synonym_pairs, self.bundle_stem)
+        self.synonyms = _Phrases(self.synonym_pairs, self.bundle_stem)
+        self.spellings = _Phrases(self.spelling_pairs, _identity)
+        grouped: dict[str, set[str]] = {}
+        for cue, key in self.cue_pairs:
+            grouped.setdefault(cue, set()).add(key)
+        self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
+        self.intent_docs = {key: self._answering(answers)
+                            for key, answers in self.intent_answers.items()}  # fmt: skip
+        self.general = general_frequencies(self.base)
+        # the words a question may use as they are: the library's, and those of its
+        # synonyms, spellings and cues (all folded)
+        phrase_words = {
+            word
+            for pairs in (self.synonym_pairs, self.spelling_pairs, self.cue_pairs)
+            for phrase, _ in pairs
+            for word in tokens(fold(phrase))
+        }
+        self.vocabulary = set(self.surface) | phrase_words
+        general = self.general
+        # what a typo may be corrected to: the library's words, never a text-speak
+        # spelling ("pils" is "pills", not "pls")
+        spelled = {word for phrase, _ in self.spelling_pairs for word in tokens(fold(phrase))}
+        self.by_initial = _by_initial_and_length(
+            (w for w in self.vocabulary - spelled if len(w) >= 3 and not w.isdigit()),
+            lambda w: general.get(w, 0.0),
+        )
+        self.general_by_initial = _general_by_initial(self.base)
         self.curated = [self._ready(curated) for curated in self.curated]
+
+    def _answering(self, answers: Sequence[tuple[Bundle, str]]) -> frozenset[int]:
+        """The documents an intent's answers name ("section" or "section#words")."""
+        out = set()
+        for rowid, doc in enumerate(self.docs):
+            for bundle, answer in answers:
+                if doc.bundle is not bundle:
+                    continue
+                section, _, words = answer.partition("#")
+                if (doc.section.id if doc.section is not None else "summary") != section:
+                    continue
+                if words and not any(
+                    fold(words) in fold(plain_text(bundle.level_text(doc.body, level, lang)))
+                    for level in doc.body
+                    for lang in bundle.languages
+                ):
+                    continue
+                out.add(rowid)
+        return frozenset(out)
 
     def _ready(self, curated: _Curated) -> _Curated:
         """A curated answer's phrasings as questions are read, and all of its stems."""
-        phrasings = tuple(self.words(p, self.bundle_stem) for p in curated.phrasings)
+        phrasings = tuple(
+            " ".join(self.synonyms.replace(tokens(fold(p)), self.bundle_stem))
+            for p in curated.phrasings
+        )
         bundle, answer = curated.bundle, curated.answer
         texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
                                for level in answer.answer)]  # fmt: skip
         stems = frozenset(
-            self.bundle_stem(word)
-            for text in texts
-            for word in content_words(tokens(fold(plain_text(text))), self.base)
+            self.bundle_stem(word) for text in texts for word in tokens(fold(plain_text(text)))
         )
         return _Curated(bundle, answer, phrasings, stems)
 
-    def words(self, text: str, stem: Callable[[str], str] | None = None) -> str:
-        """``text`` folded, its synonyms replaced, as words joined by spaces (``stem``:
-        how its words are stemmed; by default as a visitor's, never remembered)."""
-        return " ".join(self.synonyms.apply(tokens(fold(text)), stem or self.stem_of))
+    # -- reading a question (nothing of it is kept) -----------------------------------
+    def rarity(self, word: str) -> float:
+        """How much ``word`` says in the language at large: 0 for the commonest words,
+        1 for rare ones (and for words the general list lacks)."""
+        zipf = self.general.get(word, 0.0) if self.general else 0.0
+        common = COMMON.get(self.base, COMMON_RARE_OTHER[0])
+        rare = RARE.get(self.base, COMMON_RARE_OTHER[1])
+        return min(1.0, max(0.0, (common - zipf) / (common - rare)))
+
+    def correct(self, word: str) -> str:
+        """``word``, or the word it is a typo of; a real word is never changed."""
+        if (
+            word in self.vocabulary
+            or len(word) < CORRECT_FROM
+            or word.isdigit()
+            or self.general.get(word, 0.0) >= REAL_WORD
+        ):
+            return word
+        stem = self.stem_of(word)
+        if self._prefix(stem) is not None:
+            return word  # a word being typed: searched as a prefix
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
+        # a typo rarely changes the first letter: words that start alike, and whose
+        # length is near enough, are compared
+        for candidates in (self.by_initial, self.general_by_initial):
+            for distance in range(allowed + 1):
+                for size in range(len(word) - distance, len(word) + distance + 1):
+                    best = process.extractOne(
+                        word,
+                        candidates.get((word[0], size), ()),
+                        scorer=OSA.distance,
+                        score_cutoff=distance,
+                    )
+                    if best is not None:
+                        return str(best[0])
+        return word
+
+    def _prefix(self, stem: str) -> str | None:
+        if len(stem) < 4:
+            return None
+        at = bisect.bisect_left(self.sorted_stems, stem)
+        if at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
+            return stem
+        return None
 
     def resolve(self, word: str) -> tuple[str, bool] | None:
         """The stem to search for ``word`` and whether as a prefix; None if unknown."""
         stem = self.stem_of(word)
         if stem in self.stems:
             return stem, False
-        if len(stem) >= 4:
-            at = bisect.bisect_left(self.sorted_stems, stem)
-            if at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
-                return stem, True
-        if len(word) < FUZZY_FROM or not self.surface:
-            return None
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        if self.general.get(word, 0.0) < REAL_WORD and self._prefix(stem) is not None:
+            return stem, True  # a word being typed ("magnes"), not a real word ("give")
+        return None
 
-        # a typo rarely changes the first letter; words that start alike are the ones
-        # to compare (and far fewer of them)
-        candidates = self.by_initial.get(word[0], ())
-        allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
-        best = process.extractOne(
-            word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed
+    def read(self, question: str) -> _Query:
+        """``question`` as words, terms, weights and intents."""
+        words = self.spellings.replace(tokens(fold(question)), _identity)
+        words = [self.correct(word) for word in words]
+        words = self.synonyms.replace(words, self.stem_of)
+        folded = " ".join(words)
+        intents: set[str] = set()
+        content: list[str] = []
+        for run, keys in self.cues.split(words, self.stem_of):
+            if keys is None:
+                content.extend(run)
+            else:
+                intents |= keys
+        resolved = [(word, self.resolve(word)) for word in content if self.rarity(word) > 0]
+        weights: dict[tuple[str, bool], float] = {}
+        rarities: dict[tuple[str, bool], float] = {}
+        whole, unknown = 0.0, 0.0
+        rarest = self.idf(None) * UNKNOWN_SCALE
+        for word, term in resolved:
+            rarity = self.rarity(word)
+            if term is None:
+                whole += rarity * rarest
+                unknown = max(unknown, rarity * rarest)
+            else:
+                weight = rarity * max(self.idf(term), TOPIC_FLOOR)
+                if weight > weights.get(term, 0.0):
+                    whole += weight - weights.get(term, 0.0)
+                    weights[term] = weight
+                    rarities[term] = rarity
+        return _Query(
+            folded,
+            tuple(resolved),
+            tuple(weights),
+            tuple(weights.values()),
+            tuple(self.idf(term) for term in weights),
+            tuple(rarities[term] for term in weights),
+            whole,
+            unknown,
+            frozenset(intents),
         )
-        return (self.surface[best[0]], False) if best is not None else None
 
     def idf(self, term: tuple[str, bool] | None) -> float:
         """How much a word tells apart (BM25's idf); an unknown word tells the most."""
@@ -275,24 +454,66 @@ class _Language:
         return min(found, len(self.docs))
 
 
+Buckets = dict[tuple[str, int], list[str]]
+_GENERAL_BY_INITIAL: dict[str, Buckets] = {}
+
+
+def _by_initial_and_length(words: Iterable[str], zipf: Callable[[str], float]) -> Buckets:
+    """``words`` by first letter and length, the commonest first in each (of two words as
+    near to a typo, the more common is the likelier)."""
+    grouped: Buckets = {}
+    for word in sorted(words, key=lambda w: (-zipf(w), w)):
+        grouped.setdefault((word[0], len(word)), []).append(word)
+    return grouped
+
+
+def _general_by_initial(language: str) -> Buckets:
+    """The language's common words (general data, no visitor's), by first letter."""
+    if language not in _GENERAL_BY_INITIAL:
+        general = general_frequencies(language)
+        _GENERAL_BY_INITIAL[language] = _by_initial_and_length(
+            (w for w, z in general.items() if z >= GENERAL_CANDIDATE and len(w) >= 3
+             and w.isalpha()),
+            general.__getitem__,
+        )  # fmt: skip
+    return _GENERAL_BY_INITIAL[language]
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """A library's index as built once: the FTS5 tables (never queried: each index
+    queries a copy of its own) and the languages' data."""
+
+    bundles: tuple[Bundle, ...]
+    db: sqlite3.Connection
+    languages: dict[str, _Language]
+    keys: dict[str, str]
+    default_language: str
+
+
+_LAST_BUILT: list[_Built] = []  # the last library built (bundle data only)
+
+
 class SearchIndex:
     """The passages and curated answers of one or more bundles, ready for questions.
 
     Building it for the shipped bundle takes a few milliseconds; the app builds it when
-    the first question is asked.
+    the first question is asked, and again after each visit (then from a copy of the
+    last library built for the same bundles, which no question has touched).
     """
 
     def __init__(self, bundles: Iterable[Bundle]) -> None:
+        bundles = tuple(bundles)
+        built = next((b for b in _LAST_BUILT if _same(b.bundles, bundles)), None)
+        if built is None:
+            built = _build(bundles)
+            _LAST_BUILT[:] = [built]
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._languages: dict[str, _Language] = {}
-        self._keys: dict[str, str] = {}  # bundle id -> its token in the index
-        self._bundles: dict[str, Bundle] = {}
-        self.default_language = ""
-        for bundle in bundles:
-            self._add_bundle(bundle)
-        for index in self._languages.values():
-            index.finish(self._db)
-        self._db.commit()
+        built.db.backup(self._db)
+        self._languages = built.languages
+        self._keys = built.keys
+        self._bundles = {bundle.id: bundle for bundle in bundles}
+        self.default_language = built.default_language
 
     @classmethod
     def for_bundle(cls, bundle: Bundle) -> SearchIndex:
@@ -301,39 +522,6 @@ class SearchIndex:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self._languages)
-
-    def _language(self, language: str) -> _Language:
-        if language not in self._languages:
-            self._languages[language] = _Language(self._db, language, len(self._languages))
-        return self._languages[language]
-
-    def _add_bundle(self, bundle: Bundle) -> None:
-        topic = bundle.topic
-        key = self._keys[bundle.id] = f"b{len(self._keys)}"
-        self._bundles[bundle.id] = bundle
-        if not self.default_language:
-            self.default_language = bundle.languages[0]
-        ask = bundle.document.ask
-        for language in bundle.languages:
-            index = self._language(language)
-            index.add(_Doc(bundle, None, topic.summary, topic.title), key)
-            for section in topic.sections:
-                for number, passage in enumerate(section.passages):
-                    index.add(_Doc(bundle, section, passage, section.title, passage=number), key)
-            if ask is None:
-                continue
-            index.synonym_pairs.extend(
-                (words, synonym.means)
-                for synonym in ask.synonyms.get(language, ())
-                for words in synonym.words
-            )
-            for answer in ask.answers:
-                phrasings = tuple(answer.questions.get(language, ()))
-                index.curated.append(_Curated(bundle, answer, phrasings))
-                # the answer's own words are searched too, as a passage of its section
-                linked = bundle.section(answer.section) if answer.section else None
-                title = linked.title if linked is not None else topic.title
-                index.add(_Doc(bundle, linked, answer.answer, title, curated_id=answer.id), key)
 
     def ask(
         self,
@@ -351,46 +539,117 @@ class SearchIndex:
         key = self._keys.get(bundle_id) if bundle_id is not None else None
         if index is None or (bundle_id is not None and key is None):
             return Results(question, language, level, (), ())
-        folded = index.words(question)
-        resolved = [(word, index.resolve(word)) for word in content_words(tokens(folded),
-                                                                          index.base)]  # fmt: skip
-        terms = list(dict.fromkeys(term for _, term in resolved if term is not None))
-        unknown = [word for word, term in resolved if term is None]
+        query = index.read(question)
+        found = self._rank(index, query, level, limit, bundle_id, key)
+        return Results(question, language, level, tuple(found), _words(query))
+
+    def ask_library(
+        self,
+        question: str,
+        level: str = DEFAULT_LEVEL,
+        language: str | None = None,
+        limit: int = 3,
+        *,
+        open_topic: str,
+        others: int = 3,
+    ) -> Results:
+        """The answers of the open topic ``open_topic`` first (at most ``limit``), then
+        those of other topics (at most ``others``, best first); each answer names its
+        topic (:attr:`Found.topic`, :attr:`Found.bundle_id`)."""
+        language = language or self.default_language
+        index = self._languages.get(language)
+        if index is None:
+            return Results(question, language, level, (), ())
+        query = index.read(question)
+        key = self._keys.get(open_topic)
+        found = self._rank(index, query, level, limit, open_topic, key) if key else []
+        if others > 0:
+            elsewhere = self._rank(index, query, level, others, None, None, not_key=key)
+            found += elsewhere
+        return Results(question, language, level, tuple(found), _words(query))
+
+    # -- the steps -------------------------------------------------------------------
+    def _rank(
+        self,
+        index: _Language,
+        query: _Query,
+        level: str,
+        limit: int,
+        bundle_id: str | None,
+        key: str | None,
+        not_key: str | None = None,
+    ) -> list[Found]:
         found: list[Found] = []
         seen: set[tuple[str, str | None]] = set()
-        curated = self._curated(index, folded, resolved, level, bundle_id)
+        curated = None if not_key else self._curated(index, query, level, bundle_id)
         if curated is not None:
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
-        if terms:
-            weights = [index.idf(term) for term in terms]
-            # a word the bundle does not know ("quinine", "kidney", "heart") may be what
-            # the question is about: it weighs as much as the rarest word the bundle has
-            whole = sum(weights) + len(unknown) * index.idf(None)
-            candidates = self._passages(index, terms, level, key)
-            if max(weights) < GENERAL and not unknown:
-                # the question names nothing but the topic ("what is a cramp"): the
-                # topic's own one-paragraph answer comes first
-                candidates.sort(key=lambda pair: index.docs[pair[0]].section is not None)
-            for rowid, score in candidates:
-                doc = index.docs[rowid]
-                place = (doc.bundle.id, doc.section.id if doc.section else None)
-                if place in seen:
-                    continue
+        scored: list[tuple[float, int]] = []
+        intent_docs: set[int] = set()
+        for intent in query.intents:
+            intent_docs |= index.intent_docs.get(intent, frozenset())
+        # within the passages that answer what the visitor wants, a library word none
+        # of them uses cannot tell them apart ("leg" in "what helps leg cramps")
+        neutral = 0.0
+        if intent_docs:
+            used = frozenset().union(*(index.doc_terms[rowid] for rowid in intent_docs))
+            neutral = sum(w for t, w in zip(query.terms, query.weights, strict=True)
+                          if not _has(used, t))  # fmt: skip
+        if intent_docs and query.whole < INTENT_ONLY:
+            # nothing but what the visitor wants ("what do i do", "es grave"): the
+            # passages that answer it, in the order of the topic
+            scored = [(1.0 - rowid / len(index.docs), rowid) for rowid in intent_docs
+                      if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
+        elif query.terms and query.whole > 0:
+            # a word that says little ("get", "have") is counted, but not searched for:
+            # it is in most passages and would cost the most
+            searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
+                        if r >= SEARCHED_FROM] or list(query.terms)  # fmt: skip
+            candidates = self._passages(index, searched, level, key, not_key)
+            best = min((score for _, score in candidates), default=0.0) or -1.0
+            only_topic = max(query.idfs) < GENERAL and not query.unknown
+            for rowid, bm25 in candidates:
                 doc_terms = index.doc_terms[rowid]
-                covered = sum(w for t, w in zip(terms, weights, strict=True) if _has(doc_terms, t))
-                if covered < ENOUGH * whole:
+                held = [w for t, w in zip(query.terms, query.weights, strict=True)
+                        if _has(doc_terms, t)]  # fmt: skip
+                if not held or max(held) < query.unknown * UNKNOWN_MARGIN:
+                    continue  # a word it lacks says more than any it holds
+                wanted = rowid in intent_docs
+                share = sum(held) / (query.whole - (neutral if wanted else 0.0))
+                if share < ENOUGH and not (wanted and not query.unknown):
                     continue
-                seen.add(place)
-                found.append(self._found(doc, level, language, -score))
-                if len(found) >= limit:
-                    break
-        words = tuple(stem + ("*" if prefix else "") for stem, prefix in terms)
-        return Results(question, language, level, tuple(found[:limit]), words)
+                score = share + BM25_SHARE * bm25 / best
+                if wanted:
+                    score += INTENT_BOOST
+                elif only_topic and not intent_docs and index.docs[rowid].section is None:
+                    # the question names nothing but the topic ("what is a cramp"): the
+                    # topic's own one-paragraph answer comes first
+                    score += INTENT_BOOST
+                scored.append((score, rowid))
+        scored.sort(key=lambda pair: -pair[0])
+        for score, rowid in scored:
+            doc = index.docs[rowid]
+            place = (doc.bundle.id, doc.section.id if doc.section else None)
+            if place in seen:
+                continue
+            seen.add(place)
+            found.append(self._found(doc, level, index.language, score))
+            if len(found) >= limit:
+                break
+        return found[:limit]
 
-    # -- the steps -------------------------------------------------------------------
+    def _in_scope(self, index: _Language, rowid: int, key: str | None, not_key: str | None) -> bool:
+        bundle_key = self._keys[index.docs[rowid].bundle.id]
+        return (key is None or bundle_key == key) and bundle_key != not_key
+
     def _passages(
-        self, index: _Language, terms: Sequence[tuple[str, bool]], level: str, key: str | None
+        self,
+        index: _Language,
+        terms: Sequence[tuple[str, bool]],
+        level: str,
+        key: str | None,
+        not_key: str | None = None,
     ) -> list[tuple[int, float]]:
         """(rowid, BM25 score) of the best passages holding any of ``terms``."""
         if key is None and len(terms) > 1:
@@ -402,6 +661,8 @@ class SearchIndex:
         query = f"{{title {' '.join(LEVELS.codes)}}} : ({words})"
         if key is not None:
             query = f'bundle : "{key}" AND {query}'
+        elif not_key is not None:
+            query = f'{query} NOT bundle : "{not_key}"'
         weights = [
             OWN_LEVEL_WEIGHT if code == level else OTHER_LEVEL_WEIGHT for code in LEVELS.codes
         ]
@@ -414,22 +675,18 @@ class SearchIndex:
 
     @staticmethod
     def _curated(
-        index: _Language,
-        folded: str,
-        resolved: Sequence[tuple[str, tuple[str, bool] | None]],
-        level: str,
-        bundle_id: str | None,
+        index: _Language, query: _Query, level: str, bundle_id: str | None
     ) -> Found | None:
         """The curated answer whose question this reads like: a close phrasing (rapidfuzz),
         and not one word of the question that the answer and its phrasings lack ("kidney
         disease" is not "liver disease", however alike the sentences)."""
-        if not index.curated or not folded:
+        if not index.curated or not query.folded:
             return None
         from rapidfuzz import fuzz
 
-        # each word as a stem, a typo corrected as for the passages
+        # each word that says something, as a stem
         asked = {term[0] if term is not None and not term[1] else index.stem_of(word)
-                 for word, term in resolved}  # fmt: skip
+                 for word, term in query.content}  # fmt: skip
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
@@ -437,7 +694,8 @@ class SearchIndex:
             if not asked <= curated.stems:
                 continue
             for phrasing in curated.phrasings:
-                score = max(fuzz.ratio(folded, phrasing), fuzz.token_sort_ratio(folded, phrasing))
+                score = max(fuzz.ratio(query.folded, phrasing),
+                            fuzz.token_sort_ratio(query.folded, phrasing))  # fmt: skip
                 if score >= CURATED_MATCH and (best is None or score > best[0]):
                     best = (score, curated)
         if best is None:
@@ -454,7 +712,8 @@ class SearchIndex:
         title = section.title if section is not None else bundle.topic.title
         text = bundle.level_text(answer.answer, level, language)
         return Found(bundle.id, answer.section, bundle.level_text(title, level, language), text,
-                     _numbers(text), curated_id=answer.id, score=score)  # fmt: skip
+                     _numbers(text), curated_id=answer.id, score=score,
+                     topic=bundle.level_text(bundle.topic.title, level, language))  # fmt: skip
 
     def again(self, results: Results, level: str, language: str) -> Results:
         """The same answers at another level or in another language (a switch on the
@@ -497,7 +756,65 @@ class SearchIndex:
             passage=doc.passage,
             answer_text_of=doc.curated_id,
             score=score,
+            topic=bundle.level_text(bundle.topic.title, level, language),
         )
+
+
+def _same(built: tuple[Bundle, ...], bundles: tuple[Bundle, ...]) -> bool:
+    return len(built) == len(bundles) and all(
+        a is b or a.document is b.document for a, b in zip(built, bundles, strict=True)
+    )
+
+
+def _build(bundles: tuple[Bundle, ...]) -> _Built:
+    """Index ``bundles``: each language's table and data."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    languages: dict[str, _Language] = {}
+    keys: dict[str, str] = {}
+    default_language = ""
+    for bundle in bundles:
+        topic = bundle.topic
+        key = keys[bundle.id] = f"b{len(keys)}"
+        default_language = default_language or bundle.languages[0]
+        ask = bundle.document.ask
+        for language in bundle.languages:
+            if language not in languages:
+                languages[language] = _Language(db, language, len(languages))
+            index = languages[language]
+            index.add(_Doc(bundle, None, topic.summary, topic.title), key)
+            for section in topic.sections:
+                for number, passage in enumerate(section.passages):
+                    index.add(_Doc(bundle, section, passage, section.title, passage=number), key)
+            if ask is None:
+                continue
+            for synonyms in (ask.synonyms, ask.medicines):
+                for entry in synonyms.get(language, ()):
+                    names = entry.names if hasattr(entry, "names") else entry.words
+                    index.synonym_pairs.extend((words, entry.means) for words in names)
+            index.spelling_pairs.extend(
+                (words, spelling.means)
+                for spelling in ask.spellings.get(language, ())
+                for words in spelling.words
+            )
+            for intent in ask.intents:
+                intent_key = f"{key}:{intent.id}"
+                index.cue_pairs.extend((cue, intent_key) for cue in intent.cues.get(language, ()))
+                index.intent_answers[intent_key] = [(bundle, a) for a in intent.answers]
+            for answer in ask.answers:
+                phrasings = tuple(answer.questions.get(language, ()))
+                index.curated.append(_Curated(bundle, answer, phrasings))
+                # the answer's own words are searched too, as a passage of its section
+                linked = bundle.section(answer.section) if answer.section else None
+                title = linked.title if linked is not None else topic.title
+                index.add(_Doc(bundle, linked, answer.answer, title, curated_id=answer.id), key)
+    for index in languages.values():
+        index.finish(db)
+    db.commit()
+    return _Built(bundles, db, languages, keys, default_language)
+
+
+def _words(query: _Query) -> tuple[str, ...]:
+    return tuple(stem + ("*" if prefix else "") for stem, prefix in query.terms)
 
 
 def _numbers(text: str) -> tuple[int, ...]:

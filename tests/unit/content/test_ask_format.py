@@ -121,3 +121,74 @@ def test_one_string_and_a_per_language_text_cite_alike(make_bundle: MakeBundle) 
     per_language = GOOD.replace("patient: A tired muscle can cramp. [2]",
                                 "patient: {en: 'A tired muscle can cramp. [2]'}")  # fmt: skip
     load_bundle(make_bundle({"ask.yaml": per_language}))
+
+
+SPELLINGS_MEDICINES_INTENTS = """\
+ask:
+  spellings:
+    en:
+      - words: [cuz, bc]
+        means: because
+  medicines:
+    en:
+      - names: [tired pill]
+        means: tired muscle
+        source: "Second source: 'a tired muscle'"
+  intents:
+    - id: why
+      cues:
+        en: [why, how come]
+      answers: [causes, "causes#tired muscle", summary]
+"""
+
+
+def test_spellings_medicines_and_intents_load(make_bundle: MakeBundle) -> None:
+    bundle = load_bundle(make_bundle({"ask.yaml": SPELLINGS_MEDICINES_INTENTS}))
+    ask = bundle.document.ask
+    assert ask is not None
+    assert ask.spellings["en"][0].words == ("cuz", "bc")
+    assert ask.spellings["en"][0].means == "because"  # a general word: need not be in the topic
+    assert ask.medicines["en"][0].source.startswith("Second source")
+    assert ask.intents[0].cues["en"] == ("why", "how come")
+    assert ask.intents[0].answers == ("causes", "causes#tired muscle", "summary")
+
+
+def test_problems_of_spellings_medicines_and_intents_are_located(
+    make_bundle: MakeBundle,
+) -> None:
+    bad = """\
+ask:
+  spellings:
+    en:
+      - words: [""]
+        means: ""
+  medicines:
+    en:
+      - names: [lasix]
+        means: loop diuretic
+        source: ""
+  intents:
+    - id: Why
+      cues:
+        fr: [pourquoi]
+      answers: [cuases, "causes#kidneys"]
+    - id: Why
+      cues:
+        en: [""]
+      answers: []
+"""
+    assert errors(make_bundle, bad) == [
+        "4:17: a word must not be empty",
+        "5:16: say which general word it means",
+        "9:16: the topic's 'en' text never uses 'loop diuretic', so this medicine would "
+        "find nothing; name a word the passages use",
+        "10:17: name the source that says these are of this class (never guess)",
+        "12:11: 'Why' is not a valid id; use lowercase letters, digits and hyphens",
+        "14:9: 'fr' is not one of the bundle's languages (en)",
+        "15:17: no section has the id 'cuases'",
+        "15:25: no passage of 'causes' holds the words 'kidneys'",
+        "16:11: 'Why' is not a valid id; use lowercase letters, digits and hyphens",
+        "16:11: duplicate intent id 'Why' (first at line 12)",
+        "18:14: a cue must not be empty",
+        "19:16: name at least one section",
+    ]

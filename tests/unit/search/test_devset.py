@@ -45,7 +45,8 @@ def english(bundle: Bundle, found: Found) -> str:
         body = bundle.topic.summary
     else:
         section = bundle.section(found.section_id)
-        assert section is not None and found.passage is not None
+        assert section is not None
+        assert found.passage is not None
         body = section.passages[found.passage]
     return fold(" ".join(plain_text(bundle.level_text(body, level, "en")) for level in body))
 
@@ -154,9 +155,7 @@ def test_rates(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     own = score(index, bundle, half, None)
-    other = {
-        level: score(index, bundle, half, level) for level in ("patient", "clinician")
-    }
+    other = {level: score(index, bundle, half, level) for level in ("patient", "clinician")}
     for name, result in (("own level", own), *other.items()):
         record_property(f"{half}_{name}_top1", round(result.top1 / result.asked, 3))
         record_property(f"{half}_{name}_top3", round(result.top3 / result.asked, 3))
@@ -169,7 +168,7 @@ def test_rates(
             print("  missed (own level):\n    " + "\n    ".join(own.misses))
     if half == "held":
         assert own.top3 / own.asked >= TOP3_FLOOR, "\n".join(own.misses)
-        assert own.wrongly_declined / own.answerable <= WRONGLY_DECLINED_CEILING, (
-            "\n".join(own.misses)
+        assert own.wrongly_declined / own.answerable <= WRONGLY_DECLINED_CEILING, "\n".join(
+            own.misses
         )
         assert own.declined / own.must_decline >= DECLINED_FLOOR, "\n".join(own.misses)

@@ -161,7 +161,7 @@ def test_a_language_with_a_region_is_searched_with_its_base_language(
     bundle: Bundle, tmp_path: Path
 ) -> None:
     """'es-MX' is valid in a bundle: it must not break the search (table names, stems,
-    stop words and synonyms come from 'es')."""
+    word frequencies and synonyms come from 'es')."""
     import re
     import shutil
 
@@ -246,3 +246,124 @@ def test_only_a_matched_curated_answer_is_marked_as_one(index: SearchIndex) -> N
     assert all(f.curated_id is None for f in plain.found)
     again = index.again(plain, "clinician", "es")
     assert all(f.curated_id is None for f in again.found)
+
+
+# -- issue #13: weights, spelling, intents, vocabulary, the library -------------------
+
+
+def test_a_question_leaves_no_trace_in_wordfreq_or_the_kept_library(bundle: Bundle) -> None:
+    """Privacy: the general word lists are read as a whole; wordfreq's own cache of the
+    words looked up one by one never sees a visitor's words, and the copy of the library
+    kept for the next visit is never queried."""
+    import wordfreq
+
+    from kiosk.search import index as search_index
+
+    index = SearchIndex.for_bundle(bundle)
+    kept = search_index._LAST_BUILT[0].db
+    before = list(kept.iterdump())
+    index.ask("zebrafinchs quokkas cramsp", "patient", "en")
+    index.ask("ornitorrincos calambes", "patient", "es")
+    cache = getattr(wordfreq, "_wf_cache", {})
+    assert not any("zebrafinch" in str(key) or "ornitorrinco" in str(key) for key in cache)
+    assert list(kept.iterdump()) == before
+    again = SearchIndex.for_bundle(bundle)  # the next visit: a fresh copy
+    assert again._db is not index._db
+
+
+def test_a_typo_is_corrected_before_stemming(index: SearchIndex) -> None:
+    assert "muscl" in index.ask("what causes musle cramps").words
+    assert index.ask("do water pils cause cramps").found[0].section_id == "medical-conditions"
+    assert "magnesium" in index.ask("can low magnisium cause cramps").words
+
+
+@pytest.mark.parametrize("word", ["heart", "kidney", "quinine", "period"])
+def test_a_real_word_is_never_corrected_into_a_medical_one(index: SearchIndex, word: str) -> None:
+    reader = index._languages["en"]
+    assert reader.correct(word) == word
+
+
+def test_common_words_do_not_steer_the_answer(index: SearchIndex) -> None:
+    """'leg' is common; 'magnesium' says what the question is about."""
+    assert sections(index, "low magnesium leg cramps")[0] == "electrolytes-fluid"
+    assert sections(index, "i work outside in the heat and get cramps alot")
+
+
+def test_a_word_the_library_lacks_declines_when_it_says_more(index: SearchIndex) -> None:
+    assert not index.ask("kidney disease cramps").answered
+    assert not index.ask("my kidneys are bad and i get cramps alot").answered
+    assert index.ask("my liver is bad and i get cramps alot").answered
+
+
+def test_everyday_spellings_come_from_the_bundle(index: SearchIndex, bundle: Bundle) -> None:
+    assert index.ask("is it cuz im dehydrated").answered
+    plain = dataclasses.replace(
+        bundle.document,
+        ask=dataclasses.replace(bundle.document.ask, spellings={}),  # type: ignore[arg-type]
+    )
+    without = SearchIndex.for_bundle(Bundle(plain, bundle.folder))
+    question = "is it cuz im dehydrated"
+    # read as "because", a word as common as "is": it weighs next to nothing
+    assert (
+        index._languages["en"].read(question).whole < without._languages["en"].read(question).whole
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "wanted"),
+    [
+        ("charley horse in my leg what do i do", "en", "management"),
+        ("what helps leg cramps", "en", "management"),
+        ("por que me dan calambres en las piernas", "es", "neuromuscular"),
+        ("can i exercise after a cramp", "en", "management"),
+        ("when should i see a dr", "en", "when-to-get-help"),
+        ("es grave?", "es", "when-to-get-help"),
+    ],
+)
+def test_what_the_visitor_wants_picks_the_kind_of_passage(
+    index: SearchIndex, question: str, language: str, wanted: str
+) -> None:
+    found = sections(index, question, language)
+    assert found, question
+    assert found[0] in (wanted, "summary") if wanted == "neuromuscular" else found[0] == wanted
+
+
+def test_the_cue_words_live_in_the_bundle_not_the_code(bundle: Bundle) -> None:
+    """Without the bundle's intents, 'what do i do' is just words: nothing answers it."""
+    ask = bundle.document.ask
+    assert ask is not None
+    plain = dataclasses.replace(bundle.document, ask=dataclasses.replace(ask, intents=()))
+    without = SearchIndex.for_bundle(Bundle(plain, bundle.folder))
+    assert not without.ask("what do i do", "patient", "en").answered
+    assert SearchIndex.for_bundle(bundle).ask("what do i do", "patient", "en").answered
+
+
+def test_clinicians_shorthand_is_understood(index: SearchIndex) -> None:
+    assert sections(index, "EAMC", level="clinician")[0] == "exercise"
+    assert "electrolytes-fluid" in sections(index, "electrolyte derangements", level="clinician")
+
+
+def test_every_medicine_name_has_a_source(bundle: Bundle) -> None:
+    ask = bundle.document.ask
+    assert ask is not None
+    assert ask.medicines
+    for entries in ask.medicines.values():
+        for entry in entries:
+            assert entry.source.strip(), entry
+
+
+def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) -> None:
+    other_topic = dataclasses.replace(
+        bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other"), ask=None
+    )
+    library = SearchIndex([bundle, Bundle(other_topic, bundle.folder)])
+    results = library.ask_library("low magnesium", "patient", "en", open_topic="other")
+    ids = [f.bundle_id for f in results.found]
+    assert ids[0] == "other"
+    assert "muscle-cramps" in ids
+    assert ids == sorted(ids, key=lambda i: i != "other")  # the open topic's first
+    assert all(f.topic == "Why do muscles cramp?" for f in results.found)
+    spanish = library.ask_library("magnesio bajo", "clinician", "es", open_topic="other")
+    assert spanish.found[0].topic == "¿Qué causa los calambres musculares?"
+    alone = library.ask_library("low magnesium", open_topic="other", others=0)
+    assert {f.bundle_id for f in alone.found} == {"other"}

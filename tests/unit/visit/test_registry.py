@@ -12,14 +12,13 @@ import pytest
 
 from kiosk.content.lint import _score
 from kiosk.content.registry import LANGUAGES, LEVELS, Language
-from kiosk.search.text import content_words, stemmer
+from kiosk.search.text import stemmer
 from kiosk.selfcheck.fhir import yes_no_label
 
 XISH = Language(
     "xx",
     "Xish",
     stemmer="english",  # a Snowball algorithm the made-up language borrows
-    stop_words=frozenset({"zog"}),
     keyboard=("xyz",),
     speech_territories=("XA",),
     yes_no=("Yix", "Nox", "Mebbe"),
@@ -50,7 +49,6 @@ def test_a_language_with_a_region_finds_its_entry() -> None:
 
 def test_the_made_up_language_reaches_every_core_part(xish: Language) -> None:
     assert "xx" in LANGUAGES.codes
-    assert content_words(["zog", "cramps"], "xx-XA") == ["cramps"]  # search: stop words
     assert stemmer("xx")("cramping") == "cramp"  # search: stems
     assert yes_no_label("yes", "xx") == "Yix"  # FHIR
     assert _score("Calambres en la pierna.", "xx")[1] == "INFLESZ"  # lint
