@@ -22,7 +22,7 @@ No Qt here. One :func:`load_library` call reads the whole content folder:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIBRARY_FILE",
+    "Approver",
     "Entry",
     "EntryStatus",
     "Library",
@@ -56,6 +57,11 @@ LIBRARY_FILE = "library.yaml"
 """The clinic's library file, directly in the content folder (optional)."""
 
 _LIBRARY_KEYS = ("order",)
+
+Approver = Callable[[Bundle], "str | None"]
+"""Who approved a bundle by signature, or None: :func:`kiosk.fleet.approval.approver`.
+
+``require_approved`` trusts an approver alone, never the review status in the YAML."""
 
 
 class EntryStatus(StrEnum):
@@ -76,8 +82,8 @@ _DESCRIPTIONS = {
     EntryStatus.SHOWN: "shown",
     EntryStatus.STALE: "shown on its last good content (its files now have errors)",
     EntryStatus.BROKEN: "not shown: its files have errors",
-    EntryStatus.NOT_APPROVED: "not shown: not approved, and this kiosk shows approved "
-    "content only (require_approved)",
+    EntryStatus.NOT_APPROVED: "not shown: no clinical reviewer's signature approves it, and "
+    "this kiosk shows approved content only (require_approved)",
     EntryStatus.DUPLICATE: "not shown: another bundle has the same id",
 }
 
@@ -95,6 +101,8 @@ class Entry:
     status: EntryStatus
     bundle: Bundle | None = None
     errors: tuple[ContentError, ...] = ()
+    signer: str | None = None
+    """The reviewer whose signature approves this exact content (require_approved)."""
 
     @property
     def id(self) -> str:
@@ -118,6 +126,8 @@ class Entry:
         parts = [self.id]
         if self.bundle is not None:
             parts.append(f"version {self.version}, review status {self.review}")
+        if self.signer is not None:
+            parts.append(f"approved by {self.signer} (signed)")
         parts.append(_DESCRIPTIONS[self.status])
         if self.errors:
             parts.append(f"{len(self.errors)} problem(s)")
@@ -172,12 +182,14 @@ def load_library(
     limits: Limits | None = None,
     last_good: bool = False,
     require_approved: bool = False,
+    approver: Approver | None = None,
 ) -> Library:
     """Load every bundle under ``root``; a broken bundle adds its errors, never hides others.
 
     With ``last_good``, a bundle that fails runs on its last good content from the cache
-    (if any), with the status ``STALE``. With ``require_approved``, a bundle whose review
-    status is not ``approved`` is listed but not shown.
+    (if any), with the status ``STALE``. With ``require_approved``, a bundle is shown only
+    when ``approver`` names the reviewer whose signature approves it (no approver: none
+    is); the others are listed but not shown. The YAML's review status never counts.
     """  # fmt: skip
     import gc
 
@@ -187,7 +199,8 @@ def load_library(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_library(Path(root), cache, limits, last_good, require_approved)
+        approve = (approver or _nobody) if require_approved else None
+        return _load_library(Path(root), cache, limits, last_good, approve)
     finally:
         if collecting:
             gc.enable()
@@ -198,7 +211,7 @@ def _load_library(
     cache: BundleCache | None,
     limits: Limits | None,
     last_good: bool,
-    require_approved: bool,
+    approve: Approver | None,
 ) -> Library:
     library = Library(root)
     cache = cache if cache is not None else BundleCache.default()
@@ -224,9 +237,10 @@ def _load_library(
             entries.append(Entry(folder, EntryStatus.DUPLICATE, bundle, errors))
             continue
         seen[bundle.id] = bundle
-        if require_approved and bundle.metadata.review.status is not ReviewStatus.APPROVED:
+        signer = approve(bundle) if approve is not None else None
+        if approve is not None and signer is None:
             status = EntryStatus.NOT_APPROVED
-        entries.append(Entry(folder, status, bundle, errors))
+        entries.append(Entry(folder, status, bundle, errors, signer))
     order, order_errors = read_order(root, known=[entry.id for entry in entries])
     library.errors.extend(order_errors)
     rank = {bundle_id: index for index, bundle_id in enumerate(order)}
@@ -235,6 +249,11 @@ def _load_library(
     for entry in library.entries:
         library.errors.extend(entry.errors)
     return library
+
+
+def _nobody(_bundle: Bundle) -> str | None:
+    """No signature approves anything (content not installed by a fleet update)."""
+    return None
 
 
 def read_order(

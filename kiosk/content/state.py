@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content.errors import ContentError
-from kiosk.content.library import EntryStatus, Library, load_library
+from kiosk.content.library import Approver, EntryStatus, Library, load_library
 from kiosk.content.model import Bundle
 
 __all__ = ["ContentState", "load_content"]
@@ -27,24 +27,31 @@ class ContentState:
 
 
 def load_content(
-    root: Path, *, require_approved: bool, previous: ContentState | None = None
+    root: Path,
+    *,
+    require_approved: bool,
+    previous: ContentState | None = None,
+    approver: Approver | None = None,
 ) -> ContentState:
     """The bundle to show and every problem found; never raises for bad content.
 
     A bundle that fails runs on its last good content (from the cache, or the one
-    already showing) and staff are told.
+    already showing) and staff are told. With ``require_approved``, only the bundles
+    ``approver`` names a signer for are shown (kiosk.fleet.approval.approver); the
+    review status in the YAML approves nothing.
     """
-    library = load_library(root, last_good=True, require_approved=require_approved)
+    library = load_library(
+        root, last_good=True, require_approved=require_approved, approver=approver
+    )
     errors = list(library.errors)
     for entry in library.entries:
         if entry.status is EntryStatus.NOT_APPROVED and entry.bundle is not None:
-            errors.append(
-                ContentError.at_file(
-                    str(entry.folder / "bundle.yaml"),
-                    f"'{entry.id}' is not approved (review status {entry.review}); this "
-                    "kiosk shows approved content only (require_approved)",
-                )
+            message = (
+                f"'{entry.id}' is not approved: no clinical reviewer's signature approves "
+                f"this content (its file says review status {entry.review}); this kiosk "
+                "shows approved content only (require_approved, docs/fleet-runbook.md)"
             )
+            errors.append(ContentError.at_file(str(entry.folder / "bundle.yaml"), message))
     topics = library.topics
     if topics:
         first = topics[0]

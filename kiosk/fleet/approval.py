@@ -13,11 +13,16 @@ verified): a kiosk that stays offline keeps showing what was approved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-__all__ = ["Approval", "approvals", "fleet_state_of"]
+if TYPE_CHECKING:
+    from kiosk.content.model import Bundle
+
+__all__ = ["Approval", "approvals", "approver", "fleet_state_of"]
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,29 @@ def approvals(content: Path, bundles: dict[str, Path]) -> dict[str, Approval]:
         if approval is not None:
             result[bundle_id] = approval
     return result
+
+
+def approver(content: Path) -> Callable[[Bundle], str | None]:
+    """For ``load_library(require_approved=True, approver=...)``: the reviewer whose
+    verified signature approves a bundle of ``content`` exactly as it is, or None."""
+    from kiosk.fleet.pack import PackError, pack_bundle
+
+    state = fleet_state_of(content)
+    signed: dict[tuple[str, str], Approval] = {}
+    if state is not None:
+        try:
+            signed = _signed_approvals(state / "metadata")
+        except Exception:  # no trusted chain: nothing is approved
+            signed = {}
+
+    def approve(bundle: Bundle) -> str | None:
+        if not signed:
+            return None
+        try:
+            digest = pack_bundle(bundle.folder).sha256
+        except (PackError, OSError):
+            return None
+        found = signed.get((bundle.id, digest))
+        return found.reviewer if found else None
+
+    return approve

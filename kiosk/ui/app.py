@@ -59,6 +59,18 @@ def display_problem() -> str | None:
     return None
 
 
+def load_kiosk_content(
+    root: Path, settings: Settings, *, kiosk: bool, previous: ContentState | None = None
+) -> ContentState:
+    """:func:`load_content` as the settings ask: in kiosk mode with ``require_approved``,
+    only what a reviewer's signature approves (verified offline, never the YAML)."""
+    if not (kiosk and settings.require_approved):
+        return load_content(root, require_approved=False, previous=previous)
+    from kiosk.fleet.approval import approver
+
+    return load_content(root, require_approved=True, previous=previous, approver=approver(root))
+
+
 def install_excepthook(recover: Callable[[], None]) -> None:
     """One top-level handler: log the error (never patient input), then start over."""
 
@@ -115,8 +127,8 @@ def build_window(
     )  # fmt: skip
     window = MainWindow(content, session, options)
     window.translation_missing = missing
-    options.reload = lambda: load_content(
-        root, require_approved=kiosk and settings.require_approved, previous=window.content
+    options.reload = lambda: load_kiosk_content(
+        root, settings, kiosk=kiosk, previous=window.content
     )
     return window
 
@@ -137,7 +149,7 @@ def run_app(args: argparse.Namespace) -> int:
         print(problem, end="", file=sys.stderr)
         return EXIT_USAGE
     root = args.content or resolve_content_dir(settings, args.config) or default_content_dir()
-    content = load_content(root, require_approved=args.kiosk and settings.require_approved)
+    content = load_kiosk_content(root, settings, kiosk=args.kiosk)
     if content.errors:
         import logging
 

@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import kiosk.settings
-from kiosk.content import ContentState, load_content
+from kiosk.content import ContentState
 from kiosk.settings import Settings, hash_pin
-from kiosk.ui.app import build_window
+from kiosk.ui.app import build_window, load_kiosk_content
 from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
 
@@ -53,7 +53,7 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
         # takes seconds and stalls the first screen change (five corner taps then span
         # more than the gesture's 3 s).
         settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
-        state = content or load_content(root, require_approved=kiosk and settings.require_approved)
+        state = content or load_kiosk_content(root, settings, kiosk=kiosk)
         window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset,
                               speech_engine=speech_engine)  # fmt: skip
         qtbot.addWidget(window)

@@ -139,9 +139,8 @@ def test_a_broken_bundle_runs_on_its_last_good_content_marked_stale(tmp_path: Pa
     assert load_library(root, cache=cache).entries[1].status is EntryStatus.BROKEN
 
 
-def test_require_approved_lists_unapproved_bundles_without_showing_them(tmp_path: Path) -> None:
-    root = two_topics(tmp_path)
-    bundle = root / "using-the-kiosk" / "bundle.yaml"
+def _yaml_says_approved(root: Path, bundle_id: str) -> None:
+    bundle = root / bundle_id / "bundle.yaml"
     bundle.write_text(
         bundle.read_text(encoding="utf-8").replace(
             "    status: submitted\n",
@@ -149,14 +148,32 @@ def test_require_approved_lists_unapproved_bundles_without_showing_them(tmp_path
         ),
         encoding="utf-8",
     )
-    library = load_library(root, cache=NO_CACHE, require_approved=True)
-    assert [(e.id, e.status) for e in library.entries] == [
-        ("muscle-cramps", EntryStatus.NOT_APPROVED),
-        ("using-the-kiosk", EntryStatus.SHOWN),
+
+
+def test_require_approved_lists_unapproved_bundles_without_showing_them(tmp_path: Path) -> None:
+    root = two_topics(tmp_path)
+    signers = {"using-the-kiosk": "A. Nurse"}
+    library = load_library(
+        root, cache=NO_CACHE, require_approved=True, approver=lambda b: signers.get(b.id)
+    )
+    assert [(e.id, e.status, e.signer) for e in library.entries] == [
+        ("muscle-cramps", EntryStatus.NOT_APPROVED, None),
+        ("using-the-kiosk", EntryStatus.SHOWN, "A. Nurse"),
     ]
     assert [b.id for b in library.topics] == ["using-the-kiosk"]
-    assert "not approved" in library.entries[0].describe()
+    assert "no clinical reviewer's signature" in library.entries[0].describe()
+    assert "approved by A. Nurse (signed)" in library.entries[1].describe()
     assert library.errors == []  # not a content problem: the kiosk's choice
+
+
+def test_require_approved_never_trusts_the_review_status_written_in_the_yaml(
+    tmp_path: Path,
+) -> None:
+    root = two_topics(tmp_path)
+    _yaml_says_approved(root, "using-the-kiosk")  # anyone with a text editor can write it
+    library = load_library(root, cache=NO_CACHE, require_approved=True)
+    assert [e.status for e in library.entries] == [EntryStatus.NOT_APPROVED] * 2
+    assert library.topics == []
 
 
 def test_a_second_bundle_with_the_same_id_is_listed_as_a_duplicate(tmp_path: Path) -> None:

@@ -256,3 +256,24 @@ def test_kiosks_follow_a_key_rotation(fleet: Fleet, role: str) -> None:
     fleet.publish()
     update(fleet.state, fleet.url)
     assert _version(fleet) == "1.0.1"
+
+
+def test_require_approved_shows_only_what_a_reviewer_signed(fleet: Fleet) -> None:
+    from kiosk.content.library import EntryStatus, load_library
+    from kiosk.fleet.approval import approver
+
+    fleet.publisher().approve("muscle-cramps", "Dr Ana Ruiz", fleet.reviewer_key)
+    _first_update(fleet)
+    current = fleet.state / "current"
+    library = load_library(
+        current, cache=BundleCache(None), require_approved=True, approver=approver(current)
+    )
+    (entry,) = library.entries
+    assert (entry.status, entry.signer) == (EntryStatus.SHOWN, "Dr Ana Ruiz")
+    topic = current / "muscle-cramps" / "topic.yaml"
+    topic.write_text(topic.read_text() + "\n# edited on the kiosk\n")
+    library = load_library(
+        current, cache=BundleCache(None), require_approved=True, approver=approver(current)
+    )
+    assert library.entries[0].status is EntryStatus.NOT_APPROVED
+    assert library.topics == []
