@@ -9,6 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.fleet_fixtures"]  # fleet, serve, server_root: a signed repository
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 

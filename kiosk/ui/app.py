@@ -130,7 +130,31 @@ def build_window(
     options.reload = lambda: load_kiosk_content(
         root, settings, kiosk=kiosk, previous=window.content
     )
+    if settings.update_from:
+        _check_for_updates(window, settings)
     return window
+
+
+def _check_for_updates(window: MainWindow, settings: Settings) -> None:
+    """Fleet updates every ``update_minutes``, between visits; new content shown then."""
+    from kiosk.fleet.client import default_state_dir
+    from kiosk.ui.updates import FleetUpdates
+
+    assert settings.update_from is not None
+
+    def between_visits() -> bool:
+        return window.current == "welcome" and window.session.is_start_state()
+
+    updates = FleetUpdates(
+        settings.update_from,
+        default_state_dir(),
+        every_ms=settings.update_minutes * 60_000,
+        between_visits=between_visits,
+        parent=window,
+    )
+    updates.installed.connect(window.reload_content)
+    window.fleet = updates
+    updates.start()
 
 
 def run_app(args: argparse.Namespace) -> int:

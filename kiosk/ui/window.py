@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened, not at start-up
     from kiosk.selfcheck import SelfCheckEngine
     from kiosk.ui.dialogs import CountdownDialog, StaffPanel
     from kiosk.ui.speech import ReadAloud
+    from kiosk.ui.updates import FleetUpdates
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.screens import (
     AudienceScreen,
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         self._speech: ReadAloud | None = None  # made with the header (not for the welcome)
         self._search: SearchIndex | None = None  # the question box's, made on first need
         self.translation_missing: str | None = None  # a language whose .qm did not load
+        self.fleet: FleetUpdates | None = None  # content updates between visits, if set up
         self._ask_from = "topic"  # where the question box's "Back" goes
         self._menu_actions: list[QAction] = []
         self._build_screens()
@@ -1040,6 +1042,8 @@ class MainWindow(QMainWindow):
                                  "translation file did not load); visitors see English "
                                  "buttons. Run 'make install' again.").format(
                 language=self.translation_missing))  # fmt: skip
+        if self.fleet is not None:
+            lines.extend(self.fleet.describe())
         if self.speech.available:
             lines.append(self.tr("Read aloud: on (speech engine '{engine}').").format(
                 engine=self.speech.engine_name))  # fmt: skip

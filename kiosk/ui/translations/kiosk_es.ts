@@ -150,6 +150,34 @@
     </message>
 </context>
 <context>
+    <name>FleetUpdates</name>
+    <message>
+        <location filename="../updates.py" line="106"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../updates.py" line="109"/>
+        <source>Content updates from {url}: last check {check}, last success {success}.</source>
+        <translation>Actualizaciones del contenido desde {url}: última comprobación {check}, última con éxito {success}.</translation>
+    </message>
+    <message>
+        <location filename="../updates.py" line="117"/>
+        <source>The last update was refused: {error} The content shown is the last good one.</source>
+        <translation>La última actualización fue rechazada: {error} El contenido que se muestra es el último correcto.</translation>
+    </message>
+    <message>
+        <location filename="../updates.py" line="123"/>
+        <source>{id} version {version}: approved by {signer} (signed).</source>
+        <translation>{id} versión {version}: aprobado por {signer} (firmado).</translation>
+    </message>
+    <message>
+        <location filename="../updates.py" line="129"/>
+        <source>{id} version {version}: no reviewer&apos;s signature.</source>
+        <translation>{id} versión {version}: sin la firma de un revisor.</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <location filename="../handout.py" line="183"/>
@@ -205,226 +233,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="174"/>
-        <location filename="../window.py" line="749"/>
+        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="752"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="465"/>
+        <location filename="../window.py" line="468"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="466"/>
-        <location filename="../window.py" line="868"/>
+        <location filename="../window.py" line="469"/>
+        <location filename="../window.py" line="871"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="471"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="469"/>
+        <location filename="../window.py" line="472"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="470"/>
-        <location filename="../window.py" line="873"/>
+        <location filename="../window.py" line="473"/>
+        <location filename="../window.py" line="876"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="472"/>
-        <location filename="../window.py" line="872"/>
+        <location filename="../window.py" line="475"/>
+        <location filename="../window.py" line="875"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="474"/>
+        <location filename="../window.py" line="477"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="475"/>
+        <location filename="../window.py" line="478"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="476"/>
+        <location filename="../window.py" line="479"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="477"/>
-        <location filename="../window.py" line="858"/>
+        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="861"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="478"/>
+        <location filename="../window.py" line="481"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="483"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="481"/>
-        <location filename="../window.py" line="892"/>
-        <location filename="../window.py" line="932"/>
+        <location filename="../window.py" line="484"/>
+        <location filename="../window.py" line="895"/>
+        <location filename="../window.py" line="935"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="485"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="621"/>
+        <location filename="../window.py" line="624"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="632"/>
+        <location filename="../window.py" line="635"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="638"/>
+        <location filename="../window.py" line="641"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="644"/>
+        <location filename="../window.py" line="647"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="843"/>
+        <location filename="../window.py" line="846"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="844"/>
+        <location filename="../window.py" line="847"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="846"/>
+        <location filename="../window.py" line="849"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="849"/>
+        <location filename="../window.py" line="852"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="856"/>
+        <location filename="../window.py" line="859"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="857"/>
+        <location filename="../window.py" line="860"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="861"/>
+        <location filename="../window.py" line="864"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="863"/>
+        <location filename="../window.py" line="866"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="864"/>
+        <location filename="../window.py" line="867"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="865"/>
+        <location filename="../window.py" line="868"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="866"/>
+        <location filename="../window.py" line="869"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="870"/>
+        <location filename="../window.py" line="873"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="886"/>
-        <location filename="../window.py" line="919"/>
+        <location filename="../window.py" line="889"/>
+        <location filename="../window.py" line="922"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="887"/>
-        <location filename="../window.py" line="918"/>
+        <location filename="../window.py" line="890"/>
+        <location filename="../window.py" line="921"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="903"/>
+        <location filename="../window.py" line="906"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="926"/>
+        <location filename="../window.py" line="929"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="929"/>
+        <location filename="../window.py" line="932"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1022"/>
+        <location filename="../window.py" line="1025"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1024"/>
+        <location filename="../window.py" line="1027"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1030"/>
+        <location filename="../window.py" line="1033"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1032"/>
+        <location filename="../window.py" line="1035"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1035"/>
+        <location filename="../window.py" line="1038"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1040"/>
+        <location filename="../window.py" line="1045"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1043"/>
+        <location filename="../window.py" line="1048"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
@@ -627,69 +655,6 @@
         <location filename="../dialogs.py" line="103"/>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-</context>
-<context>
-    <name>Report</name>
-    <message>
-        <location filename="../../selfcheck/report.py" line="44"/>
-        <source>Your results</source>
-        <translation>Sus resultados</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="45"/>
-        <source>This is not a diagnosis.</source>
-        <translation>Esto no es un diagnóstico.</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="46"/>
-        <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
-        <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="52"/>
-        <source>Get help now</source>
-        <translation>Pida ayuda ahora</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="53"/>
-        <source>See a doctor or nurse soon</source>
-        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="55"/>
-        <source>Because you said:</source>
-        <translation>Porque usted respondió:</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="56"/>
-        <source>What may play a part</source>
-        <translation>Lo que puede influir</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="57"/>
-        <source>What may help:</source>
-        <translation>Lo que puede ayudar:</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="58"/>
-        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
-        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="64"/>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="65"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="66"/>
-        <source>Not sure</source>
-        <translation>No sé</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from kiosk.content import load_library
 from kiosk.content.loader import BundleCache
 from kiosk.fleet.client import trust, update
 from tests.conftest import ROOT
-from tests.unit.fleet.conftest import Fleet
+from tests.fleet_fixtures import Fleet
 
 _KILLERS = {
     # just before ``current`` is pointed at the new library

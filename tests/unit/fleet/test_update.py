@@ -18,7 +18,7 @@ from kiosk.content.loader import BundleCache
 from kiosk.fleet.approval import approvals
 from kiosk.fleet.client import UpdateError, read_status, trust, update
 from kiosk.fleet.repository import Publisher
-from tests.unit.fleet.conftest import Fleet
+from tests.fleet_fixtures import Fleet
 
 
 def _first_update(fleet: Fleet) -> None:

@@ -1,4 +1,5 @@
-"""Fixtures for the fleet tests: a content folder, a signed repository, a web server.
+"""Fixtures for the fleet tests (a pytest plugin of tests/conftest.py): a content folder,
+a signed repository, a web server.
 
 The server is Python's own static file server on 127.0.0.1 (a random free port), as any
 static web server, object store or CDN would serve the repository folder.
