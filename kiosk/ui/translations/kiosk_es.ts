@@ -658,6 +658,69 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../selfcheck/report.py" line="44"/>
+        <source>Your results</source>
+        <translation>Sus resultados</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="45"/>
+        <source>This is not a diagnosis.</source>
+        <translation>Esto no es un diagnóstico.</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="46"/>
+        <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
+        <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="52"/>
+        <source>Get help now</source>
+        <translation>Pida ayuda ahora</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="53"/>
+        <source>See a doctor or nurse soon</source>
+        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="55"/>
+        <source>Because you said:</source>
+        <translation>Porque usted respondió:</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="56"/>
+        <source>What may play a part</source>
+        <translation>Lo que puede influir</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="57"/>
+        <source>What may help:</source>
+        <translation>Lo que puede ayudar:</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="58"/>
+        <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
+        <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="64"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="65"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../selfcheck/report.py" line="66"/>
+        <source>Not sure</source>
+        <translation>No sé</translation>
+    </message>
+</context>
+<context>
     <name>ResultsScreen</name>
     <message>
         <location filename="../selfcheck_screens.py" line="253"/>
