@@ -95,6 +95,9 @@ def make_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setApplicationDisplayName("Health information kiosk")
+    from kiosk.ui.accessibility import install
+
+    install()  # headings, answers and groups for screen readers
     return app
 
 
@@ -115,11 +118,11 @@ def build_window(
 
     guard = PinGuard(settings.staff_pin, state=_pin_state_path())
     session = Session(settings.language, settings.text_size)
-    missing = None
-    if settings.language != "en":  # the UI's own words; English needs no translator
-        from kiosk.ui.i18n import use_language
+    from kiosk.ui.i18n import use_language
 
-        missing = None if use_language(settings.language) else settings.language
+    # the UI's own words (English needs no translator), and the language screen readers
+    # are told
+    missing = None if use_language(settings.language) else settings.language
     options = WindowOptions(
         kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
         idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,

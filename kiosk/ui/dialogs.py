@@ -94,9 +94,9 @@ class ReadingDialog(KioskDialog):
         heading = label(title, role="h1")
         layout.addWidget(heading)
         self.page = ScrollPage(kinetic=kiosk, focusable=True)  # Page Down scrolls it
+        self.page.setAccessibleName(title)
         self.page.column.setContentsMargins(0, 0, 0, 0)
-        self.body = label(html, rich=True)
-        self.body.setAccessibleName(title)
+        self.body = label(html, rich=True)  # read as its text (its name is the text)
         self.page.column.addWidget(self.body)
         self.page.column.addStretch(1)
         layout.addWidget(self.page, 1)

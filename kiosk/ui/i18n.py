@@ -102,13 +102,16 @@ def checked_qm(path: Path) -> tuple[bytes | None, str | None]:
 def use_language(language: str) -> bool:
     """Translate the kiosk's own words (and Qt's standard dialogs) into ``language``.
 
-    Removes the translators installed here before; for English, or when there is no
+    Makes ``language`` Qt's default locale, which screen readers are told. Removes the
+    translators installed here before; for English, or when there is no
     .qm for ``language`` (logged), installs none. True when the words are now in
     ``language``: a translation is installed, or the language is English. Needs the
     application to exist already (it never makes one).
     """
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+    # the language of every text, for a screen reader (AT-SPI's locale is Qt's default)
+    QLocale.setDefault(QLocale(language))
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()

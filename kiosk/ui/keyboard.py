@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.registry import DEFAULT_LANGUAGE, LANGUAGES
-from kiosk.ui.widgets import button, set_button_text
+from kiosk.ui.widgets import button, set_button_text, stack_in_layout_order
 
 __all__ = ["DIGITS", "KEY_SIZE", "OnScreenKeyboard", "letter_rows"]
 
@@ -178,6 +178,7 @@ class OnScreenKeyboard(QWidget):
                 key.show()  # at once, not when the event loop next runs (the layout's way)
         last = 1 + 2 * len(rows[-1])
         self._grid.addWidget(self._delete, len(rows) - 1, last, 1, width - last)
+        stack_in_layout_order(self)  # a screen reader reads the keys row by row
 
     def _key(
         self,
@@ -225,7 +226,10 @@ class OnScreenKeyboard(QWidget):
         }
         for name, (text, spoken) in words.items():
             set_button_text(self._actions[name], text)
-            self._actions[name].setAccessibleName(spoken)
+            # the name starts with the label shown ("123 Numbers"; WCAG 2.5.3)
+            self._actions[name].setAccessibleName(
+                spoken if spoken.startswith(text) else f"{text} {spoken}"
+            )
         set_button_text(self._delete, self.tr("Delete"))
         self._delete.setAccessibleName(self.tr("Delete last letter"))
         for key in self._letters:

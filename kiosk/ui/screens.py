@@ -81,6 +81,47 @@ class Screen(QWidget):
     def refresh(self) -> None:
         """Redraw every text from the bundle at the session's level and language."""
 
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard focus goes when the screen is shown: its first control."""
+        from kiosk.ui.widgets import controls_in_layout_order
+
+        for widget in controls_in_layout_order(self):
+            if widget.isVisibleTo(self) and widget.isEnabled() and widget is not self.page:
+                return widget
+        return None
+
+    def name_page(self) -> str:
+        """Name the scrolling page after the screen's title; its title and first content."""
+        from kiosk.ui.accessibility import screen_announcement
+
+        text = screen_announcement(self)
+        self.page.setAccessibleName(text.split("\n", 1)[0])
+        return text
+
+    def arrive(self, *, restore: bool = True) -> None:
+        """The screen was just shown (or shows a new question): its page is named after
+        its title, the focus goes to its first control (``restore``: back to the control
+        that had it when the screen was left, if it is still there), and a screen reader
+        is told its title and its first content (kiosk.ui.accessibility)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.ui.accessibility import announce
+
+        if not self.isVisible():
+            return
+        text = self.name_page()
+        target = self.first_focus()
+        if restore:
+            for candidate in (QApplication.focusWidget(), self.focusWidget()):
+                if (candidate is not None and self.isAncestorOf(candidate)
+                        and candidate.isVisible() and candidate.isEnabled()):  # fmt: skip
+                    target = candidate
+                    break
+        if target is not None and not target.hasFocus():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, text)
+
     def reset(self) -> None:
         """Back to the start state (after a wipe)."""
         self.refresh()

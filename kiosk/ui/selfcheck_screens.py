@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Question, QuestionKind, Urgency
 from kiosk.selfcheck import Answer, Evaluation, SelfCheckEngine
@@ -57,9 +57,17 @@ class QuestionScreen(Screen):
         column.addWidget(self.title)
         self.help = label(role="muted")
         column.addWidget(self.help)
-        self.answers_box = QVBoxLayout()
+        # the question and its answers, one group for a screen reader: named by the
+        # question, labelled by its title (radio buttons for one answer, check boxes for
+        # several; see kiosk.ui.accessibility)
+        self.answers_group = QWidget()
+        self.answers_group.setObjectName("answers")
+        self.answers_group.setProperty("a11y", "group")
+        self.title.setBuddy(self.answers_group)
+        self.answers_box = QVBoxLayout(self.answers_group)
+        self.answers_box.setContentsMargins(0, 0, 0, 0)
         self.answers_box.setSpacing(12)
-        column.addLayout(self.answers_box)
+        column.addWidget(self.answers_group)
         moves = QHBoxLayout()
         self.back = button("", name="question-back", on_click=self.go_back)
         self.next = button("", role="primary", name="question-next", on_click=self._next)
@@ -80,11 +88,19 @@ class QuestionScreen(Screen):
         self.current = None
         self.refresh()
         self.page.to_top()
+        self.arrive(restore=False)
 
     def show_question(self, question_id: str | None) -> None:
         self.current = question_id
         self.refresh()
         self.page.to_top()
+        self.arrive(restore=False)  # a new question: said, the focus on its first answer
+
+    def first_focus(self) -> QWidget | None:
+        """The first answer (the intro: "Start the questions")."""
+        answers = self.answers_group.findChildren(QPushButton) if self.current else []
+        shown = [a for a in answers if a.isVisibleTo(self)]  # (in layout order: see refresh)
+        return min(shown, key=lambda a: a.y()) if shown else self.next
 
     def refresh(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -96,10 +112,13 @@ class QuestionScreen(Screen):
         refocus = ""
         if focus is not None and self.current == self._drawn and self.isAncestorOf(focus):
             refocus = focus.objectName() if focus.objectName().startswith("answer-") else ""
+        if focus is not None and self.answers_group.isAncestorOf(focus):
+            focus.clearFocus()  # not passed on to Back while the answers are made anew
         self._drawn = self.current
         clear_layout(self.answers_box)
         set_button_text(self.back, "‹  " + self.tr("Back"))
         question = selfcheck.question(self.current) if self.current else None
+        self.answers_group.setVisible(question is not None)
         if question is None:
             self.progress.setText("")
             self.title.setText(self.context.level_text(selfcheck.title))
@@ -115,18 +134,22 @@ class QuestionScreen(Screen):
         self.title.setText(self.context.level_text(question.text))
         self.help.setText(self.context.level_text(question.help) if question.help else "")
         self.help.setVisible(question.help is not None)
+        self.answers_group.setAccessibleName(self.title.text())
         given = self.answers.get(question.id)
+        multiple = question.kind is QuestionKind.MULTIPLE
         for answer_id, text in self._choices(question):
-            widget = button(text, role="big", name=f"answer-{answer_id}", wrap=True,
-                            on_click=partial(self._answer, question, answer_id))  # fmt: skip
             chosen = answer_id in given if isinstance(given, tuple) else answer_id == given
+            # chosen: a check mark as well as the colour (its name stays the words)
+            widget = button(("✓  " if chosen else "") + text, role="big",
+                            name=f"answer-{answer_id}", wrap=True,
+                            on_click=partial(self._answer, question, answer_id))  # fmt: skip
+            widget.setProperty("a11y", "check" if multiple else "radio")
             widget.setCheckable(True)
             widget.setChecked(bool(chosen))
             self.answers_box.addWidget(widget)
             widget.show()  # at once: a widget added to a shown screen appears only later
             if widget.objectName() == refocus:
                 widget.setFocus()
-        multiple = question.kind is QuestionKind.MULTIPLE
         self.next.setVisible(True)
         set_button_text(self.next, (self.tr("Next") if multiple and given else
                                     self.tr("Skip this question")) + "  ›")  # fmt: skip

@@ -83,7 +83,7 @@ QPushButton[role="primary"] {{ background: {self.accent}; color: {self.accent_te
     border-color: {self.accent}; font-weight: 700; }}
 QPushButton[role="big"] {{ min-height: {target}px; text-align: left;
     padding: 8px 22px; font-size: {round(base * 1.15)}px; }}
-QPushButton[role="cite"] {{ min-height: 48px; min-width: 48px; padding: 2px 12px;
+QPushButton[role="cite"] {{ min-height: {target - 8}px; min-width: 48px; padding: 2px 12px;
     font-size: {round(base * 0.9)}px; }}
 QPushButton QLabel#wrap-label {{ color: {self.secondary_text}; background: transparent; }}
 QPushButton[role="primary"] QLabel#wrap-label {{ color: {self.accent_text};

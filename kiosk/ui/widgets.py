@@ -48,12 +48,12 @@ def label(text: str = "", role: str | None = None, *, rich: bool = False) -> QLa
 
 
 def _set_up(widget: QLabel, text: str, role: str | None, *, rich: bool) -> QLabel:
+    if role:  # first: a screen reader's view of the label (a heading?) is made at setText
+        widget.setProperty("role", role)
     widget.setWordWrap(True)
     widget.setProperty("textFormat", RICH_TEXT if rich else PLAIN_TEXT)
     widget.setText(text)
     widget.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
-    if role:
-        widget.setProperty("role", role)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return widget
 
@@ -131,7 +131,7 @@ class WrapButton(QPushButton):
 
     def setText(self, text: str) -> None:
         self._label.setText(text)
-        self.setAccessibleName(text)
+        self.setAccessibleName(spoken_name(text))
         self.updateGeometry()
 
     def text(self) -> str:
@@ -167,7 +167,7 @@ def button(
     """
     widget = WrapButton(text) if wrap else QPushButton(text)
     widget.setObjectName(name)
-    widget.setAccessibleName(text.replace("&", ""))
+    widget.setAccessibleName(spoken_name(text))
     if description:
         widget.setAccessibleDescription(description)
     if role:
@@ -205,12 +205,13 @@ def cursors_later(waiting: list[QWidget] | None) -> None:
 
 def tab_in_reading_order(root: QWidget) -> None:
     """Tab through the controls under ``root`` in the order its layouts show them (top to
-    bottom, left to right), not in the order they were made.
+    bottom, left to right), not in the order they were made; a screen reader's tree
+    follows the same order.
 
     Call it after adding controls (a passage's citation buttons, the answers): Qt puts a
     new widget last in the Tab order.
     """
-    controls = controls_in_layout_order(root)
+    controls = [w for w in stack_in_layout_order(root) if int(w.focusPolicy().value) & TAB_FOCUS]
     # ``root`` takes Tab focus for a moment, as the anchor of the order: Qt's setTabOrder
     # skips widgets without focus, so on its own it would take [c, a, b] for [a, b, c]
     # (the same round), and the first control would stay wherever it was made
@@ -221,6 +222,20 @@ def tab_in_reading_order(root: QWidget) -> None:
             QWidget.setTabOrder(first, second)
     finally:
         root.setFocusPolicy(policy)
+
+
+def stack_in_layout_order(root: QWidget) -> list[QWidget]:
+    """Put the widgets under ``root`` in the order its layouts show them, and list them.
+
+    A screen reader's tree lists a widget's children in their stacking order (the order
+    they were made, or raised): raising each in turn makes it the layout's, and nothing
+    in a layout overlaps, so nothing looks different.
+    """
+    found: list[QWidget] = []
+    _in_layout_order(root, found)
+    for widget in found:
+        widget.raise_()
+    return found
 
 
 def controls_in_layout_order(root: QWidget) -> list[QWidget]:
@@ -299,7 +314,17 @@ def clear_layout(layout: QLayout) -> None:
 
 def set_button_text(widget: QPushButton, text: str) -> None:
     widget.setText(text)
-    widget.setAccessibleName(text.replace("&", ""))
+    widget.setAccessibleName(spoken_name(text))
+
+
+# drawn for the eye, never said: arrows, icons and the check mark of a chosen answer
+_SYMBOLS = str.maketrans(dict.fromkeys("⟲◐‹›❚■▶⚠✓&", " "))
+
+
+def spoken_name(text: str) -> str:
+    """A button's accessible name: its visible words, without the symbols drawn beside
+    them (a screen reader would say "single left-pointing angle quotation mark")."""
+    return " ".join(text.translate(_SYMBOLS).split())
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -336,6 +361,7 @@ class ScrollPage(QScrollArea):
         self.column.setContentsMargins(32, 24, 32, 32)
         self.column.setSpacing(16)
         self.setWidget(self.body)
+        self.verticalScrollBar().setAccessibleName(self.tr("Scroll the page"))
         if kinetic:
             from PySide6.QtWidgets import QScroller
 

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
     def _add_header(self) -> QFrame:
         header = self._header = self._build_header()
         self._column.insertWidget(0, header)
+        self.stack.raise_()  # a screen reader's tree in the order shown: header first
         self._build_language_buttons()
         self._arrange_header()
         self._no_context_menus(header)
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
     def _add_banner(self) -> QFrame:
         banner = self._banner = self._build_banner()
         self._column.insertWidget(self._column.indexOf(self.stack), banner)
+        self.stack.raise_()  # after the banner in a screen reader's tree, as shown
         self._no_context_menus(banner)
         self._tab_chrome_first()
         self._update_banner()
@@ -306,6 +308,8 @@ class MainWindow(QMainWindow):
             widget = widget.nextInFocusChain()
         for first, second in pairwise(chrome + screens):
             QWidget.setTabOrder(first, second)
+        for widget in chrome:  # a screen reader's tree in the same order (the rows')
+            widget.raise_()
 
     def _no_context_menus(self, widget: QWidget) -> None:
         """Kiosk mode: no context menu on ``widget`` and its children (built after the
@@ -317,8 +321,6 @@ class MainWindow(QMainWindow):
                 each.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
     def _build_header(self) -> QFrame:
-        from PySide6.QtWidgets import QButtonGroup
-
         header = QFrame()
         header.setObjectName("header")
         rows = QVBoxLayout(header)
@@ -342,18 +344,19 @@ class MainWindow(QMainWindow):
         row.addWidget(self.start_over)
         row.addStretch(1)
         row.addLayout(self.level_row)
-        self.level_group = QButtonGroup(self)
+        # two buttons, not a QButtonGroup: Tab stops at both (in a group, Tab stops at
+        # the chosen one only, and the arrow keys change the level as the focus moves)
         self.level_buttons: dict[str, QPushButton] = {}
         for level in ("patient", "clinician"):
             widget = button("", name=f"level-{level}",
-                            on_click=partial(self.session.set_level, level))  # fmt: skip
+                            on_click=partial(self._choose_level, level))  # fmt: skip
+            widget.setProperty("a11y", "radio")
             widget.setCheckable(True)
-            self.level_group.addButton(widget)
             self.level_buttons[level] = widget
             self.level_row.addWidget(widget)
         row.addSpacing(12)
-        self.smaller = button("A−", name="text-smaller", on_click=lambda: self.change_text(-1))
-        self.larger = button("A+", name="text-larger", on_click=lambda: self.change_text(1))
+        self.smaller = button("", name="text-smaller", on_click=lambda: self.change_text(-1))
+        self.larger = button("", name="text-larger", on_click=lambda: self.change_text(1))
         row.addWidget(self.smaller)
         row.addWidget(self.larger)
         self.contrast = button("", name="contrast", on_click=self.toggle_contrast)
@@ -369,6 +372,11 @@ class MainWindow(QMainWindow):
         self.language_row = QHBoxLayout()
         row.addLayout(self.language_row)
         return header
+
+    def _choose_level(self, level: str) -> None:
+        self.session.set_level(level)
+        for name, widget in self.level_buttons.items():  # the chosen one stays chosen
+            widget.setChecked(name == self.session.reading_level)
 
     def _build_banner(self) -> QFrame:
         banner = QFrame()
@@ -526,10 +534,13 @@ class MainWindow(QMainWindow):
         if screen.stale:
             screen.refresh()
             screen.stale = False
-        if screen is not self.stack.currentWidget():
+        arriving = screen is not self.stack.currentWidget()
+        if arriving:
             self._quiet()  # what was read belongs to the screen left
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
+        if arriving:
+            screen.arrive()  # focus and announcement (screen readers)
         self.screenChanged.emit(name)
 
     def _make_selfcheck_screen(self, name: str, engine: SelfCheckEngine) -> Screen:
@@ -738,6 +749,7 @@ class MainWindow(QMainWindow):
             if screen is current:
                 screen.refresh()
                 screen.stale = False
+                screen.name_page()  # its title in the new words
             else:
                 screen.stale = True
         self._update_chrome()
@@ -751,6 +763,9 @@ class MainWindow(QMainWindow):
         from kiosk.ui.i18n import use_language
 
         self.translation_missing = None if use_language(language) else language
+        from PySide6.QtCore import QLocale
+
+        self.setLocale(QLocale(language))  # each widget's language, for screen readers
         self._quiet()
         self.setWindowTitle(self.tr("Health information kiosk"))
         if self._menu_actions:
@@ -867,7 +882,7 @@ class MainWindow(QMainWindow):
             self.tr("Reads this screen aloud. Touch again to pause.")
         )
         set_button_text(self.stop_reading, "■  " + self.tr("Stop"))
-        self.stop_reading.setAccessibleName(self.tr("Stop reading aloud"))
+        self.stop_reading.setAccessibleName(self.tr("Stop reading aloud"))  # "Stop" first
         set_button_text(self.contrast, "◐  " + self.tr("Contrast"))
         self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
         self.contrast.setChecked(self.session.high_contrast)
@@ -875,8 +890,11 @@ class MainWindow(QMainWindow):
         self.start_over.setAccessibleDescription(
             self.tr("Forget every choice and go back to the first screen")
         )
-        self.smaller.setAccessibleName(self.tr("Smaller text"))
-        self.larger.setAccessibleName(self.tr("Larger text"))
+        # words, not "A−" and "A+": the name a screen reader says is the label shown
+        set_button_text(self.smaller, self.tr("Smaller"))
+        set_button_text(self.larger, self.tr("Larger"))
+        self.smaller.setAccessibleDescription(self.tr("Smaller text"))
+        self.larger.setAccessibleDescription(self.tr("Larger text"))
         self.smaller.setEnabled(self.session.text_size > 0)
         self.larger.setEnabled(self.session.text_size < len(TEXT_SCALES) - 1)
         self._arrange_header()  # the words (their language) decide whether one row fits

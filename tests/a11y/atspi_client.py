@@ -11,7 +11,7 @@ assert on its report:
 
     plan:   {"command": [...], "env": {...}, "size": "1280x800",
              "steps": [STEP, ...]}
-    step:   {} (look only) | {"key": "Tab", "times": N}
+    step:   {} (look only) | {"key": "Tab", "times": N} | {..., "locale": true}
             | {"press": NAME or [NAME, ...], "how": "action" | "keyboard", "times": N,
                "until": NAME}   (press the first showing one, N times or until NAME shows)
     report: {"steps": [{"windows": [TREE, ...], "events": [EVENT, ...], "focus": NODE}]}
@@ -62,6 +62,17 @@ from gi.repository import Atspi
 desktop = Atspi.get_desktop(0)
 for index in range(desktop.get_child_count()):
     print(desktop.get_child_at_index(index).get_process_id())
+"""
+APP_LOCALE = """
+import sys
+import gi
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi
+desktop = Atspi.get_desktop(0)
+for index in range(desktop.get_child_count()):
+    app = desktop.get_child_at_index(index)
+    if app.get_process_id() == int(sys.argv[1]):
+        print(app.get_child_at_index(0).get_object_locale())
 """
 KEYS = {"Tab": 0xFF09, "Return": 0xFF0D, "space": 0x20, "Down": 0xFF54, "Up": 0xFF52}
 
@@ -248,7 +259,12 @@ def main() -> int:
                     tree = client.tree(window, 1)
                     if tree is not None:
                         windows.append(tree)
-            report["steps"].append({"step": step, "error": error, "events": client.events,
+            locale = None
+            if step.get("locale"):  # read afresh: this process keeps the first it read
+                locale = subprocess.run([sys.executable, "-c", APP_LOCALE, str(app_process.pid)],
+                                        capture_output=True, text=True,
+                                        timeout=30).stdout.strip()  # fmt: skip
+            report["steps"].append({"step": step, "error": error, "locale": locale, "events": client.events,
                                     "windows": windows})  # fmt: skip
     finally:
         app_process.terminate()

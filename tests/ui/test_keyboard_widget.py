@@ -404,11 +404,11 @@ def test_the_123_key_types_numbers_and_an_apostrophe_and_goes_back(
     keyboard = host.keyboard
     toggle = key(keyboard, "key-digits")
     assert toggle.text() == "123"
-    assert toggle.accessibleName() == "Numbers"
+    assert toggle.accessibleName() == "123 Numbers"  # the label shown, first (WCAG 2.5.3)
     type_text(qtbot, keyboard, "cramp ")
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
     assert toggle.text() == "abc"
-    assert toggle.accessibleName() == "Letters"
+    assert toggle.accessibleName() == "abc Letters"
     assert {"1", "0", "'", "?"} <= letters(keyboard)
     assert "a" not in letters(keyboard)
     assert key(keyboard, "key-'").accessibleName() == "Apostrophe"

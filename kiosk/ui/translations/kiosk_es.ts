@@ -260,6 +260,16 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
+        <location filename="../window.py" line="881"/>
+        <source>Smaller</source>
+        <translation>Reducir</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="882"/>
+        <source>Larger</source>
+        <translation>Ampliar</translation>
+    </message>
+    <message>
         <location filename="../window.py" line="473"/>
         <location filename="../window.py" line="876"/>
         <source>Larger text</source>
@@ -718,6 +728,14 @@
         <location filename="../../selfcheck/report.py" line="66"/>
         <source>Not sure</source>
         <translation>No sé</translation>
+    </message>
+</context>
+<context>
+    <name>ScrollPage</name>
+    <message>
+        <location filename="../widgets.py" line="302"/>
+        <source>Scroll the page</source>
+        <translation>Desplazar la página</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,159 @@
+"""What a screen reader gets beyond Qt's defaults: headings, answers, announcements.
+
+Qt exposes every QLabel as a plain label and every checkable QPushButton as a check box
+whose AT-SPI action only flips its checked state (the button's ``clicked`` never
+fires, so choosing an answer that way did nothing). :func:`install` adds one factory
+that Qt asks for each widget's accessible interface; it reads what the widgets already
+say about themselves:
+
+- a label whose style ``role`` is ``hero``, ``h1``, ``h2`` or ``h3`` is a **heading**
+  (level 1, 1, 2, 3);
+- a checkable button is a **check box**, or a **radio button** when its ``a11y``
+  property says ``radio`` (one answer of several); activating it clicks it;
+- a widget whose ``a11y`` property says ``group`` is a **grouping** (a question and its
+  answers; AT-SPI calls it a panel), named by its accessible name and labelled by its
+  buddy label.
+
+:func:`announce` sends an announcement (AT-SPI ``object:announcement``), and
+:func:`screen_announcement` makes a screen's: its title, then its first content.
+
+Nothing here runs unless an assistive technology asks: Qt builds accessible
+interfaces only then.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+
+HEADING_LEVELS = {"hero": 1, "h1": 1, "h2": 2, "h3": 3}
+_installed = False
+
+
+class _Heading(QAccessibleWidget):
+    """A title label: AT-SPI role heading, named by its (plain) text."""
+
+    def __init__(self, widget: QLabel) -> None:
+        super().__init__(widget, QAccessible.Role.Heading)
+        self.label = widget
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.label.accessibleName() or _plain(self.label)
+        return super().text(kind)
+
+
+class _Button(QAccessibleWidget):
+    """A button whose kind is read when asked, not when first seen (Qt makes a widget's
+    interface once, often at its first setText, before it is made checkable): a push
+    button, a check box, or a radio button (``a11y`` property ``radio``). Activating a
+    checkable one clicks it, as a tap does (Qt's own toggle action only flipped its
+    state, so an answer chosen that way was never given)."""
+
+    def __init__(self, widget: QAbstractButton) -> None:
+        super().__init__(widget, QAccessible.Role.Button)
+        self.button = widget
+
+    def role(self) -> QAccessible.Role:
+        if self.button.property("a11y") == "radio":
+            return QAccessible.Role.RadioButton
+        if self.button.isCheckable():
+            return QAccessible.Role.CheckBox
+        return QAccessible.Role.Button
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.button.accessibleName() or self.button.text()
+        return super().text(kind)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if self.button.isCheckable():
+            state.checkable = True
+            state.checked = self.button.isChecked()
+        state.pressed = self.button.isDown()
+        return state
+
+    def actionNames(self) -> list[str]:
+        if self.button.isCheckable():
+            return [self.toggleAction(), self.pressAction()]
+        return [self.pressAction(), self.setFocusAction()]
+
+    def doAction(self, name: str) -> None:
+        if name in (self.toggleAction(), self.pressAction()):
+            if self.button.isEnabled():
+                self.button.click()
+        else:
+            super().doAction(name)
+
+
+class _Group(QAccessibleWidget):
+    """A question and its answers, named by the question."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Grouping)
+
+
+def _plain(label: QLabel) -> str:
+    from kiosk.ui.speech import plain_text
+
+    return plain_text(label.text())
+
+
+def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
+    if not isinstance(obj, QWidget):
+        return None
+    kind = obj.property("a11y")
+    if isinstance(obj, QLabel):
+        role = obj.property("role")
+        if isinstance(role, str) and role in HEADING_LEVELS:
+            return _Heading(obj)
+        return None
+    if isinstance(obj, QAbstractButton):
+        return _Button(obj)
+    if kind == "group":
+        return _Group(obj)
+    return None
+
+
+def install() -> None:
+    """Let Qt ask :func:`_factory` first, for every widget (once per application)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Ask the screen reader to say ``text`` (politely: after what it is saying)."""
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    QAccessible.updateAccessibility(event)
+
+
+def screen_announcement(screen: QWidget) -> str:
+    """A screen's title, then its first content: its visible labels in reading order,
+    up to the first one after the first heading that is not a heading itself."""
+    from PySide6.QtCore import QPoint
+
+    found: list[tuple[int, int, str, bool]] = []
+    for child in screen.findChildren(QLabel):
+        if not child.isVisibleTo(screen) or isinstance(child.parentWidget(), QAbstractButton):
+            continue
+        text = (child.accessibleName() or _plain(child)).strip()
+        if text:
+            where = child.mapTo(screen, QPoint(0, 0))
+            found.append((where.y(), where.x(), text, child.property("role") in HEADING_LEVELS))
+    found.sort()
+    parts: list[str] = []
+    titled = False
+    for _y, _x, text, heading in found:
+        parts.append(text)
+        if titled and not heading:
+            break
+        titled = titled or heading
+    return "\n".join(parts)

@@ -1,0 +1,74 @@
+"""kiosk.ui.accessibility without a screen reader: the interfaces its factory makes.
+
+(The real thing, read by an AT-SPI client, is tests/a11y.)"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.accessibility import install, screen_announcement
+from kiosk.ui.widgets import button, label, spoken_name
+from kiosk.ui.window import MainWindow
+from tests.ui.helpers import click, to_topic
+
+
+def _interface(widget: QWidget) -> object:
+    install()
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface
+
+
+def test_title_labels_are_headings(qtbot: QtBot) -> None:
+    for role in ("hero", "h1", "h2"):
+        title = label("A title", role=role)
+        qtbot.addWidget(title)
+        interface = _interface(title)
+        assert interface.role() == QAccessible.Role.Heading  # type: ignore[attr-defined]
+        assert interface.text(QAccessible.Text.Name) == "A title"  # type: ignore[attr-defined]
+    plain = label("Some text", role="muted")
+    qtbot.addWidget(plain)
+    assert _interface(plain).role() != QAccessible.Role.Heading  # type: ignore[attr-defined]
+
+
+def test_a_checkable_answer_is_a_radio_button_that_clicks(qtbot: QtBot) -> None:
+    clicks: list[bool] = []
+    answer = button("✓  Yes", name="answer-yes", wrap=True, on_click=lambda: clicks.append(True))
+    qtbot.addWidget(answer)
+    interface = _interface(answer)  # made before it is checkable, as Qt does at setText
+    answer.setProperty("a11y", "radio")
+    answer.setCheckable(True)
+    assert interface.role() == QAccessible.Role.RadioButton  # type: ignore[attr-defined]
+    assert interface.text(QAccessible.Text.Name) == "Yes"  # type: ignore[attr-defined]
+    assert interface.state().checkable  # type: ignore[attr-defined]
+    actions = interface.actionInterface()  # type: ignore[attr-defined]
+    actions.doAction(actions.actionNames()[0])
+    assert clicks == [True]
+    assert interface.state().checked  # type: ignore[attr-defined]
+
+
+def test_names_are_words_without_symbols() -> None:
+    assert spoken_name("⟲  Start over") == "Start over"
+    assert spoken_name("Check my risk factors  ›") == "Check my risk factors"
+    assert spoken_name("‹  Back") == "Back"
+    assert spoken_name("❚❚  Pause") == "Pause"
+
+
+def test_a_screen_is_announced_by_its_title_then_its_first_content(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    to_topic(qtbot, window)
+    lines = screen_announcement(window.screens["topic"]).split("\n")
+    assert lines[0] == "Why do muscles cramp?"
+    assert lines[1] == "The short answer"
+    assert lines[2].startswith("A cramp is when a muscle")
+    click(qtbot, window, "check-risk-factors")
+    click(qtbot, window.screens["question"], "question-next")
+    lines = screen_announcement(window.screens["question"]).split("\n")
+    assert lines[0].startswith("Question 1 of")
+    assert lines[1] == "Along with the cramps, do you feel weak or numb?"
+    focused = window.focusWidget()
+    assert focused is not None
+    assert focused.objectName() == "answer-yes"  # the first answer has the focus
