@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="PATH", help="settings file (YAML)")
     parser.add_argument("--content", type=Path, metavar="DIR", help="content folder")
     parser.add_argument(
+        "--idle-reset",
+        action="store_true",
+        help="laptop mode with the idle reset too (kiosk mode always has it)",
+    )
+    parser.add_argument(
         "--smoke", action="store_true", help="start, paint the first screen, and exit 0"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -108,11 +113,13 @@ def _app_args(tokens: Sequence[str]) -> argparse.Namespace | None:
     None: the full parser decides. Keep the options and defaults in step with
     :func:`_parser`.
     """
-    args = argparse.Namespace(kiosk=False, config=None, content=None, smoke=False, command=None)
+    args = argparse.Namespace(
+        kiosk=False, config=None, content=None, idle_reset=False, smoke=False, command=None
+    )
     rest = iter(tokens)
     for token in rest:
-        if token in ("--kiosk", "--smoke"):
-            setattr(args, token[2:], True)
+        if token in ("--kiosk", "--smoke", "--idle-reset"):
+            setattr(args, token[2:].replace("-", "_"), True)
         elif token in ("--config", "--content"):
             value = next(rest, None)
             if value is None or value.startswith("-"):

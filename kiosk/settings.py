@@ -5,8 +5,8 @@ The settings file is a small YAML mapping (every key optional)::
     content: ../content        # relative to this file's folder
     language: en
     idle_seconds: 90           # 10..3600
-    warning_seconds: 15        # 5..120, less than idle_seconds
-    require_approved: false
+    warning_seconds: 20        # 20..120 (WCAG 2.2.1: at least 20 s), less than idle_seconds
+    require_approved: false    # true: kiosk mode shows approved bundles only
     staff_pin: scrypt$16384$8$1$<salt>$<hash>    # written by 'kiosk set-pin'
     printer: Front desk
     text_size: 0               # 0..3
@@ -75,7 +75,7 @@ _PLAIN_PIN_MESSAGE = "staff_pin must be a hash made by 'kiosk set-pin', not a PI
 
 _RANGES: dict[str, tuple[int, int]] = {
     "idle_seconds": (10, 3600),
-    "warning_seconds": (5, 120),
+    "warning_seconds": (20, 120),  # WCAG 2.2.1: at least 20 s
     "text_size": (0, 3),
     "update_minutes": (5, 1440),
 }
@@ -93,7 +93,7 @@ class Settings:
     content: str | None = None
     language: str = "en"
     idle_seconds: int = 90
-    warning_seconds: int = 15
+    warning_seconds: int = 20  # WCAG 2.2.1 asks for at least 20 s of warning
     require_approved: bool = False
     staff_pin: str | None = None
     printer: str | None = None

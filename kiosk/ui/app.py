@@ -202,6 +202,10 @@ def run_app(args: argparse.Namespace) -> int:
             show_content_errors(window, content.errors)
     if args.smoke:
         return _smoke(app, window)
+    from kiosk.ui.lifeline import Lifeline
+
+    # systemd: ready, watchdog pings from this event loop, exit when the window is gone
+    Lifeline(app, window, check_window=args.kiosk).start()
     return app.exec()
 
 

@@ -79,7 +79,7 @@ class WindowOptions:
 
     kiosk: bool = False
     idle_seconds: float = 90.0
-    warning_seconds: int = 15
+    warning_seconds: int = 20  # WCAG 2.2.1: at least 20 s
     idle_reset: bool = False  # laptop mode resets only when asked
     check_pin: Callable[[str], bool] = lambda _pin: False
     pin_locked_for: Callable[[], float] = lambda: 0.0

@@ -151,7 +151,8 @@ def test_core_packages_import_no_qt() -> None:
 
 
 @pytest.mark.parametrize("argv", [[], ["--kiosk"], ["--smoke"], ["--kiosk", "--smoke"],
-                                  ["--config", "s.yaml"], ["--content", "c", "--kiosk"]])  # fmt: skip
+                                  ["--config", "s.yaml"], ["--content", "c", "--kiosk"],
+                                  ["--idle-reset"], ["--idle-reset", "--smoke"]])  # fmt: skip
 def test_the_fast_path_for_app_options_agrees_with_the_full_parser(argv: list[str]) -> None:
     from kiosk.cli import _app_args, _parser
 
@@ -162,7 +163,7 @@ def test_the_fast_path_for_app_options_agrees_with_the_full_parser(argv: list[st
         assert getattr(full, name) == value, name
 
 
-@pytest.mark.parametrize("argv", [["validate"], ["--idle-reset"], ["--kio"], ["--config"],
+@pytest.mark.parametrize("argv", [["validate"], ["--idle"], ["--kio"], ["--config"],
                                   ["--config=s.yaml"], ["--help"]])  # fmt: skip
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     from kiosk.cli import _app_args

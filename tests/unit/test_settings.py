@@ -91,7 +91,7 @@ def test_defaults() -> None:
     settings = Settings()
     assert settings.content is None
     assert settings.language == "en"
-    assert (settings.idle_seconds, settings.warning_seconds) == (90, 15)
+    assert (settings.idle_seconds, settings.warning_seconds) == (90, 20)
     assert settings.require_approved is False
     assert settings.staff_pin is None
     assert settings.printer is None
@@ -154,10 +154,10 @@ def test_empty_file_gives_defaults(here: Path, text: str) -> None:
         ),
         (
             "idle out of range",
-            "idle_seconds: 5\nwarning_seconds: 3\n",
+            "idle_seconds: 5\nwarning_seconds: 19\n",
             [
                 "settings.yaml:1:15: idle_seconds must be between 10 and 3600",
-                "settings.yaml:2:18: warning_seconds must be between 5 and 120",
+                "settings.yaml:2:18: warning_seconds must be between 20 and 120",
             ],
         ),
         (
@@ -181,7 +181,7 @@ def test_empty_file_gives_defaults(here: Path, text: str) -> None:
         (
             "default warning not less than a short idle",
             "idle_seconds: 12\n",
-            ["settings.yaml:1:15: warning_seconds (15) must be less than idle_seconds (12)"],
+            ["settings.yaml:1:15: warning_seconds (20) must be less than idle_seconds (12)"],
         ),
         (
             "plain PIN",
