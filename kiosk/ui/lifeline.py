@@ -57,7 +57,9 @@ def watchdog_interval_ms(environ: dict[str, str] | None = None) -> int | None:
     usec, pid = env.get("WATCHDOG_USEC", ""), env.get("WATCHDOG_PID", "")
     if not usec.isdigit() or int(usec) == 0:
         return None
-    if pid and pid != str(os.getpid()):  # meant for another process (e.g. cage, our parent)
+    # systemd names its main process: the app itself, or cage, which started the app and
+    # passed its environment on (kiosk.service); anyone else's watchdog is not ours to feed
+    if pid and pid not in (str(os.getpid()), str(os.getppid())):
         return None
     return max(int(usec) // 2000, 100)
 
@@ -93,7 +95,7 @@ class Lifeline(QObject):
             return
         self.timer.start(self._watchdog or _CHECK_MS)
         # READY once the event loop runs, i.e. after the window's first events
-        QTimer.singleShot(0, lambda: self._send(f"READY=1\nMAINPID={os.getpid()}"))
+        QTimer.singleShot(0, lambda: self._send("READY=1"))
 
     def window_lost(self) -> bool:
         window = self._window
