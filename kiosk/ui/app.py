@@ -205,8 +205,10 @@ def run_app(args: argparse.Namespace) -> int:
     from kiosk.ui.lifeline import Lifeline
 
     # systemd: ready, watchdog pings from this event loop, exit when the window is gone
-    Lifeline(app, window, check_window=args.kiosk).start()
-    return app.exec()
+    lifeline = Lifeline(app, window, check_window=args.kiosk)
+    lifeline.start()
+    code = app.exec()
+    return lifeline.exit_code or code
 
 
 def _smoke(app: QApplication, window: MainWindow) -> int:

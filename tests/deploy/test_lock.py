@@ -15,11 +15,11 @@ from tests.conftest import ROOT
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+?)(?:\s*;\s*(.+?))?\s*\\?$")
 
 
-def _locked() -> dict[str, tuple[str, int]]:
-    """name -> (version, number of hashes), read from requirements.lock."""
+def _locked(lock: str = "requirements.lock") -> dict[str, tuple[str, int]]:
+    """name -> (version, number of hashes), read from a lock file."""
     pins: dict[str, tuple[str, int]] = {}
     current = None
-    for line in (ROOT / "requirements.lock").read_text().splitlines():
+    for line in (ROOT / lock).read_text().splitlines():
         match = PIN.match(line)
         if match:
             current = canonicalize_name(match.group(1))
@@ -30,10 +30,10 @@ def _locked() -> dict[str, tuple[str, int]]:
     return pins
 
 
-def _wanted() -> list[Requirement]:
+def _wanted(*, extras: bool = True) -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = [Requirement(text) for text in project["dependencies"]]
-    for extra in project["optional-dependencies"].values():
+    for extra in project["optional-dependencies"].values() if extras else ():
         wanted += [Requirement(text) for text in extra]
     return wanted
 
@@ -51,8 +51,20 @@ def test_every_dependency_is_locked_at_an_allowed_version() -> None:
 
 
 def test_every_locked_package_has_hashes() -> None:
-    pins = _locked()
-    assert len(pins) > 20
-    assert all(hashes > 0 for _, hashes in pins.values()), [
-        name for name, (_, hashes) in pins.items() if hashes == 0
-    ]
+    for lock in ("requirements.lock", "deploy/kiosk.lock"):
+        pins = _locked(lock)
+        assert len(pins) > 10
+        assert all(hashes > 0 for _, hashes in pins.values()), [
+            name for name, (_, hashes) in pins.items() if hashes == 0
+        ]
+
+
+def test_the_kiosk_lock_has_the_apps_dependencies_at_the_same_versions() -> None:
+    """deploy/kiosk.lock (what deploy/install.sh puts on a clinic kiosk) is the app's own
+    part of requirements.lock: what the tests ran with is what the clinic gets."""
+    kiosk, everything = _locked("deploy/kiosk.lock"), _locked()
+    missing = [str(r) for r in _wanted(extras=False) if canonicalize_name(r.name) not in kiosk]
+    assert not missing, f"run `make lock`: {missing}"
+    differ = {name: (pin[0], everything.get(name, ("-",))[0]) for name, pin in kiosk.items()
+              if everything.get(name, ("-",))[0] != pin[0]}  # fmt: skip
+    assert not differ, f"run `make lock`: {differ}"

@@ -2,9 +2,11 @@
 # A systemd user manager for an ordinary user, on a machine whose PID 1 is not systemd
 # (CI's sandbox). Run as root under `unshare --mount --propagation private`:
 #
-#   user_systemd.sh STATE UID CGROUP
+#   user_systemd.sh STATE UID CGROUP [SOURCE NAME]...
 #
-# STATE/run is the user's XDG_RUNTIME_DIR (bus, systemd), STATE/home its HOME. systemd
+# STATE/run is the user's XDG_RUNTIME_DIR (bus, systemd), STATE/home its HOME. Each SOURCE
+# folder is also seen at /run/kiosk-test/NAME, so that the user can reach it even when it
+# lies in a folder the user may not enter (a checkout under /root, say). systemd
 # wants to see /run/systemd/system (booted with systemd) and a cgroup of its own: both are
 # made here, in this mount namespace and a delegated cgroup CGROUP, and nowhere else.
 # It returns when the manager exits (`systemctl --user exit`).
@@ -13,6 +15,12 @@ state=$1 uid=$2 cgroup=$3
 
 mount -t tmpfs -o mode=755 tmpfs /run
 mkdir -p /run/systemd/system
+shift 3
+while [ $# -ge 2 ]; do
+  mkdir -p "/run/kiosk-test/$2"
+  mount --bind "$1" "/run/kiosk-test/$2"
+  shift 2
+done
 for tree in unified systemd; do
   [ -d "/sys/fs/cgroup/$tree" ] || continue
   mkdir -p "/sys/fs/cgroup/$tree/$cgroup"
