@@ -79,9 +79,13 @@ class Lifeline(QObject):
         check_window: bool,
         send: Callable[[str], bool] = notify,
         interval_ms: int | None = None,
+        leave: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(app)
-        self._app, self._window, self._send = app, window, send
+        self._window, self._send = window, send
+        # app.exit: ends app.exec() with the code (outside exec it would make every later
+        # nested event loop return at once, so tests pass their own)
+        self._leave = leave or app.exit
         self._check_window = check_window
         self._watchdog = interval_ms if interval_ms is not None else watchdog_interval_ms()
         self.exit_code: int | None = None
@@ -111,7 +115,7 @@ class Lifeline(QObject):
                 self.timer.stop()
                 self.exit_code = EXIT_WINDOW_LOST
                 self._send("STOPPING=1\nSTATUS=window lost")
-                self._app.exit(EXIT_WINDOW_LOST)
+                self._leave(EXIT_WINDOW_LOST)
             return
         self.beats += 1
         if self._watchdog is not None:

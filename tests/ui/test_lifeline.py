@@ -102,12 +102,14 @@ def test_a_lost_window_ends_the_app_with_exit_4(
     address = listener.getsockname()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    lifeline = Lifeline(app, window, check_window=True, interval_ms=50,
+    left: list[int] = []
+    lifeline = Lifeline(app, window, check_window=True, interval_ms=50, leave=left.append,
                         send=lambda state: notify(state, {"NOTIFY_SOCKET": address}))  # fmt: skip
     lifeline.start()
     qtbot.waitUntil(lambda: lifeline.beats >= 1, timeout=3000)
     window.hide()  # as when something outside the app unmaps or destroys the window
     qtbot.waitUntil(lambda: lifeline.exit_code == EXIT_WINDOW_LOST, timeout=3000)
+    assert left == [EXIT_WINDOW_LOST]  # app.exit(4) in the app
     assert not lifeline.timer.isActive()
     assert "STOPPING=1\nSTATUS=window lost" in _messages(listener)
 
