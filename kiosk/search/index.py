@@ -204,6 +204,7 @@ class _Language:
         self.base = base_language(language)  # stems and frequencies: "es" for "es-MX"
         self.stem = stemmer(self.base)
         self.docs: list[_Doc] = []
+        self.doc_keys: list[str] = []  # each document's bundle token
         self.rows: list[tuple[str, ...]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.stems: set[str] = set()
@@ -261,6 +262,7 @@ class _Language:
             ),
         )
         self.docs.append(doc)
+        self.doc_keys.append(bundle_key)
         self.rows.append(row)
         self.doc_terms.append(frozenset(" ".join(row[1:]).split()))
 
@@ -273,9 +275,15 @@ class _Language:
         self.rows = []
         self.sorted_stems = sorted(self.stems)
         self.df: dict[str, int] = {}
-        for terms in self.doc_terms:
+        # the same per bundle: a question asked within one topic weighs its words there
+        self.bundle_df: dict[str, dict[str, int]] = {}
+        self.bundle_docs: dict[str, int] = {}
+        for terms, key in zip(self.doc_terms, self.doc_keys, strict=True):
+            own = self.bundle_df.setdefault(key, {})
+            self.bundle_docs[key] = self.bundle_docs.get(key, 0) + 1
             for term in terms:
                 self.df[term] = self.df.get(term, 0) + 1
+                own[term] = own.get(term, 0) + 1
         self.synonyms = _Phrases(self.synonym_pairs, self.bundle_stem)
         self.spellings = _Phrases(self.spelling_pairs, _identity)
         grouped: dict[str, set[str]] = {}
@@ -395,8 +403,9 @@ class _Language:
             return stem, True  # a word being typed ("magnes"), not a real word ("give")
         return None
 
-    def read(self, question: str) -> _Query:
-        """``question`` as words, terms, weights and intents."""
+    def read(self, question: str, scope: str | None = None) -> _Query:
+        """``question`` as words, terms, weights and intents, its words weighed within
+        the bundle whose token is ``scope`` (None: the whole library)."""
         words = self.spellings.replace(tokens(fold(question)), _identity)
         words = [self.correct(word) for word in words]
         words = self.synonyms.replace(words, self.stem_of)
@@ -412,14 +421,14 @@ class _Language:
         weights: dict[tuple[str, bool], float] = {}
         rarities: dict[tuple[str, bool], float] = {}
         whole, unknown = 0.0, 0.0
-        rarest = self.idf(None) * UNKNOWN_SCALE
+        rarest = self.idf(None, scope) * UNKNOWN_SCALE
         for word, term in resolved:
             rarity = self.rarity(word)
             if term is None:
                 whole += rarity * rarest
                 unknown = max(unknown, rarity * rarest)
             else:
-                weight = rarity * max(self.idf(term), TOPIC_FLOOR)
+                weight = rarity * max(self.idf(term, scope), TOPIC_FLOOR)
                 if weight > weights.get(term, 0.0):
                     whole += weight - weights.get(term, 0.0)
                     weights[term] = weight
@@ -429,29 +438,33 @@ class _Language:
             tuple(resolved),
             tuple(weights),
             tuple(weights.values()),
-            tuple(self.idf(term) for term in weights),
+            tuple(self.idf(term, scope) for term in weights),
             tuple(rarities[term] for term in weights),
             whole,
             unknown,
             frozenset(intents),
         )
 
-    def idf(self, term: tuple[str, bool] | None) -> float:
-        """How much a word tells apart (BM25's idf); an unknown word tells the most."""
-        count = len(self.docs)
-        found = 0 if term is None else self.frequency(term)
+    def idf(self, term: tuple[str, bool] | None, scope: str | None = None) -> float:
+        """How much a word tells apart (BM25's idf) in the library or in the bundle
+        ``scope``; an unknown word tells the most."""
+        count = self.bundle_docs.get(scope, 0) if scope is not None else len(self.docs)
+        found = 0 if term is None else self.frequency(term, scope)
         return math.log((count - found + 0.5) / (found + 0.5) + 1)
 
-    def frequency(self, term: tuple[str, bool]) -> int:
-        """How many documents hold the term (an upper bound for a prefix)."""
+    def frequency(self, term: tuple[str, bool], scope: str | None = None) -> int:
+        """How many documents (of the bundle ``scope``) hold the term (an upper bound
+        for a prefix)."""
+        df = self.bundle_df.get(scope, {}) if scope is not None else self.df
+        count = self.bundle_docs.get(scope, 0) if scope is not None else len(self.docs)
         stem, prefix = term
         if not prefix:
-            return self.df.get(stem, 0)
+            return df.get(stem, 0)
         found, at = 0, bisect.bisect_left(self.sorted_stems, stem)
         while at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
-            found += self.df[self.sorted_stems[at]]
+            found += df.get(self.sorted_stems[at], 0)
             at += 1
-        return min(found, len(self.docs))
+        return min(found, count)
 
 
 Buckets = dict[tuple[str, int], list[str]]
@@ -539,7 +552,7 @@ class SearchIndex:
         key = self._keys.get(bundle_id) if bundle_id is not None else None
         if index is None or (bundle_id is not None and key is None):
             return Results(question, language, level, (), ())
-        query = index.read(question)
+        query = index.read(question, key)
         found = self._rank(index, query, level, limit, bundle_id, key)
         return Results(question, language, level, tuple(found), _words(query))
 
@@ -560,12 +573,12 @@ class SearchIndex:
         index = self._languages.get(language)
         if index is None:
             return Results(question, language, level, (), ())
-        query = index.read(question)
         key = self._keys.get(open_topic)
+        query = index.read(question, key)  # its words weighed as in the open topic
         found = self._rank(index, query, level, limit, open_topic, key) if key else []
         if others > 0:
-            elsewhere = self._rank(index, query, level, others, None, None, not_key=key)
-            found += elsewhere
+            library = index.read(question)  # and as in the whole library
+            found += self._rank(index, library, level, others, None, None, not_key=key)
         return Results(question, language, level, tuple(found), _words(query))
 
     # -- the steps -------------------------------------------------------------------

@@ -172,3 +172,27 @@ def test_rates(
             own.misses
         )
         assert own.declined / own.must_decline >= DECLINED_FLOOR, "\n".join(own.misses)
+
+
+class _WithinTopic:
+    """A library's index asked within one topic, as the topic screen asks it."""
+
+    def __init__(self, index: SearchIndex, bundle_id: str) -> None:
+        self.index, self.bundle_id = index, bundle_id
+
+    def ask(self, question: str, level: str, language: str) -> Results:
+        return self.index.ask(question, level, language, bundle_id=self.bundle_id)
+
+
+def test_a_topic_in_a_library_answers_as_well_as_alone(index: SearchIndex, bundle: Bundle) -> None:
+    """A question asked within one topic weighs its words in that topic: 30 other topics
+    in the index leave its rates as they are (FTS5's own BM25 still counts the library,
+    so an order may change within the first three)."""
+    from bench.search import library
+
+    shared = _WithinTopic(SearchIndex(library(bundle, 30)), bundle.id)
+    for half in ("tune", "held"):
+        alone, within = score(index, bundle, half, None), score(shared, bundle, half, None)  # type: ignore[arg-type]
+        assert within.top3 >= alone.top3 - 1, within.misses
+        assert within.wrongly_declined <= alone.wrongly_declined
+        assert within.declined >= alone.declined
