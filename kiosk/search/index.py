@@ -72,7 +72,7 @@ INTENT_BOOST = 0.6  # added to the score of a passage that answers what the visi
 BM25_SHARE = 0.25  # weight of the BM25 rank (0..1 within a question) in the score
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
 TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
-COMMON_IN_LIBRARY = 400  # passages: a word in more is left out of a library-wide search
+COMMON_IN_LIBRARY = 100  # passages: a word in more is left out of a library-wide search
 _CANDIDATES = 60  # passages fetched from FTS5 before scoring
 SEARCHED_FROM = 0.4  # rarity from which a word is searched for (any below only counts)
 # the stems of every bundle word seen, per language: an index built again (after each
@@ -618,8 +618,8 @@ class SearchIndex:
             # a word that says little ("get", "have") is counted, but not searched for:
             # it is in most passages and would cost the most
             searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
-                        if r >= SEARCHED_FROM] or list(query.terms)  # fmt: skip
-            candidates = self._passages(index, searched, level, key, not_key)
+                        if r >= SEARCHED_FROM]  # fmt: skip
+            candidates = self._passages(index, searched, level, key, not_key) if searched else []
             best = min((score for _, score in candidates), default=0.0) or -1.0
             only_topic = max(query.idfs) < GENERAL and not query.unknown
             for rowid, bm25 in candidates:
@@ -664,13 +664,23 @@ class SearchIndex:
         key: str | None,
         not_key: str | None = None,
     ) -> list[tuple[int, float]]:
-        """(rowid, BM25 score) of the best passages holding any of ``terms``."""
-        if key is None and len(terms) > 1:
+        """(rowid, BM25 score) of the best passages holding any of ``terms``: in the
+        bundle whose token is ``key``, or in the library (but the bundle ``not_key``)."""
+        join = " OR "
+        if key is None:
             # a whole library: a word in thousands of passages ("cramp") adds little to
-            # the ranking but most of its cost; search by the rarer words when there are
+            # the ranking but most of its cost; search by the rarer words when there are,
+            # else for passages holding all of them (fewer to rank)
             rare = [t for t in terms if index.frequency(t) <= COMMON_IN_LIBRARY]
+            if not rare:
+                if not_key is not None:
+                    # other topics for a question that names nothing a few of them
+                    # have ("cramps" in a library where hundreds of passages say it):
+                    # none stands out, and ranking them all is the costliest search
+                    return []
+                join = " AND "
             terms = rare or terms
-        words = " OR ".join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
+        words = join.join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
         query = f"{{title {' '.join(LEVELS.codes)}}} : ({words})"
         if key is not None:
             query = f'bundle : "{key}" AND {query}'

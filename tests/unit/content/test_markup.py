@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kiosk.content.markup import (
     Cite,
     Emphasis,
@@ -54,3 +58,18 @@ def test_plain_text_for_scores_and_speech() -> None:
 
 def test_plain_text_leaves_no_space_where_a_citation_was() -> None:
     assert plain_text("Rest [1]. See [1, 2], then stop.") == "Rest. See, then stop."
+
+
+@given(st.text())
+def test_quick_fold_is_the_unicode_fold(text: str) -> None:
+    """fold's shortcut for English and Spanish text gives what Unicode's decomposition does."""
+    from kiosk.content.markup import fold, slow_fold
+
+    assert fold(text) == slow_fold(text)
+
+
+@pytest.mark.parametrize("text", ["¿Qué DIURÉTICO?", "won’t", "Straße", "İstanbul", "naïve façade"])
+def test_quick_fold_on_real_text(text: str) -> None:
+    from kiosk.content.markup import fold, slow_fold
+
+    assert fold(text) == slow_fold(text)
