@@ -9,6 +9,13 @@ Typical use::
         print(found.section_id, found.text, found.citations)
     if not results.answered:
         ...                              # say so plainly; suggest asking staff
+
+Across a library, the open topic first, then the others, each answer naming its topic::
+
+    index = SearchIndex(library_bundles)  # built again per visit from a clean copy
+    results = index.ask_library("water pills", "patient", "en", open_topic="muscle-cramps")
+    for found in results.found:          # the open topic's answers, then others'
+        print(found.bundle_id, found.topic, found.title)
 """
 
 from kiosk.search.index import Found, Results, SearchIndex
