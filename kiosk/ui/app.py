@@ -126,6 +126,7 @@ def build_window(
     options = WindowOptions(
         kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
         idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
+        pin_wrong_before=lambda: guard.wrong_before_unlock,
         printer_name=settings.printer, speech_engine=speech_engine,
     )  # fmt: skip
     window = MainWindow(content, session, options)

@@ -1,7 +1,8 @@
 """Dialogs: a reference, "About this information", the idle countdown, staff PIN and panel.
 
 In kiosk mode every dialog is frameless and modal, with large buttons; none can be
-closed with Escape. All of them close when the session is wiped.
+closed with Escape. All of them close when the session is wiped, and each is freed as
+soon as it closes.
 """
 
 from __future__ import annotations
@@ -68,10 +69,12 @@ class KioskDialog(QDialog):
             watch(self)  # the idle timer and the kiosk lockdown see this window too
 
     def done(self, result: int) -> None:
-        """Close, and give the keyboard back to the window (or to the dialog still open):
-        not every window system does it (a bare kiosk session has no window manager), and
-        without it no window would take the keys."""
+        """Close, free the dialog (a closed dialog is never shown again: kept until the
+        wipe, 300 rounds of dialogs took a gigabyte), and give the keyboard back to the
+        window (or to the dialog still open): not every window system does it (a bare
+        kiosk session has no window manager), and without it no window would take keys."""
         super().done(result)
+        self.deleteLater()
         from PySide6.QtWidgets import QApplication
 
         parent = self.parentWidget()

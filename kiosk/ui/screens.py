@@ -444,7 +444,9 @@ class SectionScreen(Screen):
             return
         self.section_id = section_id
         for view in self.passages:
-            view.setParent(None)
+            self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
+            view.hide()
+            view.setObjectName("")
             view.deleteLater()
         self.passages = []
         for _ in section.passages:
@@ -495,7 +497,9 @@ class SectionScreen(Screen):
     def reset(self) -> None:
         self.section_id = None
         for view in self.passages:
-            view.setParent(None)
+            self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
+            view.hide()
+            view.setObjectName("")
             view.deleteLater()
         self.passages = []
         self.title.setText("")

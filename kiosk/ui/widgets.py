@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -307,7 +308,10 @@ def clear_layout(layout: QLayout) -> None:
             break
         widget = item.widget()
         if widget is not None:
-            widget.setParent(None)
+            # not setParent(None): a widget Python owns, freed while Qt's deleteLater is
+            # pending, crashed the kiosk after a few visits (tests/ui/test_soak.py)
+            widget.hide()
+            widget.setObjectName("")  # findChild finds its successor, not it
             widget.deleteLater()
         shiboken6.delete(item)
 
@@ -336,11 +340,74 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+class TouchScroller(QObject):
+    """Kinetic scrolling for a finger: one filter on each top-level window (QWindow).
+
+    It sees a touch before any widget does, finds the kinetic page under the finger and
+    feeds the finger's moves to that page's QScroller; the touch then goes on as usual
+    (a tap still reaches the button under the finger, as a click).
+
+    Not ``QScroller.grabGesture``: that registers a new gesture recognizer, and so a new
+    Qt gesture type, for every scroll area, and PySide makes a Python enum type for
+    each; with pages and dialogs built per visit, they piled up visit after visit.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        step = _TOUCH_INPUT.get(event.type())
+        if step is None:
+            return False
+        from PySide6.QtGui import QTouchEvent, QWindow
+        from PySide6.QtWidgets import QApplication, QScroller
+
+        if not isinstance(event, QTouchEvent) or not event.points():
+            return False
+        point = event.points()[0]
+        if step == _TOUCH_INPUT[QEvent.Type.TouchBegin]:
+            self._viewport = None
+            if isinstance(watched, QWindow):
+                found = QApplication.widgetAt(watched.mapToGlobal(point.position().toPoint()))
+                while found is not None and not found.property("kinetic"):
+                    found = found.parentWidget()
+                self._viewport = found
+        viewport = getattr(self, "_viewport", None)
+        if viewport is not None:
+            where = viewport.mapFromGlobal(point.globalPosition())
+            QScroller.scroller(viewport).handleInput(step, where, event.timestamp())
+        return False
+
+
+_TOUCH_INPUT: dict[QEvent.Type, Any] = {}
+_touch_scroller: list[TouchScroller] = []
+
+
+def touch_scroller() -> TouchScroller:
+    """The one :class:`TouchScroller` (to install on each top-level window's QWindow)."""
+    if not _touch_scroller:
+        from PySide6.QtWidgets import QScroller
+
+        _TOUCH_INPUT.update({
+            QEvent.Type.TouchBegin: QScroller.Input.InputPress,
+            QEvent.Type.TouchUpdate: QScroller.Input.InputMove,
+            QEvent.Type.TouchEnd: QScroller.Input.InputRelease,
+        })  # fmt: skip
+        _touch_scroller.append(TouchScroller())
+    return _touch_scroller[0]
+
+
+def _kinetic(viewport: QWidget) -> None:
+    """Mark ``viewport`` for :class:`TouchScroller` and give it its QScroller."""
+    from PySide6.QtWidgets import QScroller
+
+    touch_scroller()  # the input table is filled
+    viewport.setProperty("kinetic", True)
+    QScroller.scroller(viewport)
+
+
 class ScrollPage(QScrollArea):
     """A vertically scrolling page; in kiosk mode a finger drags it (kinetic scrolling).
 
-    The scroller listens to touch only (``TouchGesture``): taps on the buttons inside
-    still arrive at once, and a mouse behaves as on any desktop.
+    The scroller listens to touch only (:class:`TouchScroller`, on the window): taps on
+    the buttons inside still arrive at once, and a mouse behaves as on any desktop.
 
     A screen's page takes no keyboard focus (Tab goes from button to button, and Page
     Up/Down from any of them scroll it); ``focusable`` pages (a dialog's text, with no
@@ -363,9 +430,7 @@ class ScrollPage(QScrollArea):
         self.setWidget(self.body)
         self.verticalScrollBar().setAccessibleName(self.tr("Scroll the page"))
         if kinetic:
-            from PySide6.QtWidgets import QScroller
-
-            QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            _kinetic(self.viewport())
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

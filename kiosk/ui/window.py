@@ -83,6 +83,7 @@ class WindowOptions:
     idle_reset: bool = False  # laptop mode resets only when asked
     check_pin: Callable[[str], bool] = lambda _pin: False
     pin_locked_for: Callable[[], float] = lambda: 0.0
+    pin_wrong_before: Callable[[], int] = lambda: 0  # wrong PINs before the last right one
     reload: Callable[[], ContentState] | None = None
     printer_name: str | None = None  # kiosk: print here, with no dialog (default printer)
     speech_engine: str | None = None  # read-aloud: Qt's engine name (None: the platform's)
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         self.context = ScreenContext(content.bundle, session, theme, options.kiosk)
         self._engine_pending = True  # the context's engine is made when first needed
         self.printer: QPrinter | None = None  # a ready printer instead of asking (tests)
+        self.printed_this_visit = False  # kiosk: one handout per visit
         self._waiting_cursors: list[QWidget] = []  # the first screen's buttons (see the top)
 
         central = QWidget()
@@ -628,12 +630,19 @@ class MainWindow(QMainWindow):
                             evaluation)  # fmt: skip
 
     def print_handout(self) -> None:
-        """Kiosk: straight to the configured printer; laptop: the print dialog."""
+        """Kiosk: straight to the configured printer, one handout a visit (paper and toner
+        are the clinic's; the reason is said on screen); laptop: the print dialog."""
         from kiosk.ui.handout import print_handout
 
+        if self.options.kiosk and self.printed_this_visit:
+            self._tell(self.tr("This kiosk prints one handout per visit, and yours has "
+                               "been printed. Please ask a member of staff if you need "
+                               "another copy."))  # fmt: skip
+            return
         done = print_handout(self._handout_html(), self, kiosk=self.options.kiosk,
                              printer_name=self.options.printer_name,
                              printer=self.printer)  # fmt: skip
+        self.printed_this_visit = self.printed_this_visit or bool(done)
         if not done and self.printer is None:
             self._tell(self.tr("The handout could not be printed. Please ask a member of "
                                "staff."))  # fmt: skip
@@ -676,6 +685,7 @@ class MainWindow(QMainWindow):
         self.session.wipe()
 
     def _after_wipe(self) -> None:
+        self.printed_this_visit = False
         if self._speech is not None:
             self._speech.reset()  # stops reading; volume and rate back to their defaults
         self._search = None  # nothing of the last question stays, not even in SQLite
@@ -1007,7 +1017,10 @@ class MainWindow(QMainWindow):
         handle = widget.windowHandle()
         if handle is None:
             return
-        for watcher in (self.idle if self.idle.enabled else None, self.lockdown):
+        from kiosk.ui.widgets import touch_scroller
+
+        scroller = touch_scroller() if self.options.kiosk else None  # a finger drags pages
+        for watcher in (self.idle if self.idle.enabled else None, self.lockdown, scroller):
             if watcher is not None:
                 handle.removeEventFilter(watcher)
                 handle.installEventFilter(watcher)
@@ -1039,9 +1052,12 @@ class MainWindow(QMainWindow):
         panel.open()
         return panel
 
-    def _show_status(self, panel: StaffPanel) -> None:
+    def _show_status(self, panel: StaffPanel, note: str | None = None) -> None:
         bundle = self.content.bundle
-        lines = []
+        lines = [note] if note else []
+        if self.options.kiosk:
+            lines.append(self.tr("Wrong PINs typed before this staff sign-in: {count}.").format(
+                count=self.options.pin_wrong_before()))  # fmt: skip
         if bundle is None:
             lines.append(self.tr('No content is loaded: patients see "being updated".'))
         else:
@@ -1071,11 +1087,24 @@ class MainWindow(QMainWindow):
         panel.show_status(lines, self.content.errors)
 
     def reload_content(self, panel: StaffPanel | None = None) -> None:
+        """Staff's "Reload content": never raises, and the panel says what happened."""
         if self.options.reload is None:
             return
-        self.set_content(self.options.reload())
+        try:
+            content = self.options.reload()
+        except Exception as exc:  # must not take the panel (and the visit) down
+            import logging
+
+            logging.getLogger("kiosk").error("reloading the content failed: %s",
+                                             type(exc).__name__)  # fmt: skip
+            note = self.tr("Reloading failed ({error}): still showing the content loaded "
+                           "before.").format(error=type(exc).__name__)  # fmt: skip
+        else:
+            self.set_content(content)
+            note = self.tr("Reloaded: {count} content problem(s).").format(
+                count=len(content.errors))  # fmt: skip
         if panel is not None:
-            self._show_status(panel)
+            self._show_status(panel, note)
 
     def set_content(self, content: ContentState) -> None:
         """Show new content (or keep the last good one, as ``content`` says)."""

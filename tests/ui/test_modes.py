@@ -70,9 +70,44 @@ def test_kiosk_has_no_context_menus(qtbot: QtBot, kiosk_window: MainWindow) -> N
 
 
 def test_kiosk_scrolls_by_dragging(qtbot: QtBot, kiosk_window: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
     to_topic(qtbot, kiosk_window)
-    viewport = kiosk_window.screens["topic"].page.viewport()
+    page = kiosk_window.screens["topic"].page
+    viewport = page.viewport()
     assert QScroller.hasScroller(viewport)
+    bar = page.verticalScrollBar()
+    assert bar.value() == 0
+    assert bar.maximum() > 0
+    finger = QTest.createTouchDevice()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    QTest.touchEvent(viewport, finger).press(0, start)
+    for step in range(1, 11):
+        qtbot.wait(16)
+        QTest.touchEvent(viewport, finger).move(0, start - QPoint(0, 30 * step))
+    QTest.touchEvent(viewport, finger).release(0, start - QPoint(0, 300))
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)  # the finger dragged it
+
+
+def test_attack_no_gesture_type_or_python_type_per_scroll_page(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    """One new Python EnumType and Qt GestureType per visit (QScroller.grabGesture on
+    each new scroll area): a page made now adds no type at all."""
+    import gc
+
+    from kiosk.ui.widgets import ScrollPage
+
+    pages = [ScrollPage(kinetic=True) for _ in range(3)]  # the first may set things up
+    gc.collect()
+    before = sum(1 for item in gc.get_objects() if isinstance(item, type))
+    pages += [ScrollPage(kinetic=True) for _ in range(20)]
+    gc.collect()
+    after = sum(1 for item in gc.get_objects() if isinstance(item, type))
+    assert after == before
+    for page in pages:
+        assert QScroller.hasScroller(page.viewport())
+        page.deleteLater()
 
 
 def test_kiosk_touch_targets_are_48px_or_more_on_every_screen(

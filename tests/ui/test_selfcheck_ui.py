@@ -192,3 +192,29 @@ def test_citations_in_urgent_advice_keep_the_banners_contrast(
     assert theme.link not in urgent
     assert theme.banner_text in urgent
     assert contrast_ratio(theme.banner_text, theme.banner) >= 7.0
+
+
+def test_attack_kiosk_prints_one_handout_per_visit(
+    qtbot: QtBot, kiosk_window: MainWindow, tmp_path: Path
+) -> None:
+    """Paper and toner: a visitor could print without limit. The reason is said."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    target = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    kiosk_window.printer = printer
+    results = _to_results(qtbot, kiosk_window)
+    click(qtbot, results, "results-print")
+    assert target.read_bytes().startswith(b"%PDF")
+    target.unlink()
+    click(qtbot, results, "results-print")
+    assert not target.exists()
+    message = open_dialog(kiosk_window, "handout-message")
+    assert "one handout per visit" in texts(message)
+    message.done(0)
+    kiosk_window.start_again()  # the next visitor may print one
+    assert not kiosk_window.printed_this_visit
+    kiosk_window.print_handout()
+    assert target.read_bytes().startswith(b"%PDF")

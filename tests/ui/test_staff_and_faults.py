@@ -212,3 +212,80 @@ def test_an_exception_in_a_slot_reaches_the_handler(
         click(qtbot, window, "banner-about")
     qtbot.waitUntil(lambda: window.current == "welcome", timeout=2000)
     assert "unexpected RuntimeError" in caplog.text
+
+
+# -- issue 18: the PIN's count and lockout, a reload that cannot fail --------------------
+
+
+def test_attack_wrong_pins_are_counted_in_the_staff_panel(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    kiosk_window.open_staff()
+    dialog = open_dialog(kiosk_window, "pin")
+    assert isinstance(dialog, PinDialog)
+    _enter(qtbot, dialog, "000000")
+    _enter(qtbot, dialog, "1111")
+    _enter(qtbot, dialog, PIN)
+    panel = open_dialog(kiosk_window, "staff")
+    assert "Wrong PINs typed before this staff sign-in: 2." in texts(panel)
+
+
+def test_attack_restart_does_not_reset_the_pin_lockout(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    first = make_window(kiosk=True)
+    first.open_staff()
+    dialog = open_dialog(first, "pin")
+    assert isinstance(dialog, PinDialog)
+    for wrong in ("000000", "111111", "222222"):
+        _enter(qtbot, dialog, wrong)
+    dialog.done(0)
+    first.allow_close = True
+    first.close()
+    again = make_window(kiosk=True)  # the app started again (same home folder)
+    again.open_staff()
+    dialog = open_dialog(again, "pin")
+    assert isinstance(dialog, PinDialog)
+    _enter(qtbot, dialog, PIN)
+    assert dialog.status.text().startswith("Too many wrong PINs. Try again in")
+    wait = int(dialog.status.text().split(" in ")[1].split(" ")[0])
+    assert 0 < wait <= 30
+
+
+def test_attack_reload_that_raises_keeps_the_visit_and_says_so(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    """Staff "Reload content" raised inside the button: the session was wiped and the
+    panel closed, having said "No content problems"."""
+    to_topic(qtbot, kiosk_window)
+    panel = kiosk_window.open_staff_panel()
+
+    def broken_reload() -> object:
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    kiosk_window.options.reload = broken_reload  # type: ignore[assignment]
+    click(qtbot, panel, "staff-reload")
+    assert panel.isVisible()
+    assert "Reloading failed (UnicodeEncodeError): still showing the content loaded before." in (
+        texts(panel)
+    )
+    assert kiosk_window.content.bundle is not None
+    assert not kiosk_window.session.is_start_state()
+
+
+def test_attack_reload_with_a_non_utf8_file_name_keeps_the_last_good_content(
+    qtbot: QtBot, make_window: MakeWindow, broken_content: Path
+) -> None:
+    import os
+
+    window = make_window(kiosk=True, root=broken_content)
+    assert window.content.bundle is not None
+    (broken_content / "muscle-cramps" / os.fsdecode(b"caf\xe9.yaml")).write_text("x: 1\n")
+    panel = window.open_staff_panel()
+    click(qtbot, panel, "staff-reload")
+    assert window.content.bundle is not None
+    assert window.content.stale
+    shown = texts(panel)
+    assert "Reloaded: 1 content problem(s)." in shown
+    assert "A newer edit failed to load: this is the last good content." in shown
+    assert "caf\\xe9.yaml:1:1: the file name is not valid UTF-8 text" in panel.errors.toPlainText()

@@ -87,22 +87,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="236"/>
+        <location filename="../screens.py" line="277"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="237"/>
+        <location filename="../screens.py" line="278"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="239"/>
+        <location filename="../screens.py" line="280"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="240"/>
+        <location filename="../screens.py" line="281"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -110,17 +110,17 @@
 <context>
     <name>ContentErrors</name>
     <message>
-        <location filename="../dialogs.py" line="287"/>
+        <location filename="../dialogs.py" line="290"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="291"/>
+        <location filename="../dialogs.py" line="294"/>
         <source>Some content could not be loaded. Fix these problems and reload (kiosk validate shows the same list):</source>
         <translation>No se pudo cargar parte del contenido. Corrija estos problemas y vuelva a cargarlo (kiosk validate muestra la misma lista):</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="299"/>
+        <location filename="../dialogs.py" line="302"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -128,23 +128,23 @@
 <context>
     <name>CountdownDialog</name>
     <message>
-        <location filename="../dialogs.py" line="119"/>
-        <location filename="../dialogs.py" line="125"/>
+        <location filename="../dialogs.py" line="122"/>
+        <location filename="../dialogs.py" line="128"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="128"/>
+        <location filename="../dialogs.py" line="131"/>
         <source>To keep your choices private, this screen will start over for the next person.</source>
         <translation>Para proteger su privacidad, esta pantalla volverá a empezar para la siguiente persona.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="130"/>
+        <location filename="../dialogs.py" line="133"/>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="145"/>
+        <location filename="../dialogs.py" line="148"/>
         <source>Starting over in {seconds} s</source>
         <translation>Volverá a empezar en {seconds} s</translation>
     </message>
@@ -233,334 +233,354 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="176"/>
-        <location filename="../window.py" line="752"/>
+        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="780"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="481"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="469"/>
-        <location filename="../window.py" line="871"/>
+        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="899"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="471"/>
+        <location filename="../window.py" line="484"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="472"/>
+        <location filename="../window.py" line="485"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="881"/>
+        <location filename="../window.py" line="904"/>
         <source>Smaller</source>
         <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="882"/>
+        <location filename="../window.py" line="905"/>
         <source>Larger</source>
         <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="473"/>
-        <location filename="../window.py" line="876"/>
+        <location filename="../window.py" line="486"/>
+        <location filename="../window.py" line="907"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="475"/>
-        <location filename="../window.py" line="875"/>
+        <location filename="../window.py" line="488"/>
+        <location filename="../window.py" line="906"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="477"/>
+        <location filename="../window.py" line="490"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="478"/>
+        <location filename="../window.py" line="491"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="479"/>
+        <location filename="../window.py" line="492"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
-        <location filename="../window.py" line="861"/>
+        <location filename="../window.py" line="493"/>
+        <location filename="../window.py" line="889"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="481"/>
+        <location filename="../window.py" line="494"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="483"/>
+        <location filename="../window.py" line="496"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="484"/>
-        <location filename="../window.py" line="895"/>
-        <location filename="../window.py" line="935"/>
+        <location filename="../window.py" line="497"/>
+        <location filename="../window.py" line="926"/>
+        <location filename="../window.py" line="966"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="485"/>
+        <location filename="../window.py" line="498"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="624"/>
+        <location filename="../window.py" line="638"/>
+        <source>This kiosk prints one handout per visit, and yours has been printed. Please ask a member of staff if you need another copy.</source>
+        <translation>Este quiosco imprime una hoja por visita, y la suya ya se imprimió. Si necesita otra copia, pida ayuda al personal.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="647"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="635"/>
+        <location filename="../window.py" line="658"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="641"/>
+        <location filename="../window.py" line="664"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="647"/>
+        <location filename="../window.py" line="670"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="846"/>
+        <location filename="../window.py" line="874"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="847"/>
+        <location filename="../window.py" line="875"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="849"/>
+        <location filename="../window.py" line="877"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="852"/>
+        <location filename="../window.py" line="880"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="859"/>
+        <location filename="../window.py" line="887"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="860"/>
+        <location filename="../window.py" line="888"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="864"/>
+        <location filename="../window.py" line="892"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="866"/>
+        <location filename="../window.py" line="894"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="867"/>
+        <location filename="../window.py" line="895"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="868"/>
+        <location filename="../window.py" line="896"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="869"/>
+        <location filename="../window.py" line="897"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="873"/>
+        <location filename="../window.py" line="901"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="889"/>
-        <location filename="../window.py" line="922"/>
+        <location filename="../window.py" line="920"/>
+        <location filename="../window.py" line="953"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="890"/>
         <location filename="../window.py" line="921"/>
+        <location filename="../window.py" line="952"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="906"/>
+        <location filename="../window.py" line="937"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="929"/>
+        <location filename="../window.py" line="960"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="932"/>
+        <location filename="../window.py" line="963"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1025"/>
+        <location filename="../window.py" line="1059"/>
+        <source>Wrong PINs typed before this staff sign-in: {count}.</source>
+        <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1062"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1027"/>
+        <location filename="../window.py" line="1064"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1033"/>
+        <location filename="../window.py" line="1070"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1035"/>
+        <location filename="../window.py" line="1072"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1038"/>
+        <location filename="../window.py" line="1075"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1045"/>
+        <location filename="../window.py" line="1082"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1048"/>
+        <location filename="../window.py" line="1085"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1100"/>
+        <source>Reloading failed ({error}): still showing the content loaded before.</source>
+        <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1104"/>
+        <source>Reloaded: {count} content problem(s).</source>
+        <translation>Recargado: {count} problema(s) de contenido.</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="203"/>
+        <location filename="../keyboard.py" line="204"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="204"/>
+        <location filename="../keyboard.py" line="205"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="205"/>
+        <location filename="../keyboard.py" line="206"/>
         <source>Exclamation mark</source>
         <translation>Signo de exclamación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="206"/>
+        <location filename="../keyboard.py" line="207"/>
         <source>Apostrophe</source>
         <translation>Apóstrofo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="207"/>
+        <location filename="../keyboard.py" line="208"/>
         <source>Full stop</source>
         <translation>Punto</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="208"/>
+        <location filename="../keyboard.py" line="209"/>
         <source>Comma</source>
         <translation>Coma</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="209"/>
+        <location filename="../keyboard.py" line="210"/>
         <source>Dash</source>
         <translation>Guion</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="210"/>
+        <location filename="../keyboard.py" line="211"/>
         <source>Slash</source>
         <translation>Barra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="211"/>
+        <location filename="../keyboard.py" line="212"/>
         <source>Colon</source>
         <translation>Dos puntos</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="220"/>
+        <location filename="../keyboard.py" line="221"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="221"/>
+        <location filename="../keyboard.py" line="222"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="221"/>
+        <location filename="../keyboard.py" line="222"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="222"/>
+        <location filename="../keyboard.py" line="223"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="223"/>
+        <location filename="../keyboard.py" line="224"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="224"/>
+        <location filename="../keyboard.py" line="225"/>
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="224"/>
+        <location filename="../keyboard.py" line="225"/>
         <source>Numbers</source>
         <translation>Números</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="229"/>
+        <location filename="../keyboard.py" line="233"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="230"/>
+        <location filename="../keyboard.py" line="234"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="233"/>
+        <location filename="../keyboard.py" line="237"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
@@ -568,7 +588,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="372"/>
+        <location filename="../widgets.py" line="497"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>
@@ -576,42 +596,42 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../dialogs.py" line="173"/>
+        <location filename="../dialogs.py" line="176"/>
         <source>Staff only</source>
         <translation>Solo personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="180"/>
+        <location filename="../dialogs.py" line="183"/>
         <source>Staff only: enter the PIN</source>
         <translation>Solo personal: escriba el PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="182"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>PIN entered</source>
         <translation>PIN escrito</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="189"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="189"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="195"/>
+        <location filename="../dialogs.py" line="198"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="229"/>
+        <location filename="../dialogs.py" line="232"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="232"/>
+        <location filename="../dialogs.py" line="235"/>
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
@@ -619,42 +639,42 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="101"/>
+        <location filename="../selfcheck_screens.py" line="119"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="108"/>
+        <location filename="../selfcheck_screens.py" line="127"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="113"/>
+        <location filename="../selfcheck_screens.py" line="132"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="131"/>
+        <location filename="../selfcheck_screens.py" line="154"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="132"/>
+        <location filename="../selfcheck_screens.py" line="155"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="138"/>
+        <location filename="../selfcheck_screens.py" line="161"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="139"/>
+        <location filename="../selfcheck_screens.py" line="162"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="140"/>
+        <location filename="../selfcheck_screens.py" line="163"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -662,7 +682,7 @@
 <context>
     <name>ReadingDialog</name>
     <message>
-        <location filename="../dialogs.py" line="103"/>
+        <location filename="../dialogs.py" line="106"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -731,77 +751,77 @@
     </message>
 </context>
 <context>
-    <name>ScrollPage</name>
-    <message>
-        <location filename="../widgets.py" line="302"/>
-        <source>Scroll the page</source>
-        <translation>Desplazar la página</translation>
-    </message>
-</context>
-<context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="253"/>
+        <location filename="../selfcheck_screens.py" line="276"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="254"/>
+        <location filename="../selfcheck_screens.py" line="277"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="255"/>
+        <location filename="../selfcheck_screens.py" line="278"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="256"/>
+        <location filename="../selfcheck_screens.py" line="279"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="257"/>
+        <location filename="../selfcheck_screens.py" line="280"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="266"/>
-        <location filename="../selfcheck_screens.py" line="286"/>
+        <location filename="../selfcheck_screens.py" line="289"/>
+        <location filename="../selfcheck_screens.py" line="309"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="292"/>
+        <location filename="../selfcheck_screens.py" line="315"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
 </context>
 <context>
+    <name>ScrollPage</name>
+    <message>
+        <location filename="../widgets.py" line="431"/>
+        <source>Scroll the page</source>
+        <translation>Desplazar la página</translation>
+    </message>
+</context>
+<context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="410"/>
-        <location filename="../screens.py" line="440"/>
+        <location filename="../screens.py" line="453"/>
+        <location filename="../screens.py" line="483"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="434"/>
+        <location filename="../screens.py" line="477"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="435"/>
+        <location filename="../screens.py" line="478"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="442"/>
+        <location filename="../screens.py" line="485"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="443"/>
+        <location filename="../screens.py" line="486"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -809,33 +829,33 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../dialogs.py" line="250"/>
-        <location filename="../dialogs.py" line="254"/>
+        <location filename="../dialogs.py" line="253"/>
+        <location filename="../dialogs.py" line="257"/>
         <source>Staff panel</source>
         <translation>Panel del personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="259"/>
+        <location filename="../dialogs.py" line="262"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="263"/>
+        <location filename="../dialogs.py" line="266"/>
         <source>Reload content</source>
         <translation>Volver a cargar el contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="266"/>
+        <location filename="../dialogs.py" line="269"/>
         <source>Exit the kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="269"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="277"/>
+        <location filename="../dialogs.py" line="280"/>
         <source>No content problems.</source>
         <translation>No hay problemas de contenido.</translation>
     </message>
@@ -843,43 +863,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="278"/>
-        <location filename="../screens.py" line="318"/>
+        <location filename="../screens.py" line="319"/>
+        <location filename="../screens.py" line="359"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="317"/>
+        <location filename="../screens.py" line="358"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="321"/>
+        <location filename="../screens.py" line="362"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="322"/>
+        <location filename="../screens.py" line="363"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="324"/>
+        <location filename="../screens.py" line="365"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="326"/>
+        <location filename="../screens.py" line="367"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="329"/>
+        <location filename="../screens.py" line="370"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="339"/>
+        <location filename="../screens.py" line="380"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -887,12 +907,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="483"/>
+        <location filename="../screens.py" line="528"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="484"/>
+        <location filename="../screens.py" line="529"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -900,12 +920,12 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="197"/>
+        <location filename="../screens.py" line="238"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="198"/>
+        <location filename="../screens.py" line="239"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
