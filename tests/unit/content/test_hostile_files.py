@@ -146,3 +146,19 @@ def test_attack_validate_with_a_non_utf8_file_name_exits_1_located(
     assert (
         "caf\\xe9.yaml:1:1: the file name is not valid UTF-8 text; rename the file" in done.stdout
     )
+
+
+def test_attack_kiosk_starts_with_a_non_utf8_file_name_in_its_content(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    """`kiosk` and `kiosk --kiosk` stopped with "internal error: UnicodeEncodeError"."""
+    folder = make_bundle()
+    (folder / BAD_NAME).write_text("assets: []\n")
+    env_done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--content", str(folder.parent), "--smoke"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"},
+    )  # fmt: skip
+    assert "internal error" not in env_done.stderr
+    assert "the file name is not valid UTF-8 text" in env_done.stderr
+    assert env_done.returncode == 0, env_done.stderr
