@@ -9,6 +9,8 @@ systemd (``deploy/systemd/kiosk.service``: ``Type=notify``, ``WatchdogSec=``,
 - Window: at each beat the main window must still be shown. A window that was closed,
   hidden or destroyed by something outside the app ends the process (exit 4), so the
   supervisor notices: a process without its window is a black screen that nothing restarts.
+  On X11 a window destroyed by another client (``xdotool windowclose``) still looks shown
+  to Qt, but is no longer exposed; two beats in a row without exposure count as lost.
 
 The notification protocol is a datagram of ``KEY=VALUE`` lines to the socket named by
 ``NOTIFY_SOCKET`` (an abstract socket when it starts with ``@``); without that variable
@@ -90,6 +92,7 @@ class Lifeline(QObject):
         self._watchdog = interval_ms if interval_ms is not None else watchdog_interval_ms()
         self.exit_code: int | None = None
         self.beats = 0
+        self._unexposed = 0  # beats in a row the window was not exposed
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.beat)
 
@@ -104,9 +107,13 @@ class Lifeline(QObject):
     def window_lost(self) -> bool:
         window = self._window
         try:
-            return not window.isVisible() or window.windowHandle() is None
+            handle = window.windowHandle()
+            if not window.isVisible() or handle is None:
+                return True
+            self._unexposed = 0 if handle.isExposed() else self._unexposed + 1
         except RuntimeError:  # the C++ window was deleted under us
             return True
+        return self._unexposed >= 2
 
     def beat(self) -> None:
         if self.window_lost():
