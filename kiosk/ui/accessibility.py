@@ -135,9 +135,9 @@ def announce(widget: QWidget, text: str) -> None:
     QAccessible.updateAccessibility(event)
 
 
-def screen_announcement(screen: QWidget) -> str:
-    """A screen's title, then its first content: its visible labels in reading order,
-    up to the first one after the first heading that is not a heading itself."""
+def _labels_in_reading_order(screen: QWidget) -> list[tuple[str, bool]]:
+    """The screen's visible labels (not a button's own), top to bottom then left to
+    right: each one's text, and whether it is a heading."""
     from PySide6.QtCore import QPoint
 
     found: list[tuple[int, int, str, bool]] = []
@@ -149,9 +149,21 @@ def screen_announcement(screen: QWidget) -> str:
             where = child.mapTo(screen, QPoint(0, 0))
             found.append((where.y(), where.x(), text, child.property("role") in HEADING_LEVELS))
     found.sort()
+    return [(text, heading) for _y, _x, text, heading in found]
+
+
+def screen_title(screen: QWidget) -> str:
+    """The screen's first heading (its title)."""
+    return next((text for text, heading in _labels_in_reading_order(screen) if heading), "")
+
+
+def screen_announcement(screen: QWidget) -> str:
+    """A screen's title, then its first content: its visible labels in reading order,
+    up to the first one after the first heading that is not a heading itself; one a
+    line."""
     parts: list[str] = []
     titled = False
-    for _y, _x, text, heading in found:
+    for text, heading in _labels_in_reading_order(screen):
         parts.append(text)
         if titled and not heading:
             break

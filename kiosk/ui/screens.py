@@ -26,6 +26,7 @@ from kiosk.ui.widgets import (
     ScrollPage,
     button,
     card,
+    chosen_text,
     label,
     set_button_text,
     tab_in_reading_order,
@@ -92,11 +93,10 @@ class Screen(QWidget):
 
     def name_page(self) -> str:
         """Name the scrolling page after the screen's title; its title and first content."""
-        from kiosk.ui.accessibility import screen_announcement
+        from kiosk.ui.accessibility import screen_announcement, screen_title
 
-        text = screen_announcement(self)
-        self.page.setAccessibleName(text.split("\n", 1)[0])
-        return text
+        self.page.setAccessibleName(screen_title(self))
+        return screen_announcement(self)
 
     def arrive(self, *, restore: bool = True) -> None:
         """The screen was just shown (or shows a new question): its page is named after
@@ -239,6 +239,7 @@ class WelcomeScreen(Screen):
         set_button_text(self.start, self.tr("Touch to start"))
         for code, widget in self.language_buttons.items():
             widget.setChecked(code == self.context.session.language)
+            set_button_text(widget, chosen_text(_native_name(code), widget))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.started.emit()

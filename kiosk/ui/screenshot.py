@@ -315,6 +315,10 @@ def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[
     if choice is not None:
         question.show_question(choice.id)  # type: ignore[attr-defined]
         yield save("16-selfcheck-choice")
+        answer = question.first_focus()  # its first answer, picked: a check mark shows it
+        if answer is not None:
+            answer.click()  # type: ignore[attr-defined]
+            yield save("16-selfcheck-choice-picked")
     script = scripted_answers(engine.selfcheck)
     window.session.visit.answer_all(script.calm)
     window.show_results()

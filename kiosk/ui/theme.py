@@ -89,6 +89,7 @@ QPushButton QLabel#wrap-label {{ color: {self.secondary_text}; background: trans
 QPushButton[role="primary"] QLabel#wrap-label {{ color: {self.accent_text};
     font-weight: 700; }}
 QPushButton[role="big"] QLabel#wrap-label {{ font-size: {round(base * 1.15)}px; }}
+QPushButton QLabel#wrap-label[chosen="true"] {{ color: {self.accent_text}; }}
 QPushButton:checked {{ background: {self.accent}; color: {self.accent_text};
     border-color: {self.accent}; }}
 /* the focus ring is 1 px wider than the border: 1 px less padding keeps the text's room */
@@ -96,6 +97,9 @@ QPushButton:focus {{ border: 3px solid {self.focus}; padding: 5px 17px; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {self.focus}; }}
 QPushButton[role="big"]:focus {{ padding: 7px 21px; }}
 QPushButton[role="cite"]:focus {{ padding: 1px 11px; }}
+/* the header's buttons exactly the touch target tall (64 px in kiosk mode, with their
+   padding and border), not 80: the page below keeps the room */
+QFrame#header QPushButton, QPushButton#banner-about {{ min-height: {target - 16}px; }}
 QScrollArea {{ border: none; }}
 QDialog QScrollArea {{ border: 3px solid transparent; }}
 QScrollArea:focus {{ border: 3px solid {self.focus}; }}

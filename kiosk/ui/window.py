@@ -58,6 +58,7 @@ from kiosk.ui.session import TEXT_SCALES, Session
 from kiosk.ui.theme import DEFAULT, Theme
 from kiosk.ui.widgets import (
     button,
+    chosen_text,
     clear_layout,
     cursors_later,
     label,
@@ -871,8 +872,14 @@ class MainWindow(QMainWindow):
         for level, widget in self.level_buttons.items():
             widget.setVisible(reading and bundle is not None and level in bundle.reading_levels)
             widget.setChecked(level == self.session.reading_level)
-        set_button_text(self.level_buttons["patient"], self.tr("Patient words"))
-        set_button_text(self.level_buttons["clinician"], self.tr("Clinician words"))
+        # the chosen one is shown by a check mark as well as by its colour
+        set_button_text(
+            self.level_buttons["patient"],
+            chosen_text(self.tr("Patient words"), self.level_buttons["patient"]),
+        )
+        set_button_text(self.level_buttons["clinician"],
+                        chosen_text(self.tr("Clinician words"),
+                                    self.level_buttons["clinician"]))  # fmt: skip
         self.level_buttons["patient"].setAccessibleDescription(
             self.tr("Show the text written for patients and families")
         )
@@ -881,6 +888,7 @@ class MainWindow(QMainWindow):
         )
         for language, widget in self.language_buttons.items():
             widget.setChecked(language == self.session.language)
+            set_button_text(widget, chosen_text(language.upper(), widget))
         speaking = self.speech.state
         self.read_aloud.setVisible(self.speech.available)
         self.stop_reading.setVisible(speaking != "idle")
@@ -893,9 +901,9 @@ class MainWindow(QMainWindow):
         )
         set_button_text(self.stop_reading, "■  " + self.tr("Stop"))
         self.stop_reading.setAccessibleName(self.tr("Stop reading aloud"))  # "Stop" first
-        set_button_text(self.contrast, "◐  " + self.tr("Contrast"))
-        self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
         self.contrast.setChecked(self.session.high_contrast)
+        set_button_text(self.contrast, chosen_text("◐  " + self.tr("Contrast"), self.contrast))
+        self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
         set_button_text(self.start_over, "⟲  " + self.tr("Start over"))
         self.start_over.setAccessibleDescription(
             self.tr("Forget every choice and go back to the first screen")

@@ -194,15 +194,19 @@ def test_the_tree_follows_the_visual_order(walked: dict[str, Step], name: str) -
         )
 
 
-@pytest.mark.parametrize("name", ["topic", "section", "question", "results", "reference"])
-def test_scroll_areas_are_named(walked: dict[str, Step], name: str) -> None:
+@pytest.mark.parametrize(("name", "title"), [
+    ("topic", TOPIC_TITLE), ("section", SCREENS["section"]), ("question", SCREENS["question"]),
+    ("results", "Your results"), ("reference", "Source 1"), ("topic-200-es", None)])  # fmt: skip
+def test_scroll_areas_are_named(walked: dict[str, Step], name: str, title: str | None) -> None:
+    """The scrolling page is named after the screen's title; its scroll bar (when the
+    page is longer than the screen) is named too."""
     step = walked[name]
-    bars = [n for n in step.nodes() if n["role"] == "scroll bar"]
-    assert bars
-    assert [b for b in bars if not b["name"]] == []
-    pages = [n for n in step.nodes() if any(c["role"] == "scroll bar" for c in walk(n))
-             and n["role"] == "filler" and n["name"]]  # fmt: skip
-    assert pages, f"{name}: no named scrolling page"
+    assert [b for b in step.nodes() if b["role"] == "scroll bar" and not b["name"]] == []
+    if title is not None:
+        assert [n for n in step.nodes() if n["role"] in ("filler", "scroll pane")
+                and n["name"] == title and n["children"]]  # fmt: skip
+    else:
+        assert [n for n in step.nodes() if n["role"] == "scroll bar"]
 
 
 def test_the_language_of_the_text_is_exposed(walked: dict[str, Step]) -> None:
@@ -247,3 +251,16 @@ def test_the_header_leaves_the_screen_to_the_content(walked: dict[str, Step]) ->
     assert share["topic"] >= 0.60
     assert share["topic-200"] >= 0.45
     assert share["topic-200-es"] >= 0.45
+
+
+@pytest.mark.parametrize(("name", "title"), [("results", "Your results"), ("topic", TOPIC_TITLE),
+                                             ("section", SCREENS["section"])])  # fmt: skip
+def test_a_page_ends_with_its_last_control(walked: dict[str, Step], name: str, title: str) -> None:
+    """No empty scroll at the end: a page is as tall as what is on it (a long results page
+    went on for some 800 px of nothing)."""
+    step = walked[name]
+    (body,) = [n for n in step.nodes(step.main)
+               if any(c["role"] == "heading" and c["name"] == title for c in n["children"])]  # fmt: skip
+    bottom = body["extents"][1] + body["extents"][3]
+    last = max(n["extents"][1] + n["extents"][3] for n in walk(body) if n is not body)
+    assert bottom - last <= 48, f"{name}: {bottom - last} px of nothing at the end"
