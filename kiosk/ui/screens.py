@@ -223,7 +223,7 @@ class WelcomeScreen(Screen):
         bundle = context.bundle
         for code in bundle.languages if bundle and len(bundle.languages) > 1 else ():
             widget = button(_native_name(code), name=f"welcome-language-{code}",
-                            on_click=partial(context.session.set_language, code))  # fmt: skip
+                            on_click=partial(self._choose_language, code))  # fmt: skip
             widget.setCheckable(True)
             self.language_buttons[code] = widget
             languages.addWidget(widget)
@@ -240,6 +240,10 @@ class WelcomeScreen(Screen):
         for code, widget in self.language_buttons.items():
             widget.setChecked(code == self.context.session.language)
             set_button_text(widget, chosen_text(_native_name(code), widget))
+
+    def _choose_language(self, code: str) -> None:
+        self.context.session.set_language(code)
+        self.refresh()  # the chosen one stays chosen (a second tap would uncheck it)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.started.emit()

@@ -376,10 +376,17 @@ class MainWindow(QMainWindow):
         row.addLayout(self.language_row)
         return header
 
+    def _choose_language(self, language: str) -> None:
+        self.session.set_language(language)
+        for code, widget in self.language_buttons.items():  # the chosen one stays chosen
+            widget.setChecked(code == self.session.language)
+            set_button_text(widget, chosen_text(code.upper(), widget))
+
     def _choose_level(self, level: str) -> None:
         self.session.set_level(level)
         for name, widget in self.level_buttons.items():  # the chosen one stays chosen
             widget.setChecked(name == self.session.reading_level)
+            set_button_text(widget, chosen_text(widget.accessibleName(), widget))
 
     def _build_banner(self) -> QFrame:
         banner = QFrame()
@@ -464,7 +471,7 @@ class MainWindow(QMainWindow):
             return
         for language in languages:
             widget = button(language.upper(), name=f"language-{language}",
-                            on_click=partial(self.session.set_language, language))  # fmt: skip
+                            on_click=partial(self._choose_language, language))  # fmt: skip
             widget.setCheckable(True)
             self.language_buttons[language] = widget
             self.language_row.addWidget(widget)

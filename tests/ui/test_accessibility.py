@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.accessibility import install, screen_announcement
@@ -72,3 +72,27 @@ def test_a_screen_is_announced_by_its_title_then_its_first_content(
     focused = window.focusWidget()
     assert focused is not None
     assert focused.objectName() == "answer-yes"  # the first answer has the focus
+
+
+def test_tapping_the_chosen_switch_keeps_it_chosen_with_its_mark(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for name in ("welcome-language-en",):
+        click(qtbot, window, name)
+        widget = window.findChild(QAbstractButton, name)
+        assert widget is not None
+        assert widget.isChecked()
+        assert widget.text().startswith("✓")
+    to_topic(qtbot, window)
+    for name in ("language-en", "level-patient"):
+        click(qtbot, window, name)
+        widget = window.findChild(QAbstractButton, name)
+        assert widget is not None
+        assert widget.isChecked(), name
+        assert widget.text().startswith("✓"), name
+        assert not widget.accessibleName().startswith("✓"), name
+    click(qtbot, window, "level-clinician")
+    patient = window.findChild(QAbstractButton, "level-patient")
+    assert patient is not None
+    assert not patient.isChecked()
+    assert patient.text() == "Patient words"
