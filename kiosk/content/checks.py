@@ -64,14 +64,14 @@ def check_bundle(
     languages = _strings_or_none(known(metadata, "languages"))
     if "metadata" in parts:
         yield from _check_metadata(where, metadata)
+    assets = parts.get("assets", ())
     if "assets" in parts:
-        assets = parts["assets"]
         yield from _check_assets(where, folder, assets)
         asset_ids = _asset_ids(assets)
     else:
         asset_ids = None if unreadable else []
     if "topic" in parts:
-        yield from _check_topic(where, parts["topic"], asset_ids)
+        yield from _check_topic(where, parts["topic"], asset_ids, assets)
     icon = known(metadata, "icon")
     if isinstance(icon, str) and asset_ids is not None and icon not in asset_ids:
         yield where.value(
@@ -176,7 +176,9 @@ def _check_ids(
             seen[value] = path
 
 
-def _check_topic(where: Where, topic: Any, asset_ids: list[str] | None) -> Iterator[ContentError]:
+def _check_topic(
+    where: Where, topic: Any, asset_ids: list[str] | None, assets: Any = ()
+) -> Iterator[ContentError]:
     sections = known(topic, "sections")
     if isinstance(sections, tuple | list) and not sections:
         yield where.value(("topic", "sections"), "a topic needs at least one section")
@@ -202,7 +204,51 @@ def _check_topic(where: Where, topic: Any, asset_ids: list[str] | None) -> Itera
                 f"no asset has the id '{icon}'"
                 f"{suggest(icon, [a for a in asset_ids if a], what='the assets are')}",
             )
+        yield from _check_figures(where, path, section, asset_ids, assets)
     yield from _check_ids(where, paths, ids, "section id")
+
+
+FIGURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def _check_figures(
+    where: Where, path: ValuePath, section: Any, asset_ids: list[str] | None, assets: Any
+) -> Iterator[ContentError]:
+    """Each figure names a known picture that has alt text, and follows a real passage."""
+    passages = known(section, "passages")
+    count = len(passages) if isinstance(passages, tuple | list) else None
+    for j, figure in _items(known(section, "figures")):
+        at: ValuePath = (*path, "figures", j)
+        after = known(figure, "after")
+        if isinstance(after, int) and count is not None and not 1 <= after <= count:
+            yield where.value(
+                (*at, "after"),
+                f"'after: {after}' names no passage; this section has passages 1 to {count}",
+            )
+        asset_id = known(figure, "asset")
+        if not isinstance(asset_id, str) or asset_ids is None:
+            continue
+        if asset_id not in asset_ids:
+            yield where.value(
+                (*at, "asset"),
+                f"no asset has the id '{asset_id}'"
+                f"{suggest(asset_id, [a for a in asset_ids if a], what='the assets are')}",
+            )
+            continue
+        asset = assets[asset_ids.index(asset_id)]
+        name = known(asset, "path")
+        if isinstance(name, str) and not name.lower().endswith(FIGURE_SUFFIXES):
+            yield where.value(
+                (*at, "asset"),
+                f"the picture '{name}' is not an .svg, .png or .jpg file; a figure can show "
+                "only those",
+            )
+        if known(asset, "alt") is None:
+            yield where.value(
+                (*at, "asset"),
+                f"the asset '{asset_id}' has no alt text; a figure needs one in every "
+                "language, for readers who cannot see it",
+            )
 
 
 def _asset_ids(assets: Any) -> list[str] | None:

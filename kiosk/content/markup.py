@@ -1,7 +1,8 @@
 """The small inline markup of content text, parsed into blocks (no HTML, ever).
 
 - a blank line separates paragraphs;
-- a line that starts with ``- `` is a list item;
+- a line that starts with ``- `` is a list item; one that starts with a number and a
+  full stop (``1. ``) is an item of a numbered list (steps to follow in order);
 - ``*words*`` is emphasis, ``**words**`` is strong;
 - ``[1]`` or ``[1, 2]`` cites references by number.
 
@@ -29,6 +30,7 @@ __all__ = [
     "plain_text",
 ]
 
+_STEP = re.compile(r"(\d{1,2})\.\s+(\S.*)")  # "1. Stand up." : an item of a numbered list
 _TIGHT = re.compile(r" ([.,;:!?])")  # no space before punctuation left by a removed citation
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+?)\*\*|\*(?P<em>[^*\s][^*\n]*?)\*|" + CITATION.pattern)
@@ -65,6 +67,7 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     items: tuple[tuple[Inline, ...], ...]
+    numbered: bool = False  # steps in order ("1. ", "2. "), shown with their numbers
 
 
 Block = Paragraph | ListBlock
@@ -102,23 +105,26 @@ def parse(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     paragraph: list[str] = []
     items: list[str] = []
+    numbered = False
 
     def flush() -> None:
         if paragraph:
             blocks.append(Paragraph(parse_inline(" ".join(paragraph))))
             paragraph.clear()
         if items:
-            blocks.append(ListBlock(tuple(parse_inline(i) for i in items)))
+            blocks.append(ListBlock(tuple(parse_inline(i) for i in items), numbered))
             items.clear()
 
     for raw in text.splitlines():
         line = raw.strip()
+        step = _STEP.fullmatch(line)
         if not line:
             flush()
-        elif line.startswith("- "):
-            if paragraph:
+        elif line.startswith("- ") or step:
+            if paragraph or (items and numbered != bool(step)):
                 flush()
-            items.append(line[2:].strip())
+            numbered = bool(step)
+            items.append(step.group(2) if step else line[2:].strip())
         elif items and raw[:1].isspace():
             items[-1] += " " + line  # a list item continued on an indented line
         else:

@@ -30,6 +30,7 @@ __all__ = [
     "Condition",
     "CuratedAnswer",
     "Factor",
+    "Figure",
     "LevelText",
     "Metadata",
     "Option",
@@ -140,11 +141,22 @@ class Asset(_Model):
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Figure(_Model):
+    """A picture shown in a section: an asset (with alt text in every language), placed
+    after the passage numbered ``after`` (from 1), or after the last passage."""
+
+    asset: str
+    after: int | None = None
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Section(_Model):
     id: str
     title: LevelText
     passages: tuple[LevelText, ...]
     icon: str | None = None
+    figures: tuple[Figure, ...] = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
@@ -408,9 +420,13 @@ class Bundle(_Model):
         return None
 
     def asset_path(self, asset_id: str) -> Path | None:
+        asset = self.asset(asset_id)
+        return None if asset is None else self.folder / asset.path
+
+    def asset(self, asset_id: str) -> Asset | None:
         for asset in self.document.assets:
             if asset.id == asset_id:
-                return self.folder / asset.path
+                return asset
         return None
 
     def passages(self) -> Iterator[tuple[Section | None, LevelText]]:
@@ -430,7 +446,7 @@ def _fast_pickling() -> None:
     """
     import dataclasses
 
-    model_classes = (Review, Metadata, Reference, Asset, Section, Topic, Condition, Rule,
+    model_classes = (Review, Metadata, Reference, Asset, Figure, Section, Topic, Condition, Rule,
                      Option, Question, RedFlag, Factor, SelfCheck, Synonym, Spelling, Medicine,
                      Intent, CuratedAnswer, Ask,
                      BundleDocument)  # fmt: skip

@@ -77,6 +77,12 @@ DESCRIPTIONS: dict[str, str] = {
     "Section.passages": "The section's passages, in order; at least one. Each is "
     "written once per reading level and cites its sources, e.g. [1].",
     "Section.icon": "The id of an asset to show as the section's icon.",
+    "Section.figures": "Pictures shown in the section, each an asset with alt text in "
+    "every language.",
+    "Figure": "A picture in a section: an asset that has alt text in every language.",
+    "Figure.asset": "The id of the asset to show (an .svg, .png or .jpg file).",
+    "Figure.after": "The number of the passage (from 1) the picture follows; without it, "
+    "the picture comes after the last passage.",
     "BundleFile.selfcheck": "The self-check of risk factors: questions, red flags, factors.",
     "SelfCheck": "An offline self-check: questions, the answers that call for help, and "
     "the factors that may be contributing. Never a diagnosis.",

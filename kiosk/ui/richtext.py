@@ -35,7 +35,8 @@ def to_html(text: str, link: str = "#0b57a4") -> str:
     for block in parse(text):
         if isinstance(block, ListBlock):
             items = "".join(f"<li>{_inline(item, link)}</li>" for item in block.items)
-            html.append(f'<ul style="margin-top:0px; margin-bottom:8px;">{items}</ul>')
+            tag = "ol" if block.numbered else "ul"
+            html.append(f'<{tag} style="margin-top:0px; margin-bottom:8px;">{items}</{tag}>')
         else:
             html.append(f'<p style="margin-top:0px; margin-bottom:8px;">'
                         f"{_inline(block.inlines, link)}</p>")  # fmt: skip

@@ -16,12 +16,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import Bundle
+from kiosk.content import Bundle, Section
 from kiosk.content.registry import LANGUAGES
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     ALIGN_CENTER,
+    FigureView,
     PassageView,
     ScrollPage,
     button,
@@ -421,6 +422,7 @@ class SectionScreen(Screen):
         super().__init__(context)
         self.section_id: str | None = None
         self.passages: list[PassageView] = []
+        self.figures: list[FigureView] = []
         column = self.scrolling_column()
         column.setContentsMargins(32, 24, 32, 32)
         self.back = button("", name="back-to-topic", on_click=self.backRequested.emit)
@@ -448,20 +450,37 @@ class SectionScreen(Screen):
         if section is None:
             return
         self.section_id = section_id
-        for view in self.passages:
+        for view in [*self.passages, *self.figures]:
             self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
             view.hide()
             view.setObjectName("")
             view.deleteLater()
         self.passages = []
-        for _ in section.passages:
+        self.figures = []
+        for number, _ in enumerate(section.passages, start=1):
             view = PassageView(self.tr("Source"))
             view.citationActivated.connect(self.citationActivated)
             self.passage_column.addWidget(view)
             self.passages.append(view)
+            self._add_figures(section, number, last=number == len(section.passages))
         self.refresh()
         self.stale = False
         self.page.to_top()
+
+    def _add_figures(self, section: Section, number: int, *, last: bool) -> None:
+        """The section's figures that follow passage ``number``."""
+        bundle = self.context.bundle
+        assert bundle is not None
+        for figure in section.figures:
+            if figure.after == number or (figure.after is None and last):
+                path = bundle.asset_path(figure.asset)
+                if path is None:
+                    continue
+                view = FigureView(str(path))
+                view.setObjectName(f"figure-{figure.asset}")
+                view.setProperty("asset", figure.asset)
+                self.passage_column.addWidget(view)
+                self.figures.append(view)
 
     def _neighbour(self, step: int) -> str | None:
         bundle = self.context.bundle
@@ -487,6 +506,9 @@ class SectionScreen(Screen):
         for view, passage in zip(self.passages, section.passages, strict=True):
             view.source_label = self.tr("Source")
             view.show_text(self.context.level_text(passage), self.context.theme.link)
+        for figure in self.figures:
+            asset = bundle.asset(str(figure.property("asset"))) if bundle else None
+            figure.show_alt(self.context.text(asset.alt) if asset and asset.alt else "")
         for widget, step, word in ((self.previous, -1, self.tr("Previous")),
                                    (self.next, 1, self.tr("Next"))):  # fmt: skip
             target = self._neighbour(step)
@@ -501,12 +523,13 @@ class SectionScreen(Screen):
 
     def reset(self) -> None:
         self.section_id = None
-        for view in self.passages:
+        for view in [*self.passages, *self.figures]:
             self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
             view.hide()
             view.setObjectName("")
             view.deleteLater()
         self.passages = []
+        self.figures = []
         self.title.setText("")
         self.page.to_top()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 # Qt enum values, written to Qt properties (see the module's docstring)
 PLAIN_TEXT, RICH_TEXT = 0, 1  # Qt.TextFormat
@@ -471,6 +474,9 @@ class ScrollPage(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
 
+SOURCES_PER_ROW = 4  # source buttons side by side: at 200% text, four still fit a narrow card
+
+
 class PassageView(QFrame):
     """One passage: its text (citations are links) and a 48 px button per cited source.
 
@@ -493,7 +499,7 @@ class PassageView(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.text.linkActivated.connect(self._link)
         layout.addWidget(self.text)
-        self.sources = QHBoxLayout()
+        self.sources = QVBoxLayout()  # rows of at most SOURCES_PER_ROW buttons
         self.sources.setSpacing(8)
         layout.addLayout(self.sources)
         self.buttons: list[QPushButton] = []
@@ -507,8 +513,15 @@ class PassageView(QFrame):
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
         if [b.property("number") for b in self.buttons] == numbers:
             return
-        clear_layout(self.sources)
+        while self.sources.count():
+            row_item = self.sources.takeAt(0)
+            row_layout = row_item.layout() if row_item is not None else None
+            if row_layout is not None:
+                clear_layout(row_layout)
+            if row_item is not None:
+                shiboken6.delete(row_item)
         self.buttons = []
+        row = QHBoxLayout()
         for number in numbers:
             widget = button(
                 f"{self.source_label} {number}",
@@ -518,9 +531,15 @@ class PassageView(QFrame):
             )
             widget.setProperty("number", number)
             widget.clicked.connect(lambda _=False, n=number: self.citationActivated.emit(n))
-            self.sources.addWidget(widget)
+            if row.count() == SOURCES_PER_ROW:  # a passage citing many sources: a new row
+                row.addStretch(1)
+                self.sources.addLayout(row)
+                row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(widget)
             self.buttons.append(widget)
-        self.sources.addStretch(1)
+        row.addStretch(1)
+        self.sources.addLayout(row)
 
     def _link(self, href: str) -> None:
         from kiosk.ui.richtext import cite_number
@@ -528,3 +547,59 @@ class PassageView(QFrame):
         number = cite_number(href)
         if number is not None:
             self.citationActivated.emit(number)
+
+
+class FigureView(QFrame):
+    """A bundle's picture (SVG, PNG or JPEG) with its alt text as the caption below it,
+    and as its accessible name, so a screen reader and a reader with poor eyesight both
+    get the words. The picture is drawn at most ``width`` pixels wide, never upscaled
+    past twice its own size."""
+
+    def __init__(self, path: str, width: int = 520) -> None:
+        super().__init__()
+        from PySide6.QtCore import Qt
+
+        self.setProperty("role", "card")
+        self.path = path
+        self.max_width = width
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        self.picture = QLabel()
+        self.picture.setObjectName("figure-picture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setPixmap(self._pixmap())
+        layout.addWidget(self.picture)
+        self.caption = label()
+        self.caption.setObjectName("figure-caption")
+        layout.addWidget(self.caption)
+
+    def _pixmap(self) -> QPixmap:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage, QPainter, QPixmap
+
+        if self.path.lower().endswith(".svg"):
+            from PySide6.QtSvg import QSvgRenderer
+
+            renderer = QSvgRenderer(self.path)
+            size = renderer.defaultSize()
+            if not renderer.isValid() or size.isEmpty():
+                return QPixmap()
+            scale = min(self.max_width / size.width(), 2.0)
+            image = QImage(round(size.width() * scale), round(size.height() * scale),
+                           QImage.Format.Format_ARGB32)  # fmt: skip
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            renderer.render(painter)
+            painter.end()
+            return QPixmap.fromImage(image)
+        pixmap = QPixmap(self.path)
+        if pixmap.width() > self.max_width:
+            smooth = Qt.TransformationMode.SmoothTransformation
+            pixmap = pixmap.scaledToWidth(self.max_width, smooth)
+        return pixmap
+
+    def show_alt(self, alt: str) -> None:
+        self.caption.setText(alt)
+        self.picture.setAccessibleName(alt)
+        self.setAccessibleName(alt)

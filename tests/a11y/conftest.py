@@ -41,7 +41,7 @@ STEPS: list[tuple[str, dict[str, Any]]] = [
     ("reference-closed", {"press": "Close"}),
     ("about", {"press": "About this information"}),
     ("about-closed", {"press": "Close"}),
-    ("tab-round", {"key": "Tab", "times": 30}),
+    ("tab-round", {"key": "Tab", "times": 45}),  # the topic has 15 sections
     ("section", {"press": "Tired muscles and nerve signals"}),
     ("section-back", {"press": "Back to the topic"}),
     ("intro", {"press": "Check my risk factors"}),

@@ -90,11 +90,15 @@ def test_lint_fails_on_hard_patient_text(
     assert not any(": ok" in line for line in out)
     failures = [line for line in out if line.startswith("muscle-cramps/topic.yaml:")]
     # each failure located like a content error: the passage's text, the section's passages:
-    assert failures[0].startswith("muscle-cramps/topic.yaml:125:7: medical-conditions section as "
-                                  "a whole (patient, en): FK grade ")  # fmt: skip
+    lines = topic.read_text().splitlines()
+    section = lines.index("    - id: medical-conditions")
+    key = next(i for i in range(section, len(lines)) if lines[i] == "      passages:") + 1
+    text = next(i for i, line in enumerate(lines) if hard in line) + 1
+    assert failures[0].startswith(f"muscle-cramps/topic.yaml:{key}:7: medical-conditions section "
+                                  "as a whole (patient, en): FK grade ")  # fmt: skip
     assert failures[0].endswith(" is above grade 6")
-    assert failures[1].startswith("muscle-cramps/topic.yaml:127:17: medical-conditions passage 1 "
-                                  "(patient, en): FK grade ")  # fmt: skip
+    assert failures[1].startswith(f"muscle-cramps/topic.yaml:{text}:17: medical-conditions passage "
+                                  "1 (patient, en): FK grade ")  # fmt: skip
     assert failures[1].endswith(" is above grade 8")
     assert len(failures) == 2
 

@@ -112,6 +112,35 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         ["tiny/topic.yaml:10:13: no asset has the id 'icn'; did you mean 'icon'?"],
     ),
     (
+        "a figure: an unknown asset, and a passage the section does not have",
+        {
+            "assets.yaml": "assets:\n  - id: picture\n    path: topic.yaml\n",
+            "topic.yaml": TOPIC.replace(
+                "    - id: causes\n",
+                "    - id: causes\n      figures:\n        - asset: pictur\n          after: 3\n",
+            ),
+        },
+        [
+            "tiny/topic.yaml:11:18: no asset has the id 'pictur'; did you mean 'picture'?",
+            "tiny/topic.yaml:12:18: 'after: 3' names no passage; this section has passages 1 to 1",
+        ],
+    ),
+    (
+        "a figure whose file is not a picture and has no alt text",
+        {
+            "assets.yaml": "assets:\n  - id: picture\n    path: topic.yaml\n",
+            "topic.yaml": TOPIC.replace(
+                "    - id: causes\n", "    - id: causes\n      figures:\n        - asset: picture\n"
+            ),
+        },
+        [
+            "tiny/topic.yaml:11:18: the asset 'picture' has no alt text; a figure needs one in "
+            "every language, for readers who cannot see it",
+            "tiny/topic.yaml:11:18: the picture 'topic.yaml' is not an .svg, .png or .jpg file; "
+            "a figure can show only those",
+        ],
+    ),
+    (
         "unknown review status",
         {"bundle.yaml": BUNDLE.replace("status: submitted", "status: done")},
         [

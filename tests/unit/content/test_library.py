@@ -24,7 +24,9 @@ NO_CACHE = BundleCache(None)
 def break_bundle(folder: Path) -> None:
     """A typo in the bundle's references: the bundle no longer loads."""
     path = folder / "references.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("number: 1", "numbr: 1"), "utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("number: 1\n", "numbr: 1\n", 1), "utf-8"
+    )
 
 
 def test_every_bundle_is_a_topic_in_folder_order(tmp_path: Path) -> None:

@@ -73,3 +73,26 @@ def test_quick_fold_on_real_text(text: str) -> None:
     from kiosk.content.markup import fold, slow_fold
 
     assert fold(text) == slow_fold(text)
+
+
+def test_numbered_steps() -> None:
+    text = (
+        "During a cramp:\n1. Stop.\n2. Stretch the muscle. [3]\n- a bullet\n\n10 minutes is long."
+    )
+    assert parse(text) == (
+        Paragraph((Text("During a cramp:"),)),
+        ListBlock(((Text("Stop."),), (Text("Stretch the muscle. "), Cite((3,)))), numbered=True),
+        ListBlock(((Text("a bullet"),),)),
+        Paragraph((Text("10 minutes is long."),)),
+    )
+    assert plain_text(text) == ("During a cramp:\nStop.\nStretch the muscle.\na bullet.\n"
+                                "10 minutes is long.")  # fmt: skip
+
+
+def test_numbered_steps_as_html() -> None:
+    from kiosk.ui.richtext import to_html
+
+    html = to_html("1. Stop.\n2. Stretch.")
+    assert html.startswith("<ol ")
+    assert html.endswith("</ol>")
+    assert html.count("<li>") == 2

@@ -96,7 +96,8 @@ class TestMuscleCramps:
 
     def test_sections_in_order(self, cramps: Bundle) -> None:
         assert [s.id for s in cramps.topic.sections] == [
-            "neuromuscular", "electrolytes-fluid", "exercise", "medical-conditions",
+            "what-is-a-cramp", "during-a-cramp", "night-cramps", "prevention", "medicines",
+            "quinine-magnesium", "doctor", "neuromuscular", "electrolytes-fluid", "exercise", "medical-conditions",
             "mechanisms", "pearls", "management", "when-to-get-help",
         ]  # fmt: skip
 
