@@ -123,6 +123,7 @@ class QuestionScreen(Screen):
             self.progress.setText("")
             self.title.setText(self.context.level_text(selfcheck.title))
             self.help.setText(self.context.level_text(selfcheck.intro))
+            self.help.setVisible(True)  # a question without help hid it (the safety lines)
             self.next.setVisible(True)
             set_button_text(self.next, self.tr("Start the questions") + "  ›")
             return

@@ -218,3 +218,20 @@ def test_attack_kiosk_prints_one_handout_per_visit(
     assert not kiosk_window.printed_this_visit
     kiosk_window.print_handout()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_intro_keeps_its_safety_lines_after_a_question_without_help(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A question without help hid the help label, and the intro (whose safety lines are
+    in it: "This is not a diagnosis", "tell a member of staff now") never showed it again."""
+    screen = _start(qtbot, window)
+    no_help = next(q for q in screen.engine.order if q.help is None)
+    screen.show_question(no_help.id)
+    assert not screen.help.isVisible()
+    click(qtbot, window, "level-clinician")  # any redraw, then back to the intro
+    window.go("topic")
+    click(qtbot, window, "check-risk-factors")
+    assert screen.current is None
+    assert screen.help.isVisible()
+    assert "diagnosis" in texts(screen).lower()
