@@ -272,12 +272,14 @@ class StaffPanel(KioskDialog):
         row.addWidget(button(self.tr("Close"), role="primary", name="close", on_click=self.accept))
         layout.addLayout(row)
 
-    def show_status(self, lines: Sequence[str], errors: Sequence[ContentError]) -> None:
+    def show_status(
+        self, lines: Sequence[str], errors: Sequence[ContentError], library: Sequence[str] = ()
+    ) -> None:
+        """``lines`` of status; in the box, ``library`` (each bundle and its status) and
+        every content problem."""
         self.status.setText("\n".join(lines))
-        if errors:
-            self.errors.setPlainText("\n".join(str(e) for e in errors))
-        else:
-            self.errors.setPlainText(self.tr("No content problems."))
+        problems = [str(e) for e in errors] or [self.tr("No content problems.")]
+        self.errors.setPlainText("\n".join([*library, *([""] if library else []), *problems]))
 
 
 def content_error_text(errors: Sequence[ContentError]) -> str:

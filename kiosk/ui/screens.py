@@ -46,6 +46,7 @@ class ScreenContext:
     theme: Theme
     kiosk: bool
     engine: SelfCheckEngine | None = None  # the bundle's self-check, if it has one
+    topics: tuple[Bundle, ...] = ()  # every topic a visitor may choose, in order
 
     def text(self, value: object) -> str:
         assert self.bundle is not None
@@ -235,8 +236,13 @@ class WelcomeScreen(Screen):
 
     def refresh(self) -> None:
         bundle = self.context.bundle
-        self.title.setText(self.context.text(bundle.metadata.title) if bundle else "")
-        self.subtitle.setText(self.tr("Health information in plain words"))
+        if len(self.context.topics) > 1:  # a library: no one topic's title
+            self.title.setText(self.tr("Health information"))
+            self.subtitle.setText(self.tr("{count} topics in plain words").format(
+                count=len(self.context.topics)))  # fmt: skip
+        else:
+            self.title.setText(self.context.text(bundle.metadata.title) if bundle else "")
+            self.subtitle.setText(self.tr("Health information in plain words"))
         set_button_text(self.start, self.tr("Touch to start"))
         for code, widget in self.language_buttons.items():
             widget.setChecked(code == self.context.session.language)

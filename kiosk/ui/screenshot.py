@@ -116,6 +116,9 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     yield save("01-welcome")
     window.go("audience")
     yield save("02-audience")
+    if len(window.context.topics) > 1:
+        window.go("topics")
+        yield save("02-topics")
     window.session.set_level(level)
     window.go("topic")
     yield save("03-topic")
@@ -140,7 +143,7 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     window.session.set_high_contrast(False)
     if window.engine is not None:
         yield from _shoot_selfcheck(window, save)
-        window.session.wipe()
+        _wipe(window, bundle)
         window.session.set_level(level)
         window.go("topic")
     yield from _shoot_ask(window, save)
@@ -158,6 +161,14 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     window.allow_close = True
     window.close()
     window.deleteLater()
+
+
+def _wipe(window: MainWindow, bundle: Bundle) -> None:
+    """Start over, and open ``bundle`` again (the wipe goes back to the first topic)."""
+    window.session.wipe()
+    if window.content.bundle is not bundle:
+        window.choose_topic(bundle.id)
+        window.go("welcome")
 
 
 def _shoot_without_content(out: Path, size: tuple[int, int]) -> Iterator[Path]:
@@ -271,12 +282,15 @@ def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Pa
     assert bundle is not None
     level = window.session.reading_level
     for theme, high_contrast in (("default", False), ("high-contrast", True)):
-        window.session.wipe()
+        _wipe(window, bundle)
         window.session.set_text_size(3)
         window.session.set_high_contrast(high_contrast)
         yield save(f"30-largest-{theme}-01-welcome")
         window.go("audience")
         yield save(f"30-largest-{theme}-02-audience")
+        if len(window.context.topics) > 1:
+            window.go("topics")
+            yield save(f"30-largest-{theme}-02-topics")
         window.session.set_level(level)
         window.go("topic")
         yield save(f"30-largest-{theme}-03-topic")
@@ -294,7 +308,7 @@ def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Pa
             yield save(f"30-largest-{theme}-06-results")
         window.ask_question()
         yield save(f"30-largest-{theme}-07-ask")
-    window.session.wipe()
+    _wipe(window, bundle)
 
 
 def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:

@@ -90,6 +90,8 @@ QPushButton[role="primary"] QLabel#wrap-label {{ color: {self.accent_text};
     font-weight: 700; }}
 QPushButton[role="big"] QLabel#wrap-label {{ font-size: {round(base * 1.15)}px; }}
 QPushButton QLabel#wrap-label[chosen="true"] {{ color: {self.accent_text}; }}
+QPushButton[tile="true"] QLabel#wrap-label {{ font-size: {round(base * 1.3)}px;
+    font-weight: 700; }}
 QPushButton:checked {{ background: {self.accent}; color: {self.accent_text};
     border-color: {self.accent}; }}
 /* the focus ring is 1 px wider than the border: 1 px less padding keeps the text's room */

@@ -155,6 +155,14 @@ def _engine_for(bundle: Bundle | None) -> SelfCheckEngine | None:
     return SelfCheckEngine(selfcheck)
 
 
+def _topics(content: ContentState) -> tuple[Bundle, ...]:
+    """The topics a visitor may choose from: the library's shown ones, in its order."""
+    topics = tuple(content.library.topics) if content.library is not None else ()
+    if content.bundle is not None and content.bundle not in topics:
+        topics = (content.bundle,)  # the last good content, kept when a reload failed
+    return topics
+
+
 class MainWindow(QMainWindow):
     """The app's only window. Screens are in ``self.screens`` by name.
 
@@ -177,7 +185,8 @@ class MainWindow(QMainWindow):
         self.allow_close = not options.kiosk
         self.countdown: CountdownDialog | None = None
         self.setWindowTitle(self.tr("Health information kiosk"))
-        self.context = ScreenContext(content.bundle, session, theme, options.kiosk)
+        self.context = ScreenContext(content.bundle, session, theme, options.kiosk,
+                                     topics=_topics(content))  # fmt: skip
         self._engine_pending = True  # the context's engine is made when first needed
         self.printer: QPrinter | None = None  # a ready printer instead of asking (tests)
         self.printed_this_visit = False  # kiosk: one handout per visit
@@ -343,8 +352,12 @@ class MainWindow(QMainWindow):
         self.second_row = QHBoxLayout()
         self.second_row.setSpacing(10)
         rows.addLayout(self.second_row)
+        self.topics_row = QHBoxLayout()  # "Other topics", when no other row has room
+        rows.addLayout(self.topics_row)
         self.start_over = button("", name="start-over", on_click=self.start_again)
         row.addWidget(self.start_over)
+        self.other_topics = button("", name="other-topics", on_click=lambda: self.go("topics"))
+        row.addWidget(self.other_topics)
         row.addStretch(1)
         row.addLayout(self.level_row)
         # two buttons, not a QButtonGroup: Tab stops at both (in a group, Tab stops at
@@ -413,6 +426,8 @@ class MainWindow(QMainWindow):
         """Forget the screens; each is built when first shown (start-up builds one)."""
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
+            screen.hide()
+            screen.setParent(None)  # out of the window now; deleted once back in the loop
             screen.deleteLater()
         self.screens = _Screens(self._make_screen)
         self._build_language_buttons()
@@ -443,6 +458,12 @@ class MainWindow(QMainWindow):
             screen.aboutRequested.connect(self.show_about)
         elif name == "updating":
             screen = UpdatingScreen(context)
+        elif name == "topics":
+            from kiosk.ui.chooser import TopicChooser
+
+            chooser = TopicChooser(context, context.topics)
+            chooser.topicChosen.connect(self.choose_topic)
+            screen = chooser
         elif name == "ask":
             from kiosk.ui.ask_screen import AskScreen
 
@@ -463,6 +484,11 @@ class MainWindow(QMainWindow):
     def _build_language_buttons(self) -> None:
         if self._header is None:
             return  # the header makes them when it is built
+        for old in self.language_buttons.values():  # wherever the header put them
+            for row in (self.language_row, self.middle_row, self.top_row):
+                row.removeWidget(old)
+            old.setParent(None)
+            old.deleteLater()
         clear_layout(self.language_row)
         self.language_buttons = {}
         bundle = self.content.bundle
@@ -475,6 +501,7 @@ class MainWindow(QMainWindow):
             widget.setCheckable(True)
             self.language_buttons[language] = widget
             self.language_row.addWidget(widget)
+            widget.setVisible(True)  # now, not when Qt gets to it: the rows count it
         self._tab_chrome_first()  # new buttons go last in the Tab order: put them back
 
     def _build_menus(self) -> None:
@@ -600,7 +627,12 @@ class MainWindow(QMainWindow):
 
     def ask_question(self) -> None:
         """ "Have a follow-up question?" (Ctrl+F on a laptop): the question box."""
-        if self.content.bundle is None or self.current in ("welcome", "audience", "updating"):
+        if self.content.bundle is None or self.current in (
+            "welcome",
+            "audience",
+            "updating",
+            "topics",
+        ):
             return
         if self.current != "ask":
             here = self.current
@@ -680,7 +712,30 @@ class MainWindow(QMainWindow):
 
     def _audience_chosen(self, level: str) -> None:
         self.session.set_level(level)
+        self.go("topics" if len(self.context.topics) > 1 else "topic")
+
+    def choose_topic(self, bundle_id: str) -> None:
+        """Open the topic ``bundle_id`` of the library (a tile, or "Other topics")."""
+        bundle = next((b for b in self.context.topics if b.id == bundle_id), None)
+        if bundle is None:
+            return
+        self.session.visit.open_topic(bundle_id)
+        if bundle is not self.content.bundle:
+            self._show_topic(bundle)
         self.go("topic")
+
+    def _show_topic(self, bundle: Bundle) -> None:
+        """Show ``bundle``: its screens, banner and self-check; answers belong to a topic."""
+        from dataclasses import replace
+
+        library = self.content.library
+        stale = library is not None and bundle.id in library.stale
+        self.content = replace(self.content, bundle=bundle, stale=stale)
+        self.context.bundle = bundle
+        self.context.engine = _engine_for(bundle)
+        self._engine_pending = False
+        self.session.visit.clear_answers()
+        self._build_screens()
 
     def open_section(self, section_id: str) -> None:
         section = self.screens["section"]
@@ -694,6 +749,9 @@ class MainWindow(QMainWindow):
 
     def _after_wipe(self) -> None:
         self.printed_this_visit = False
+        home = self.context.topics[0] if self.context.topics else None
+        if home is not None and self.content.bundle is not home:
+            self._show_topic(home)  # the topic goes with the wipe
         if self._speech is not None:
             self._speech.reset()  # stops reading; volume and rate back to their defaults
         self._search = None  # nothing of the last question stays, not even in SQLite
@@ -822,15 +880,28 @@ class MainWindow(QMainWindow):
 
         def width(buttons: list[QPushButton]) -> int:
             shown = [b for b in buttons if not b.isHidden()]
+            for each in shown:
+                each.ensurePolished()  # a button made just now: its style's font and padding
             return sum(b.sizeHint().width() + 10 for b in shown) + 12 + 32  # spacing, margins
 
         every = self._header.findChildren(QPushButton)
         levels = list(self.level_buttons.values())
         middle = [self.read_aloud, self.stop_reading, *self.language_buttons.values()]
         two_rows = self.session.text_size >= self.LARGE_TEXT or width(every) > self.width()
-        first = [b for b in every if b not in levels]
+        first = [b for b in every if b not in levels and b is not self.other_topics]
         three_rows = two_rows and width(first) > self.width()
-        moved = self._move(levels, self.second_row if two_rows else self.level_row)
+        # "Other topics": in the top row when it fits, else beside the reading levels,
+        # else in the middle row, else on a row of its own
+        other = [self.other_topics]
+        top = [b for b in first if not (three_rows and b in middle)]
+        topics_row: QHBoxLayout | None = self.topics_row
+        for row, buttons in ((None, top), (self.second_row, levels),
+                             (self.middle_row, middle if three_rows else [])):  # fmt: skip
+            if (row is None and not two_rows) or width([*other, *buttons]) <= self.width():
+                topics_row = row
+                break
+        moved = self._move(other, topics_row)
+        moved = self._move(levels, self.second_row if two_rows else self.level_row) or moved
         moved = self._move(middle, self.middle_row if three_rows else None) or moved
         if moved:
             self._tab_chrome_first()  # Tab follows the rows as they are now
@@ -838,7 +909,8 @@ class MainWindow(QMainWindow):
     def _move(self, widgets: list[QPushButton], target: QHBoxLayout | None) -> bool:
         """Put ``widgets`` in ``target`` (None: back in their places in the top row);
         whether any of them moved."""
-        homes = {id(self.read_aloud): self.top_row, id(self.stop_reading): self.top_row}
+        homes = {id(self.read_aloud): self.top_row, id(self.stop_reading): self.top_row,
+                 id(self.other_topics): self.top_row}  # fmt: skip
         moved = False
         for widget in widgets:
             home = homes.get(id(widget), self.language_row)
@@ -847,9 +919,11 @@ class MainWindow(QMainWindow):
                 continue
             moved = True
             for layout in (self.level_row, self.second_row, self.middle_row, self.top_row,
-                           self.language_row):  # fmt: skip
+                           self.language_row, self.topics_row):  # fmt: skip
                 layout.removeWidget(widget)
-            if place is self.top_row:  # before the languages, as built
+            if place is self.top_row and widget is self.other_topics:  # after "Start over"
+                place.insertWidget(place.indexOf(self.start_over) + 1, widget)
+            elif place is self.top_row:  # before the languages, as built
                 place.insertWidget(place.indexOf(self.contrast) + 1 + (widget is self.stop_reading),
                                    widget)  # fmt: skip
             else:
@@ -912,6 +986,9 @@ class MainWindow(QMainWindow):
         set_button_text(self.contrast, chosen_text("◐  " + self.tr("Contrast"), self.contrast))
         self.contrast.setAccessibleDescription(self.tr("Light text on black, for low vision"))
         set_button_text(self.start_over, "⟲  " + self.tr("Start over"))
+        self.other_topics.setVisible(reading and len(self.context.topics) > 1)
+        set_button_text(self.other_topics, self.tr("Other topics"))
+        self.other_topics.setAccessibleDescription(self.tr("Choose another topic"))
         self.start_over.setAccessibleDescription(
             self.tr("Forget every choice and go back to the first screen")
         )
@@ -1084,6 +1161,15 @@ class MainWindow(QMainWindow):
             if self.content.stale:
                 lines.append(self.tr("A newer edit failed to load: this is the last good "
                                      "content."))  # fmt: skip
+        library, listing = self.content.library, []
+        if library is not None and (len(library.entries) > 1
+                                    or not all(e.shown for e in library.entries)):  # fmt: skip
+            # every bundle of the content folder: shown or not and why, its version and
+            # review status, and how many problems it has (listed in the box below)
+            lines.append(self.tr("The library: {shown} of {count} bundle(s) shown to "
+                                 "visitors; each is listed below, in the order shown.").format(
+                shown=len(library.topics), count=len(library.entries)))  # fmt: skip
+            listing = [entry.describe() for entry in library.entries]
         lines.append(self.tr("{count} content problem(s).").format(
             count=len(self.content.errors)))  # fmt: skip
         if self.translation_missing:
@@ -1099,7 +1185,7 @@ class MainWindow(QMainWindow):
         else:
             lines.append(self.tr("Read aloud is off, and its button hidden: {reason}").format(
                 reason=self.speech.reason))  # fmt: skip
-        panel.show_status(lines, self.content.errors)
+        panel.show_status(lines, self.content.errors, listing)
 
     def reload_content(self, panel: StaffPanel | None = None) -> None:
         """Staff's "Reload content": never raises, and the panel says what happened."""
@@ -1123,9 +1209,11 @@ class MainWindow(QMainWindow):
 
     def set_content(self, content: ContentState) -> None:
         """Show new content (or keep the last good one, as ``content`` says)."""
-        changed = content.bundle is not self.content.bundle
+        topics = _topics(content)
+        changed = content.bundle is not self.content.bundle or topics != self.context.topics
         self.content = content
         self.context.bundle = content.bundle
+        self.context.topics = topics
         self.context.engine = _engine_for(content.bundle)
         self._engine_pending = False
         self._search = None  # the question box indexes the new content when next asked

@@ -87,22 +87,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="277"/>
+        <location filename="../screens.py" line="283"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="278"/>
+        <location filename="../screens.py" line="284"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="280"/>
+        <location filename="../screens.py" line="286"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="281"/>
+        <location filename="../screens.py" line="287"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -110,17 +110,17 @@
 <context>
     <name>ContentErrors</name>
     <message>
-        <location filename="../dialogs.py" line="290"/>
+        <location filename="../dialogs.py" line="292"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="294"/>
+        <location filename="../dialogs.py" line="296"/>
         <source>Some content could not be loaded. Fix these problems and reload (kiosk validate shows the same list):</source>
         <translation>No se pudo cargar parte del contenido. Corrija estos problemas y vuelva a cargarlo (kiosk validate muestra la misma lista):</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="302"/>
+        <location filename="../dialogs.py" line="304"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -233,256 +233,271 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="178"/>
-        <location filename="../window.py" line="780"/>
+        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="838"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="481"/>
+        <location filename="../window.py" line="508"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
-        <location filename="../window.py" line="899"/>
+        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="973"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="484"/>
+        <location filename="../window.py" line="511"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="485"/>
+        <location filename="../window.py" line="512"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="904"/>
+        <location filename="../window.py" line="981"/>
         <source>Smaller</source>
         <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="905"/>
+        <location filename="../window.py" line="982"/>
         <source>Larger</source>
         <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="486"/>
-        <location filename="../window.py" line="907"/>
+        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="984"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="488"/>
-        <location filename="../window.py" line="906"/>
+        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="983"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="490"/>
+        <location filename="../window.py" line="517"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="491"/>
+        <location filename="../window.py" line="518"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="492"/>
+        <location filename="../window.py" line="519"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="493"/>
-        <location filename="../window.py" line="889"/>
+        <location filename="../window.py" line="520"/>
+        <location filename="../window.py" line="963"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="494"/>
+        <location filename="../window.py" line="521"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="496"/>
+        <location filename="../window.py" line="523"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="497"/>
-        <location filename="../window.py" line="926"/>
-        <location filename="../window.py" line="966"/>
+        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="1003"/>
+        <location filename="../window.py" line="1043"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="498"/>
+        <location filename="../window.py" line="525"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="638"/>
+        <location filename="../window.py" line="670"/>
         <source>This kiosk prints one handout per visit, and yours has been printed. Please ask a member of staff if you need another copy.</source>
         <translation>Este quiosco imprime una hoja por visita, y la suya ya se imprimió. Si necesita otra copia, pida ayuda al personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="647"/>
+        <location filename="../window.py" line="679"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="658"/>
+        <location filename="../window.py" line="690"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="664"/>
+        <location filename="../window.py" line="696"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="670"/>
+        <location filename="../window.py" line="702"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="874"/>
+        <location filename="../window.py" line="948"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="875"/>
+        <location filename="../window.py" line="949"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="877"/>
+        <location filename="../window.py" line="951"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="880"/>
+        <location filename="../window.py" line="954"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="887"/>
+        <location filename="../window.py" line="961"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="888"/>
+        <location filename="../window.py" line="962"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="892"/>
+        <location filename="../window.py" line="966"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="894"/>
+        <location filename="../window.py" line="968"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="895"/>
+        <location filename="../window.py" line="969"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="896"/>
+        <location filename="../window.py" line="970"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="897"/>
+        <location filename="../window.py" line="971"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="901"/>
+        <location filename="../window.py" line="975"/>
+        <source>Other topics</source>
+        <translation>Otros temas</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="976"/>
+        <source>Choose another topic</source>
+        <translation>Elegir otro tema</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="978"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="920"/>
-        <location filename="../window.py" line="953"/>
+        <location filename="../window.py" line="997"/>
+        <location filename="../window.py" line="1030"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="921"/>
-        <location filename="../window.py" line="952"/>
+        <location filename="../window.py" line="998"/>
+        <location filename="../window.py" line="1029"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="937"/>
+        <location filename="../window.py" line="1014"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="960"/>
+        <location filename="../window.py" line="1037"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="963"/>
+        <location filename="../window.py" line="1040"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1059"/>
+        <location filename="../window.py" line="1136"/>
         <source>Wrong PINs typed before this staff sign-in: {count}.</source>
         <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1062"/>
+        <location filename="../window.py" line="1139"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1064"/>
+        <location filename="../window.py" line="1141"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1070"/>
+        <location filename="../window.py" line="1147"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1072"/>
+        <location filename="../window.py" line="1154"/>
+        <source>The library: {shown} of {count} bundle(s) shown to visitors; each is listed below, in the order shown.</source>
+        <translation>La biblioteca: se muestran {shown} de {count} paquete(s) a los visitantes; abajo aparece cada uno, en el orden en que se muestran.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1158"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1075"/>
+        <location filename="../window.py" line="1161"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1082"/>
+        <location filename="../window.py" line="1168"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1085"/>
+        <location filename="../window.py" line="1171"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1100"/>
+        <location filename="../window.py" line="1186"/>
         <source>Reloading failed ({error}): still showing the content loaded before.</source>
         <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1104"/>
+        <location filename="../window.py" line="1190"/>
         <source>Reloaded: {count} content problem(s).</source>
         <translation>Recargado: {count} problema(s) de contenido.</translation>
     </message>
@@ -800,28 +815,28 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="453"/>
-        <location filename="../screens.py" line="483"/>
+        <location filename="../screens.py" line="459"/>
+        <location filename="../screens.py" line="489"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="477"/>
+        <location filename="../screens.py" line="483"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="478"/>
+        <location filename="../screens.py" line="484"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="485"/>
+        <location filename="../screens.py" line="491"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="486"/>
+        <location filename="../screens.py" line="492"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -855,51 +870,80 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="280"/>
+        <location filename="../dialogs.py" line="281"/>
         <source>No content problems.</source>
         <translation>No hay problemas de contenido.</translation>
     </message>
 </context>
 <context>
+    <name>TopicChooser</name>
+    <message>
+        <location filename="../chooser.py" line="154"/>
+        <source>Choose a topic</source>
+        <translation>Elija un tema</translation>
+    </message>
+    <message>
+        <location filename="../chooser.py" line="155"/>
+        <source>Touch a topic to read about it.</source>
+        <translation>Toque un tema para leer sobre él.</translation>
+    </message>
+    <message>
+        <location filename="../chooser.py" line="156"/>
+        <location filename="../chooser.py" line="157"/>
+        <source>Search the topics</source>
+        <translation>Buscar en los temas</translation>
+    </message>
+    <message>
+        <location filename="../chooser.py" line="158"/>
+        <source>No topic matches your search.</source>
+        <translation>Ningún tema coincide con su búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../chooser.py" line="159"/>
+        <source>Show all topics</source>
+        <translation>Ver todos los temas</translation>
+    </message>
+</context>
+<context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="319"/>
-        <location filename="../screens.py" line="359"/>
+        <location filename="../screens.py" line="325"/>
+        <location filename="../screens.py" line="365"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="358"/>
+        <location filename="../screens.py" line="364"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="362"/>
+        <location filename="../screens.py" line="368"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="363"/>
+        <location filename="../screens.py" line="369"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="365"/>
+        <location filename="../screens.py" line="371"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="367"/>
+        <location filename="../screens.py" line="373"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="370"/>
+        <location filename="../screens.py" line="376"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="380"/>
+        <location filename="../screens.py" line="386"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -907,12 +951,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="528"/>
+        <location filename="../screens.py" line="534"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="529"/>
+        <location filename="../screens.py" line="535"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -920,12 +964,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="238"/>
+        <location filename="../screens.py" line="239"/>
+        <source>Health information</source>
+        <translation>Información de salud</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="240"/>
+        <source>{count} topics in plain words</source>
+        <translation>{count} temas en palabras sencillas</translation>
+    </message>
+    <message>
+        <location filename="../screens.py" line="244"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="239"/>
+        <location filename="../screens.py" line="245"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
