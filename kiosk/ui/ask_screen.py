@@ -26,7 +26,22 @@ from kiosk.ui.widgets import PassageView, button, card, clear_layout, label, set
 if TYPE_CHECKING:
     from kiosk.search import Found, Results, SearchIndex
 
-__all__ = ["AskScreen"]
+__all__ = ["AskScreen", "library_answers"]
+
+OTHER_TOPICS = 2  # at most this many answers from the library's other topics
+
+
+def library_answers(
+    index: SearchIndex, question: str, level: str, language: str, bundle_id: str, *,
+    several: bool,
+) -> Results:  # fmt: skip
+    """The open topic's answers first (up to 3), then, in a library of several topics,
+    the best answers from the other topics (up to :data:`OTHER_TOPICS`)."""
+    if not several:
+        return index.ask(question, level, language, limit=3, bundle_id=bundle_id)
+    return index.ask_library(
+        question, level, language, limit=3, open_topic=bundle_id, others=OTHER_TOPICS
+    )
 
 
 class AskScreen(Screen):
@@ -34,6 +49,8 @@ class AskScreen(Screen):
 
     Signals:
         sectionChosen(str): "Read the section" was tapped (its id).
+        otherTopicChosen(str, str): an answer from another topic of the library was
+            opened: the topic's bundle id and the section id ("" for its short answer).
         topicRequested(): the answer is the topic's short answer; show the topic.
         citationActivated(int): a citation was tapped.
         backRequested(): "Back" was tapped.
@@ -42,6 +59,7 @@ class AskScreen(Screen):
     name = "ask"
     sectionChosen = Signal(str)
     topicRequested = Signal()
+    otherTopicChosen = Signal(str, str)  # bundle id, section id ("": its short answer)
     citationActivated = Signal(int)
     backRequested = Signal()
 
@@ -126,9 +144,10 @@ class AskScreen(Screen):
         bundle, session = self.context.bundle, self.context.session
         if bundle is None or not self.question:
             return
-        self.results = self._index().ask(
-            self.question, session.reading_level, session.language, limit=3, bundle_id=bundle.id
-        )
+        self.results = library_answers(
+            self._index(), self.question, session.reading_level, session.language, bundle.id,
+            several=len(self.context.topics) > 1,
+        )  # fmt: skip
         self._show(self.results)
 
     def _show_keyboard(self) -> None:
@@ -187,6 +206,14 @@ class AskScreen(Screen):
         where = self.tr("The short answer") if found.section_id is None else found.title
         heading = label(where, role="h2")
         layout.addWidget(heading)
+        bundle = self.context.bundle
+        other = next((b for b in self.context.topics if b.id == found.bundle_id), None)
+        if bundle is not None and other is not None and other.id != bundle.id:
+            topic = found.topic or other.text(other.metadata.title, self.context.session.language)
+            from_topic = label(self.tr("From another topic: {title}").format(title=topic),
+                               role="muted")  # fmt: skip
+            from_topic.setObjectName(f"answer-{number}-topic")
+            layout.addWidget(from_topic)
         if found.curated_id is not None:
             layout.addWidget(label(self.tr("A common question"), role="muted"))
         passage = PassageView(self.tr("Source"))
@@ -194,7 +221,15 @@ class AskScreen(Screen):
         passage.show_text(found.text, self.context.theme.link)
         passage.citationActivated.connect(self.citationActivated)
         layout.addWidget(passage)
-        if found.section_id is None:
+        if other is not None and bundle is not None and other.id != bundle.id:
+            topic_id, section = other.id, found.section_id or ""
+            more = button(
+                self.tr("Read it in that topic") + "  ›",
+                name=f"answer-{number}-open",
+                wrap=True,
+                on_click=lambda: self.otherTopicChosen.emit(topic_id, section),
+            )
+        elif found.section_id is None:
             more = button(self.tr("Read the short answer") + "  ›", name=f"answer-{number}-open",
                           on_click=self.topicRequested.emit)  # fmt: skip
         else:

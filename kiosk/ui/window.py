@@ -469,6 +469,7 @@ class MainWindow(QMainWindow):
 
             ask = AskScreen(context, self.search_index)
             ask.sectionChosen.connect(self.open_section)
+            ask.otherTopicChosen.connect(self.open_other_topic)
             ask.topicRequested.connect(lambda: self.go("topic"))
             ask.citationActivated.connect(self.show_reference)
             ask.backRequested.connect(lambda: self.go(self._ask_from))
@@ -621,8 +622,8 @@ class MainWindow(QMainWindow):
         from kiosk.search import SearchIndex
 
         if self._search is None:
-            bundle = self.content.bundle
-            self._search = SearchIndex([bundle] if bundle is not None else [])
+            # every topic of the library: the open one's answers first, then the others'
+            self._search = SearchIndex(self.context.topics)
         return self._search
 
     def ask_question(self) -> None:
@@ -723,6 +724,12 @@ class MainWindow(QMainWindow):
         if bundle is not self.content.bundle:
             self._show_topic(bundle)
         self.go("topic")
+
+    def open_other_topic(self, bundle_id: str, section_id: str) -> None:
+        """An answer of the question box from another topic: open that topic there."""
+        self.choose_topic(bundle_id)
+        if section_id:
+            self.open_section(section_id)
 
     def _show_topic(self, bundle: Bundle) -> None:
         """Show ``bundle``: its screens, banner and self-check; answers belong to a topic."""

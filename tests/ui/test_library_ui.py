@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.chooser import TopicChooser
@@ -224,3 +225,33 @@ def test_fifty_topics_at_200_percent_on_1280x800_nothing_is_clipped(
     finally:
         window.session.wipe()
         use_language("en")
+
+
+def test_the_question_box_answers_from_the_open_topic_first_then_the_others(
+    qtbot: QtBot, library_window: MainWindow
+) -> None:
+    from kiosk.ui.ask_screen import AskScreen
+
+    window = library_window
+    chooser = to_chooser(qtbot, window)
+    qtbot.mouseClick(chooser.tiles[1], Qt.MouseButton.LeftButton)  # the kiosk topic
+    window.ask_question()
+    screen = window.screens["ask"]
+    assert isinstance(screen, AskScreen)
+    screen.edit.setText("what causes muscle cramps")
+    screen.ask()
+    assert screen.results is not None
+    bundles = [f.bundle_id for f in screen.results.found]
+    assert "muscle-cramps" in bundles
+    first_other = bundles.index("muscle-cramps")
+    assert all(b == "using-the-kiosk" for b in bundles[:first_other])  # the open topic first
+    number = first_other + 1
+    label = screen.findChild(QLabel, f"answer-{number}-topic")
+    assert label is not None
+    assert label.text() == "From another topic: Why do muscles cramp?"  # its patient title
+    assert screen.findChild(QLabel, "answer-1-topic") is None or first_other == 0
+    click(qtbot, screen, f"answer-{number}-open")
+    assert window.content.bundle is not None
+    assert window.content.bundle.id == "muscle-cramps"
+    assert window.current in ("topic", "section")
+    assert window.session.visit.topic == "muscle-cramps"

@@ -4,82 +4,92 @@
 <context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="162"/>
+        <location filename="../ask_screen.py" line="181"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="164"/>
+        <location filename="../ask_screen.py" line="183"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="168"/>
+        <location filename="../ask_screen.py" line="187"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="171"/>
+        <location filename="../ask_screen.py" line="190"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="187"/>
+        <location filename="../ask_screen.py" line="206"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="191"/>
+        <location filename="../ask_screen.py" line="213"/>
+        <source>From another topic: {title}</source>
+        <translation>De otro tema: {title}</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="218"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="192"/>
+        <location filename="../ask_screen.py" line="219"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="198"/>
+        <location filename="../ask_screen.py" line="227"/>
+        <source>Read it in that topic</source>
+        <translation>Leerlo en ese tema</translation>
+    </message>
+    <message>
+        <location filename="../ask_screen.py" line="233"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="203"/>
+        <location filename="../ask_screen.py" line="238"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="215"/>
+        <location filename="../ask_screen.py" line="250"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="216"/>
+        <location filename="../ask_screen.py" line="251"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="217"/>
+        <location filename="../ask_screen.py" line="252"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="219"/>
+        <location filename="../ask_screen.py" line="254"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="220"/>
+        <location filename="../ask_screen.py" line="255"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="221"/>
+        <location filename="../ask_screen.py" line="256"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="222"/>
+        <location filename="../ask_screen.py" line="257"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -234,270 +244,270 @@
     <name>MainWindow</name>
     <message>
         <location filename="../window.py" line="186"/>
-        <location filename="../window.py" line="838"/>
+        <location filename="../window.py" line="845"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="508"/>
+        <location filename="../window.py" line="509"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="509"/>
-        <location filename="../window.py" line="973"/>
+        <location filename="../window.py" line="510"/>
+        <location filename="../window.py" line="980"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="511"/>
+        <location filename="../window.py" line="512"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="512"/>
+        <location filename="../window.py" line="513"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="981"/>
+        <location filename="../window.py" line="988"/>
         <source>Smaller</source>
         <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="982"/>
+        <location filename="../window.py" line="989"/>
         <source>Larger</source>
         <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
-        <location filename="../window.py" line="984"/>
+        <location filename="../window.py" line="514"/>
+        <location filename="../window.py" line="991"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
-        <location filename="../window.py" line="983"/>
+        <location filename="../window.py" line="516"/>
+        <location filename="../window.py" line="990"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="518"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="519"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="519"/>
+        <location filename="../window.py" line="520"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="520"/>
-        <location filename="../window.py" line="963"/>
+        <location filename="../window.py" line="521"/>
+        <location filename="../window.py" line="970"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="521"/>
+        <location filename="../window.py" line="522"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="523"/>
+        <location filename="../window.py" line="524"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
-        <location filename="../window.py" line="1003"/>
-        <location filename="../window.py" line="1043"/>
+        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="1010"/>
+        <location filename="../window.py" line="1050"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="526"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="670"/>
+        <location filename="../window.py" line="671"/>
         <source>This kiosk prints one handout per visit, and yours has been printed. Please ask a member of staff if you need another copy.</source>
         <translation>Este quiosco imprime una hoja por visita, y la suya ya se imprimió. Si necesita otra copia, pida ayuda al personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="679"/>
+        <location filename="../window.py" line="680"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="690"/>
+        <location filename="../window.py" line="691"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="696"/>
+        <location filename="../window.py" line="697"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="702"/>
+        <location filename="../window.py" line="703"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="948"/>
+        <location filename="../window.py" line="955"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="949"/>
+        <location filename="../window.py" line="956"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="951"/>
+        <location filename="../window.py" line="958"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="954"/>
+        <location filename="../window.py" line="961"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="961"/>
+        <location filename="../window.py" line="968"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="962"/>
+        <location filename="../window.py" line="969"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="966"/>
+        <location filename="../window.py" line="973"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="968"/>
+        <location filename="../window.py" line="975"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="969"/>
+        <location filename="../window.py" line="976"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="970"/>
+        <location filename="../window.py" line="977"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="971"/>
+        <location filename="../window.py" line="978"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="975"/>
+        <location filename="../window.py" line="982"/>
         <source>Other topics</source>
         <translation>Otros temas</translation>
     </message>
     <message>
-        <location filename="../window.py" line="976"/>
+        <location filename="../window.py" line="983"/>
         <source>Choose another topic</source>
         <translation>Elegir otro tema</translation>
     </message>
     <message>
-        <location filename="../window.py" line="978"/>
+        <location filename="../window.py" line="985"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="997"/>
-        <location filename="../window.py" line="1030"/>
+        <location filename="../window.py" line="1004"/>
+        <location filename="../window.py" line="1037"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="998"/>
-        <location filename="../window.py" line="1029"/>
+        <location filename="../window.py" line="1005"/>
+        <location filename="../window.py" line="1036"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1014"/>
+        <location filename="../window.py" line="1021"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1037"/>
+        <location filename="../window.py" line="1044"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1040"/>
+        <location filename="../window.py" line="1047"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1136"/>
+        <location filename="../window.py" line="1143"/>
         <source>Wrong PINs typed before this staff sign-in: {count}.</source>
         <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1139"/>
+        <location filename="../window.py" line="1146"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1141"/>
+        <location filename="../window.py" line="1148"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1147"/>
+        <location filename="../window.py" line="1154"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1154"/>
+        <location filename="../window.py" line="1161"/>
         <source>The library: {shown} of {count} bundle(s) shown to visitors; each is listed below, in the order shown.</source>
         <translation>La biblioteca: se muestran {shown} de {count} paquete(s) a los visitantes; abajo aparece cada uno, en el orden en que se muestran.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1158"/>
+        <location filename="../window.py" line="1165"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1161"/>
+        <location filename="../window.py" line="1168"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1168"/>
+        <location filename="../window.py" line="1175"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1171"/>
+        <location filename="../window.py" line="1178"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1186"/>
+        <location filename="../window.py" line="1193"/>
         <source>Reloading failed ({error}): still showing the content loaded before.</source>
         <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1190"/>
+        <location filename="../window.py" line="1197"/>
         <source>Reloaded: {count} content problem(s).</source>
         <translation>Recargado: {count} problema(s) de contenido.</translation>
     </message>
