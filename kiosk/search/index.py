@@ -666,11 +666,10 @@ class SearchIndex:
     ) -> list[tuple[int, float]]:
         """(rowid, BM25 score) of the best passages holding any of ``terms``: in the
         bundle whose token is ``key``, or in the library (but the bundle ``not_key``)."""
-        join = " OR "
+        join, columns = " OR ", " ".join(("title", *LEVELS.codes))
         if key is None:
             # a whole library: a word in thousands of passages ("cramp") adds little to
-            # the ranking but most of its cost; search by the rarer words when there are,
-            # else for passages holding all of them (fewer to rank)
+            # the ranking but most of its cost; search by the rarer words when there are
             rare = [t for t in terms if index.frequency(t) <= COMMON_IN_LIBRARY]
             if not rare:
                 if not_key is not None:
@@ -678,10 +677,12 @@ class SearchIndex:
                     # have ("cramps" in a library where hundreds of passages say it):
                     # none stands out, and ranking them all is the costliest search
                     return []
-                join = " AND "
+                # the whole library: passages holding all of them, in sections whose
+                # titles say so (the topics about it), far fewer to rank
+                join, columns = " AND ", "title"
             terms = rare or terms
         words = join.join(f'"{stem}"*' if prefix else f'"{stem}"' for stem, prefix in terms)
-        query = f"{{title {' '.join(LEVELS.codes)}}} : ({words})"
+        query = f"{{{columns}}} : ({words})"
         if key is not None:
             query = f'bundle : "{key}" AND {query}'
         elif not_key is not None:
