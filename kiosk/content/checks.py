@@ -70,8 +70,14 @@ def check_bundle(
         asset_ids = _asset_ids(assets)
     else:
         asset_ids = None if unreadable else []
+    sign_ids = _sign_ids(parts["signs"]) if "signs" in parts else (None if unreadable else [])
+    if "signs" in parts:
+        yield from check_signs(where, parts["signs"], languages, raw.get("signs"))
     if "topic" in parts:
         yield from _check_topic(where, parts["topic"], asset_ids, assets)
+        yield from _check_section_signs(
+            where, parts["topic"], raw.get("topic"), parts.get("signs"), sign_ids, languages
+        )
     icon = known(metadata, "icon")
     if isinstance(icon, str) and asset_ids is not None and icon not in asset_ids:
         yield where.value(
@@ -81,14 +87,28 @@ def check_bundle(
         )
     if "selfcheck" in parts:
         section_ids = _section_ids(parts.get("topic", UNKNOWN))
-        reference_numbers = _known_numbers(parts.get("references", UNKNOWN))
-        yield from _check_selfcheck(where, parts["selfcheck"], section_ids, reference_numbers)
+        yield from _check_selfcheck(where, parts["selfcheck"], section_ids, sign_ids)
     if "ask" in parts:
         section_ids = _section_ids(parts.get("topic", UNKNOWN))
-        yield from _check_ask(where, parts["ask"], section_ids, languages, raw.get("topic"))
+        # the words a synonym may mean: the topic's, and its warning signs' (their cards
+        # are what the question box shows for them)
+        signs = raw.get("signs")
+        sign_texts = [
+            {key: sign.get(key) for key in ("name", "advice")}
+            for sign in (signs if isinstance(signs, list) else [])
+            if isinstance(sign, Mapping)
+        ]
+        yield from _check_ask(
+            where, parts["ask"], section_ids, languages, raw.get("topic"), sign_texts
+        )
     if levels:
-        for path, value in (*_level_texts(raw), *_selfcheck_level_texts(raw),
-                            *_ask_level_texts(raw)):  # fmt: skip
+        every = (
+            *_level_texts(raw),
+            *_selfcheck_level_texts(raw),
+            *_ask_level_texts(raw),
+            *_sign_level_texts(raw),
+        )
+        for path, value in every:
             yield from _check_level_text(where, path, value, levels, languages or None)
     if languages:
         for path, value in _texts(raw):
@@ -319,8 +339,7 @@ def _selfcheck_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, 
     for key in ("title", "intro"):
         if key in selfcheck:
             yield ("selfcheck", key), selfcheck[key]
-    lists = (("questions", ("text", "help")), ("red_flags", ("advice",)),
-             ("factors", ("name", "helps")))  # fmt: skip
+    lists = (("questions", ("text", "help")), ("factors", ("name", "helps")))
     for top, keys in lists:
         items = selfcheck.get(top)
         for i, item in enumerate(items if isinstance(items, list) else []):
@@ -336,12 +355,24 @@ def _selfcheck_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, 
 
 
 def _ask_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
-    """Every curated answer (written once per reading level)."""
+    """Every curated answer, and the medicine safety answer (once per reading level)."""
     ask = raw.get("ask")
     answers = ask.get("answers") if isinstance(ask, Mapping) else None
     for i, answer in enumerate(answers if isinstance(answers, list) else []):
         if isinstance(answer, Mapping) and answer.get("answer") is not None:
             yield ("ask", "answers", i, "answer"), answer["answer"]
+    if isinstance(ask, Mapping) and ask.get("medicine_safety") is not None:
+        yield ("ask", "medicine_safety"), ask["medicine_safety"]
+
+
+def _sign_level_texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
+    """Every warning sign's name and advice (once per reading level)."""
+    signs = raw.get("signs")
+    for i, sign in enumerate(signs if isinstance(signs, list) else []):
+        if isinstance(sign, Mapping):
+            for key in ("name", "advice"):
+                if sign.get(key) is not None:
+                    yield ("signs", i, key), sign[key]
 
 
 def _texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
@@ -485,6 +516,7 @@ def _check_citations(
         (passages, "passage"),
         (list(_selfcheck_level_texts(raw)), None),
         (list(_ask_level_texts(raw)), "answer"),
+        ([(p, v) for p, v in _sign_level_texts(raw) if p[-1] == "advice"], None),
     ]
     for texts, must_cite in groups:
         for path, value in texts:
@@ -503,11 +535,18 @@ def _check_citations(
                             text_path,
                             f"citation [{number}] has no reference (the references are: {listed})",
                         )
-    flags = raw.get("selfcheck", {}).get("red_flags") if isinstance(
-        raw.get("selfcheck"), Mapping) else None  # fmt: skip
-    for flag in flags if isinstance(flags, list) else []:
-        if isinstance(flag, Mapping) and isinstance(flag.get("source"), int):
-            cited.add(flag["source"])
+    signs = raw.get("signs")
+    for i, sign in enumerate(signs if isinstance(signs, list) else []):
+        sources = sign.get("sources") if isinstance(sign, Mapping) else None
+        for j, number in enumerate(sources if isinstance(sources, list) else []):
+            if not isinstance(number, int):
+                continue
+            cited.add(number)
+            if complete and number not in numbers:
+                yield where.value(
+                    ("signs", i, "sources", j),
+                    f"no reference has the number {number} (the references are: {listed})",
+                )
     if generous:
         cited.update(n for text in _every_string(raw.get("topic")) for n in _cited(text))
     for i, number in found_numbers:
@@ -526,16 +565,11 @@ def _section_ids(topic: Any) -> list[str] | None:
     return ids if ids and all(isinstance(i, str) for i in ids) else None
 
 
-def _known_numbers(references: Any) -> list[int] | None:
-    numbers = [n for _, n in _reference_numbers(references)] if references else []
-    return numbers if numbers and all(isinstance(n, int) for n in numbers) else None
-
-
 def _check_selfcheck(
     where: Where,
     selfcheck: Any,
     section_ids: list[str] | None,
-    reference_numbers: list[int] | None,
+    sign_ids: list[str] | None,
 ) -> Iterator[ContentError]:
     """Ids, options, rules (known questions, valid answers, earlier questions only),
     sections and sources of the self-check."""
@@ -568,47 +602,68 @@ def _check_selfcheck(
             yield from _check_rule(
                 where, ("selfcheck", "questions", i, "show_if"), rule, answers, order, before=i
             )
-    for top, what in (("red_flags", "red flag id"), ("factors", "factor id")):
-        items = known(selfcheck, top)
-        item_paths: list[ValuePath] = []
-        item_ids: list[str] = []
-        for i, item in _items(items):
-            path = ("selfcheck", top, i)
-            item_id = known(item, "id")
-            if _empty(item_id):
-                yield where.value((*path, "id"), f"the {what} must not be empty")
-            elif isinstance(item_id, str):
-                item_paths.append((*path, "id"))
-                item_ids.append(item_id)
-            rule = known(item, "when")
-            if rule is not UNKNOWN:
-                yield from _check_rule(where, (*path, "when"), rule, answers, order, before=None)
-            if top == "red_flags":
-                source = known(item, "source")
-                if (
-                    isinstance(source, int)
-                    and reference_numbers is not None
-                    and (source not in reference_numbers)
-                ):
-                    listed = ", ".join(str(n) for n in sorted(reference_numbers))
-                    yield where.value(
-                        (*path, "source"),
-                        f"no reference has the number {source} (the references are: {listed})",
-                    )
-            else:
-                sections = known(item, "sections")
-                if isinstance(sections, tuple | list) and not sections:
-                    yield where.value(
-                        (*path, "sections"), "name at least one section that explains this factor"
-                    )
-                for j, section in _items(sections):
-                    if section_ids is not None and section not in section_ids:
-                        yield where.value(
-                            (*path, "sections", j),
-                            f"no section has the id '{section}'"
-                            + suggest(str(section), section_ids, what="the sections are"),
-                        )
-        yield from _check_ids(where, item_paths, item_ids, what)
+    yield from _check_red_flags(where, selfcheck, answers, order, sign_ids)
+    items = known(selfcheck, "factors")
+    item_paths: list[ValuePath] = []
+    item_ids: list[str] = []
+    for i, item in _items(items):
+        path = ("selfcheck", "factors", i)
+        item_id = known(item, "id")
+        if _empty(item_id):
+            yield where.value((*path, "id"), "the factor id must not be empty")
+        elif isinstance(item_id, str):
+            item_paths.append((*path, "id"))
+            item_ids.append(item_id)
+        rule = known(item, "when")
+        if rule is not UNKNOWN:
+            yield from _check_rule(where, (*path, "when"), rule, answers, order, before=None)
+        sections = known(item, "sections")
+        if isinstance(sections, tuple | list) and not sections:
+            yield where.value(
+                (*path, "sections"), "name at least one section that explains this factor"
+            )
+        for j, section in _items(sections):
+            if section_ids is not None and section not in section_ids:
+                yield where.value(
+                    (*path, "sections", j),
+                    f"no section has the id '{section}'"
+                    + suggest(str(section), section_ids, what="the sections are"),
+                )
+    yield from _check_ids(where, item_paths, item_ids, "factor id")
+
+
+def _check_red_flags(
+    where: Where,
+    selfcheck: Any,
+    answers: dict[str, tuple[str, ...] | None],
+    order: dict[str, int],
+    sign_ids: list[str] | None,
+) -> Iterator[ContentError]:
+    """Each red flag names a known warning sign, once, with a rule over known answers."""
+    paths: list[ValuePath] = []
+    names: list[str] = []
+    for i, flag in _items(known(selfcheck, "red_flags")):
+        path: ValuePath = ("selfcheck", "red_flags", i)
+        sign = known(flag, "sign")
+        if _empty(sign):
+            yield where.value((*path, "sign"), "name the warning sign this red flag raises")
+        elif isinstance(sign, str):
+            paths.append((*path, "sign"))
+            names.append(sign)
+            if sign_ids is not None and sign not in sign_ids:
+                yield where.value(
+                    (*path, "sign"),
+                    f"no warning sign has the id '{sign}'"
+                    + (
+                        suggest(sign, sign_ids, what="the signs (signs:) are")
+                        if sign_ids
+                        else "; define it under signs: (e.g. in safety.yaml)"
+                    ),
+                )
+        rule = known(flag, "when")
+        if rule is not UNKNOWN:
+            yield from _check_rule(where, (*path, "when"), rule, answers, order, before=None)
+    yield from _check_ids(where, paths, names, "red flag for the sign")
 
 
 def _answers_of(question: Any) -> tuple[str, ...] | None:
@@ -738,13 +793,18 @@ def _check_ask(
     section_ids: list[str] | None,
     languages: list[str] | None,
     topic: Any,
+    sign_texts: Sequence[Any] = (),
 ) -> Iterator[ContentError]:
     """Synonyms, spellings and medicine names per known language, not empty, synonyms
     and medicines meaning words the topic uses, each medicine with its source; intents
     with cues and passages that exist; curated answers with unique ids, a phrasing in
     every language and a section that exists."""
     first = languages[0] if languages else None
-    words_in = _topic_words(topic, first) if isinstance(topic, Mapping) else {}
+    words_in = (
+        _topic_words({"topic": topic, "signs": list(sign_texts)}, first)
+        if isinstance(topic, Mapping)
+        else {}
+    )
     for part, listed, in_topic in (
         ("synonyms", "words", True),
         ("spellings", "words", False),
@@ -957,3 +1017,137 @@ def _by_language(value: Any) -> list[tuple[str | None, str]]:
     if isinstance(value, Mapping):
         return [(k, v) for k, v in value.items() if isinstance(k, str) and isinstance(v, str)]
     return []
+
+
+# -- warning signs ---------------------------------------------------------------------
+
+_NEEDS_POINTER = ("emergency", "urgent")
+"""Tiers whose words in a section's text need the section to point to the sign."""
+
+
+def _sign_ids(signs: Any) -> list[str] | None:
+    ids = [known(sign, "id") for _, sign in _items(signs)]
+    return [i for i in ids if isinstance(i, str)] if all(isinstance(i, str) for i in ids) else None
+
+
+def check_signs(
+    where: Where, signs: Any, languages: list[str] | None, raw_signs: Any = None
+) -> Iterator[ContentError]:
+    """Ids, sources and words of the warning signs; one sign never has two tiers."""
+    first: dict[str, tuple[ValuePath, Any]] = {}
+    for i, sign in _items(signs):
+        path: ValuePath = ("signs", i)
+        sign_id, tier = known(sign, "id"), known(sign, "tier")
+        if _empty(sign_id):
+            yield where.value((*path, "id"), "the sign id must not be empty")
+        elif isinstance(sign_id, str):
+            if not ID.match(sign_id):
+                yield where.value((*path, "id"), f"'{sign_id}' {_BAD_ID}")
+            if sign_id in first:
+                earlier_path, earlier_tier = first[sign_id]
+                line = where.value((*earlier_path, "id"), "").line
+                if tier is not UNKNOWN and earlier_tier is not UNKNOWN and tier != earlier_tier:
+                    yield where.value(
+                        (*path, "tier"),
+                        f"the warning sign '{sign_id}' is given two tiers: '{tier}' here and "
+                        f"'{earlier_tier}' at line {line}; one sign has one tier (the safer "
+                        "one, if its sources differ)",
+                    )
+                else:
+                    yield where.value(
+                        (*path, "id"), f"duplicate sign id '{sign_id}' (first at line {line})"
+                    )
+            else:
+                first[sign_id] = (path, tier)
+        sources = known(sign, "sources")
+        if isinstance(sources, tuple | list) and not sources and tier not in (UNKNOWN, "emergency"):
+            raw_sign = raw_signs[i] if isinstance(raw_signs, list) and i < len(raw_signs) else None
+            given = isinstance(raw_sign, Mapping) and "sources" in raw_sign
+            yield where.value(
+                (*path, "sources") if given else (*path, "id"),
+                "a warning sign needs its sources: add sources: [n] with the numbers of the "
+                "references that give this advice",
+            )
+        words = known(sign, "words")
+        if isinstance(words, Mapping):
+            for language, items in words.items():
+                if languages is not None and language not in languages:
+                    yield where.key(
+                        (*path, "words", language),
+                        f"'{language}' is not one of the bundle's languages "
+                        f"({', '.join(languages)})",
+                    )
+                for j, word in _items(items):
+                    if _empty(word) or (isinstance(word, str) and not fold(word).strip()):
+                        yield where.value((*path, "words", language, j), "the word is empty")
+
+
+def _sign_pattern(words: Any) -> re.Pattern[str] | None:
+    """A pattern for any of ``words`` as whole words, over folded text."""
+    folded = sorted(
+        {fold(w).strip() for w in words if isinstance(w, str) and fold(w).strip()},
+        key=len,
+        reverse=True,
+    )
+    if not folded:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in folded) + r")(?!\w)")
+
+
+def _check_section_signs(
+    where: Where,
+    topic: Any,
+    raw_topic: Any,
+    signs: Any,
+    sign_ids: list[str] | None,
+    languages: list[str] | None,
+) -> Iterator[ContentError]:
+    """A section's ``signs:`` name known signs; and a section whose text speaks of an
+    urgent or emergency sign (one of its ``words``) points to it, so that self-care text
+    never covers a warning sign without its card."""
+    patterns: dict[str, dict[str, tuple[str, re.Pattern[str]]]] = {}
+    for _, sign in _items(signs):
+        sign_id, tier, words = known(sign, "id"), known(sign, "tier"), known(sign, "words")
+        if isinstance(sign_id, str) and tier in _NEEDS_POINTER and isinstance(words, Mapping):
+            for language, items in words.items():
+                pattern = _sign_pattern(items if isinstance(items, tuple | list) else ())
+                if pattern is not None:
+                    patterns.setdefault(str(language), {})[sign_id] = (str(tier), pattern)
+    raw_sections = raw_topic.get("sections") if isinstance(raw_topic, Mapping) else None
+    first_language = languages[0] if languages else None  # of a text given as one string
+    for i, section in _items(known(topic, "sections")):
+        pointed = known(section, "signs")
+        pointed_ids = [s for _, s in _items(pointed) if isinstance(s, str)]
+        for j, sign_id in _items(pointed):
+            if isinstance(sign_id, str) and sign_ids is not None and sign_id not in sign_ids:
+                yield where.value(
+                    ("topic", "sections", i, "signs", j),
+                    f"no warning sign has the id '{sign_id}'"
+                    + (
+                        suggest(sign_id, sign_ids, what="the signs (signs:) are")
+                        if sign_ids
+                        else "; define it under signs: (e.g. in safety.yaml)"
+                    ),
+                )
+        raw_section = (
+            raw_sections[i] if isinstance(raw_sections, list) and i < len(raw_sections) else None
+        )
+        passages = raw_section.get("passages") if isinstance(raw_section, Mapping) else None
+        reported: set[str] = set()
+        for j, passage in enumerate(passages if isinstance(passages, list) else []):
+            for text_path, text in _strings(passage, ("topic", "sections", i, "passages", j)):
+                last = str(text_path[-1])
+                language = last if languages is None or last in languages else first_language
+                for sign_id, (tier, pattern) in patterns.get(language or "", {}).items():
+                    if sign_id in pointed_ids or sign_id in reported:
+                        continue
+                    found = pattern.search(fold(text))
+                    if found:
+                        reported.add(sign_id)
+                        yield where.value(
+                            text_path,
+                            f"this passage speaks of '{found.group(0)}', a word of the "
+                            f"{tier} warning sign '{sign_id}', but its section does not point "
+                            f"to it: add {sign_id} to the section's signs: (its card then "
+                            "comes first), or reword",
+                        )

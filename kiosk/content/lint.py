@@ -99,6 +99,7 @@ class _Whole:
 
 ASK_PREFIX = "ask:"  # a curated answer's rows are named "ask:<its id>"
 SELFCHECK_PREFIX = "selfcheck:"  # a self-check text's rows: "selfcheck:<what>"
+SIGN_PREFIX = "sign:"  # a warning sign's rows: "sign:<its id>"
 
 
 def _wholes(bundle: Bundle) -> Iterator[_Whole]:
@@ -107,6 +108,14 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
     for i, answer in enumerate(ask.answers if ask is not None else ()):
         yield _Whole(ASK_PREFIX + answer.id, f"curated answer '{answer.id}'", "ask",
                      (answer.answer,), ("ask", "answers", i, "answer"))  # fmt: skip
+    for i, sign in enumerate(bundle.signs):
+        yield _Whole(
+            SIGN_PREFIX + sign.id,
+            f"warning sign '{sign.id}'",
+            "signs",
+            (sign.name, sign.advice),
+            ("signs", i, "advice"),
+        )
     check = bundle.document.selfcheck
     if check is None:
         return
@@ -120,9 +129,6 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
         texts.extend(option.text for option in question.options)
         yield _Whole(s + question.id, f"self-check question '{question.id}'", "selfcheck",
                      tuple(texts), ("selfcheck", "questions", i, "text"))  # fmt: skip
-    for i, flag in enumerate(check.red_flags):
-        yield _Whole(s + "red-flag:" + flag.id, f"self-check advice '{flag.id}'", "selfcheck",
-                     (flag.advice,), ("selfcheck", "red_flags", i, "advice"))  # fmt: skip
     for i, factor in enumerate(check.factors):
         yield _Whole(s + "factor:" + factor.id, f"self-check factor '{factor.id}'", "selfcheck",
                      (factor.name, factor.helps), ("selfcheck", "factors", i, "helps"))  # fmt: skip

@@ -46,6 +46,7 @@ from kiosk.content.model import (
     Metadata,
     Reference,
     SelfCheck,
+    Sign,
     Topic,
 )
 
@@ -69,9 +70,13 @@ PARTS: dict[str, Any] = {
     "assets": tuple[Asset, ...],
     "selfcheck": SelfCheck,
     "ask": Ask,
+    "signs": tuple[Sign, ...],
 }
 REQUIRED = ("metadata", "topic", "references")
-_USUAL_FILE = {"metadata": "bundle.yaml"}  # where the format guide keeps each part
+_USUAL_FILE = {
+    "metadata": "bundle.yaml",
+    "signs": "safety.yaml",
+}  # where the format guide keeps each part
 SUFFIXES = (".yaml", ".yml")
 _CODE = Path(__file__).parent
 

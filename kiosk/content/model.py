@@ -44,6 +44,7 @@ __all__ = [
     "Rule",
     "Section",
     "SelfCheck",
+    "Sign",
     "Synonym",
     "Text",
     "Topic",
@@ -157,6 +158,8 @@ class Section(_Model):
     passages: tuple[LevelText, ...]
     icon: str | None = None
     figures: tuple[Figure, ...] = ()
+    signs: tuple[str, ...] = ()
+    """Warning signs this section speaks of: their cards come first on its screen."""
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
@@ -183,8 +186,22 @@ class QuestionKind(StrEnum):
 
 
 class Urgency(StrEnum):
-    NOW = "now"  # tell staff now / emergency care
-    SOON = "soon"  # see a clinician within days
+    """The kiosk's one urgency scale, after the NHS care cards and NHS 111's
+    dispositions, most urgent first. How each tier looks, reads and sounds is
+    :mod:`kiosk.safety`'s; which tier a warning sign has is its bundle's (``signs:``)."""
+
+    EMERGENCY = "emergency"  # immediate action: tell staff now / call the emergency number
+    URGENT = "urgent"  # see a doctor right away
+    SOON = "soon"  # see a doctor or nurse within days
+    SELF_CARE = "self-care"  # what you can do yourself
+
+    @property
+    def rank(self) -> int:
+        """0 for the most urgent tier; lists of advice sort on it."""
+        return _URGENCY_ORDER.index(self)
+
+
+_URGENCY_ORDER = tuple(Urgency)
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
@@ -237,14 +254,17 @@ class Question(_Model):
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class RedFlag(_Model):
-    """Answers that call for help: ``now`` or ``soon``, with advice and its named source."""
+    """Answers that raise a warning sign (one of the bundle's ``signs:``). A yes/no
+    question answered "not sure" where the rule asks for "yes" raises it too, as
+    "not sure" (see kiosk.selfcheck.engine)."""
 
-    id: str
-    urgency: Urgency
+    sign: str
     when: Rule
-    advice: LevelText
-    source: int
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    @property
+    def id(self) -> str:
+        return self.sign
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
@@ -271,6 +291,25 @@ class SelfCheck(_Model):
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+
+# -- warning signs (``signs:``) --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Sign(_Model):
+    """A warning sign, defined once and used by every surface (self-check, results,
+    sections, handout, question box, read-aloud): its tier on the kiosk's one urgency
+    scale, its name and advice at each level and language (citing ``sources``), and the
+    words visitors use for it (per language) that bring its card to the question box."""
+
+    id: str
+    tier: Urgency
+    name: LevelText
+    advice: LevelText
+    sources: tuple[int, ...] = ()
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
 # -- the question box (``ask:``) -------------------------------------------------------
@@ -342,6 +381,8 @@ class Ask(_Model):
     medicines: Mapping[str, tuple[Medicine, ...]] = field(default_factory=dict)
     intents: tuple[Intent, ...] = ()
     answers: tuple[CuratedAnswer, ...] = ()
+    medicine_safety: LevelText | None = None
+    """The fixed answer to a question about stopping, changing or dosing a medicine."""
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
@@ -355,6 +396,7 @@ class BundleDocument(_Model):
     assets: tuple[Asset, ...] = ()
     selfcheck: SelfCheck | None = None
     ask: Ask | None = None
+    signs: tuple[Sign, ...] = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 
@@ -413,6 +455,13 @@ class Bundle(_Model):
                 return ref
         return None
 
+    @property
+    def signs(self) -> tuple[Sign, ...]:
+        return self.document.signs
+
+    def sign(self, sign_id: str) -> Sign | None:
+        return next((sign for sign in self.document.signs if sign.id == sign_id), None)
+
     def section(self, section_id: str) -> Section | None:
         for section in self.document.topic.sections:
             if section.id == section_id:
@@ -447,8 +496,8 @@ def _fast_pickling() -> None:
     import dataclasses
 
     model_classes = (Review, Metadata, Reference, Asset, Figure, Section, Topic, Condition, Rule,
-                     Option, Question, RedFlag, Factor, SelfCheck, Synonym, Spelling, Medicine,
-                     Intent, CuratedAnswer, Ask,
+                     Option, Question, RedFlag, Factor, SelfCheck, Sign, Synonym, Spelling,
+                     Medicine, Intent, CuratedAnswer, Ask,
                      BundleDocument)  # fmt: skip
     for cls in (*model_classes, Bundle):
         cls._names = tuple(f.name for f in dataclasses.fields(cls))  # for _Model

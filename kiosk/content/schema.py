@@ -90,7 +90,8 @@ DESCRIPTIONS: dict[str, str] = {
     "SelfCheck.intro": "Shown before the first question: what it is, and that it is not a "
     "diagnosis. " + _LEVEL_TEXT,
     "SelfCheck.questions": "The questions, in order; questions used by red flags are asked first.",
-    "SelfCheck.red_flags": "Answers that mean: get help now, or see a clinician soon.",
+    "SelfCheck.red_flags": "Answers that raise a warning sign (signs:); those questions are "
+    "asked first.",
     "SelfCheck.factors": "Things that may be contributing, each with the answers that point to it.",
     "Question": "One question, shown on its own screen.",
     "Question.id": "A short name for the question: lowercase letters, digits and hyphens.",
@@ -110,14 +111,29 @@ DESCRIPTIONS: dict[str, str] = {
     "Condition.question": "The id of an earlier question.",
     "Condition.answer": "The answer: yes, no, not_sure, or an option id.",
     "Condition.answered": "true: the question was answered at all (any answer).",
-    "RedFlag": "Answers that call for help, with the advice and its source.",
-    "RedFlag.id": "A short name for this red flag.",
-    "RedFlag.urgency": "now (tell staff now, or emergency care) or soon (see a clinician "
-    "within days).",
-    "RedFlag.when": "The rule over answers that raises this red flag.",
-    "RedFlag.advice": "What to do. " + _LEVEL_TEXT,
-    "RedFlag.source": "The number of the reference this advice comes from.",
-    "Urgency": "now or soon.",
+    "RedFlag": "Answers that raise a warning sign (signs:). A yes/no question answered "
+    "not sure where the rule asks for yes raises it too, as not sure.",
+    "RedFlag.sign": "The id of the warning sign (under signs:) these answers raise.",
+    "RedFlag.when": "The rule over answers that raises the sign.",
+    "Urgency": "The kiosk's one urgency scale, most urgent first: emergency (immediate "
+    "action), urgent (see a doctor right away), soon (within days), self-care.",
+    "Sign": "A warning sign, defined once and used everywhere: self-check, results, "
+    "sections, handout, question box, read-aloud.",
+    "Sign.id": "A short name for the sign: lowercase letters, digits and hyphens.",
+    "Sign.tier": "Its tier on the urgency scale, as its sources give it; where sources "
+    "differ, the safer tier, and the advice says who says what.",
+    "Sign.name": "The sign in a few words (the card's title). " + _LEVEL_TEXT,
+    "Sign.advice": "What the sources say to do, citing them, e.g. [6]. " + _LEVEL_TEXT,
+    "Sign.sources": "The numbers of the references that give this advice.",
+    "Sign.words": "Per language, the words visitors use for this sign: a question with one "
+    "of them shows the sign's card first. A section whose text uses one must list the sign "
+    "in its signs:.",
+    "Section.signs": "The ids of the warning signs this section speaks of: their cards come "
+    "first on its screen.",
+    "Ask.medicine_safety": "The fixed answer to a question about stopping, changing or "
+    "dosing a medicine (never a dose). " + _LEVEL_TEXT,
+    "BundleFile.signs": "The topic's warning signs, each with its urgency tier, advice, "
+    "sources and the words visitors use for it.",
     "Factor": "Something that may be contributing to cramps.",
     "Factor.id": "A short name for the factor.",
     "Factor.name": "The factor as shown. " + _LEVEL_TEXT,

@@ -141,7 +141,7 @@ def run_selfcheck(args: argparse.Namespace) -> int:
         now = datetime.datetime.now(datetime.UTC)
         _write_json(questionnaire_response(bundle, answers, now, level, language))
         return EXIT_OK
-    evaluation = SelfCheckEngine(selfcheck).evaluate(answers)
+    evaluation = SelfCheckEngine(selfcheck, bundle.signs).evaluate(answers)
     report = _Report(bundle, level, language)
     if args.format == "json":
         _write_json(report.json(evaluation, answers))
@@ -263,11 +263,21 @@ class _Report:
     def report(self, evaluation: Evaluation) -> Report:
         """The one report (the screen's and the handout's), its words in the language."""
         from kiosk.content.words import ts_translator
+        from kiosk.safety import CONTEXT as SAFETY
+        from kiosk.safety import Place
         from kiosk.selfcheck.report import CONTEXT, build_report
 
         language = self.language or self.bundle.languages[0]
         translate = ts_translator(language, CONTEXT)
-        return build_report(self.bundle, evaluation, self.level, language, translate)
+        return build_report(
+            self.bundle,
+            evaluation,
+            self.level,
+            language,
+            translate,
+            place=Place.LAPTOP,
+            translate_safety=ts_translator(language, SAFETY),
+        )
 
     def text(self, evaluation: Evaluation, answers: dict[str, Answer]) -> str:
         selfcheck = self.bundle.document.selfcheck
@@ -286,13 +296,22 @@ class _Report:
         lines.append("")
         report = self.report(evaluation)
         if report.urgent:
-            lines.append("URGENT")
-            for item in report.urgent:
-                lines.append(_hang(f"- {item.heading}: ", plain_words(item.advice)))
-                lines.append(f"  source: {self.source(item.source)}")
-                lines.extend("  " + line for line in self.because(report, item.because))
+            lines.append("WARNING SIGNS (most urgent first)")
+            for tier in report.by_tier():  # one block per tier, as on the screen
+                look = tier.look
+                lines.append(f"- {look.icon} {look.label.upper()}: {look.heading}")
+                lines.append(_hang("  ", tier.action))
+                for item in tier.signs:
+                    lines.append(
+                        _hang("  * ", f"{plain_words(item.name)}: {plain_words(item.advice)}")
+                    )
+                    if item.unsure:
+                        lines.append(_hang("    ", item.action))
+                    for number in item.sources:
+                        lines.append(f"    source: {self.source(number)}")
+                    lines.extend("    " + line for line in self.because(report, item.because))
         else:
-            lines.append("No urgent advice.")
+            lines.append("No warning sign in these answers.")
         lines.append("")
         if report.factors:
             lines.append("MAY BE CONTRIBUTING")
@@ -324,10 +343,12 @@ class _Report:
             "ignored": self.ignored(evaluation, answers),
             "urgent": [
                 {
-                    "id": f.flag.id,
-                    "urgency": f.flag.urgency.value,
-                    "advice": self.words(f.flag.advice),
-                    "source": f.flag.source,
+                    "id": f.sign.id,
+                    "tier": f.sign.tier.value,
+                    "unsure": f.unsure,
+                    "name": self.words(f.sign.name),
+                    "advice": self.words(f.sign.advice),
+                    "sources": list(f.sign.sources),
                     "because": because(f.because),
                 }
                 for f in evaluation.urgent

@@ -1,8 +1,13 @@
 """Answers in, result out: which questions to ask, and what the answers point to.
 
-Deterministic and never a diagnosis: a result lists urgent advice first (``now``
-before ``soon``), then the factors that *may* be contributing, each with the answers
-that led to it ("because you said ...") and the sections that explain it.
+Deterministic and never a diagnosis: a result lists the warning signs raised first,
+most urgent tier first (see :class:`kiosk.content.Urgency`), then the factors that
+*may* be contributing, each with the answers that led to it ("because you said ...")
+and the sections that explain it.
+
+A red flag raises its warning sign (the bundle's ``signs:``) when its rule holds. A
+yes/no question answered "not sure" where the rule asks for "yes" raises the sign too,
+marked ``unsure``: not knowing is no reason to skip the advice.
 
 Answers are a mapping from question id to ``yes``/``no``/``not_sure`` (yes/no
 questions), an option id (single choice) or a tuple of option ids (multiple choice).
@@ -22,7 +27,7 @@ from kiosk.content.model import (
     RedFlag,
     Rule,
     SelfCheck,
-    Urgency,
+    Sign,
 )
 
 __all__ = [
@@ -68,8 +73,12 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class RedFlagFinding:
+    """A warning sign raised by answers (``unsure``: only by "not sure" answers)."""
+
     flag: RedFlag
+    sign: Sign
     because: tuple[Reason, ...]
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +112,20 @@ class Evaluation:
 class SelfCheckEngine:
     """The logic of one bundle's self-check (see the module docstring)."""
 
-    def __init__(self, selfcheck: SelfCheck) -> None:
+    def __init__(self, selfcheck: SelfCheck, signs: tuple[Sign, ...]) -> None:
+        """``signs``: the bundle's warning signs; every red flag must name one of them
+        (validation sees to that for a loaded bundle; anything else is a programming
+        error, never a quietly dropped warning)."""
         self.selfcheck = selfcheck
+        by_id = {sign.id: sign for sign in signs}
+        missing = [flag.sign for flag in selfcheck.red_flags if flag.sign not in by_id]
+        if missing:
+            raise ValueError(f"red flags name unknown warning signs: {', '.join(missing)}")
+        self.signs = {flag.sign: by_id[flag.sign] for flag in selfcheck.red_flags}
         self.order = self._order()
+        self.warning_questions = frozenset(
+            c.question for flag in selfcheck.red_flags for c in flag.when.conditions
+        )
 
     def _order(self) -> tuple[Question, ...]:
         """Red-flag questions (and the earlier questions they depend on) first, then the
@@ -124,6 +144,10 @@ class SelfCheckEngine:
         questions = self.selfcheck.questions
         return tuple([q for q in questions if q.id in first] +
                      [q for q in questions if q.id not in first])  # fmt: skip
+
+    def is_warning(self, question_id: str) -> bool:
+        """True for a question a red flag asks about (skipping it asks to confirm)."""
+        return question_id in self.warning_questions
 
     def shown(self, question: Question, answers: Answers) -> bool:
         return question.show_if is None or rule_holds(question.show_if, answers)
@@ -157,12 +181,20 @@ class SelfCheckEngine:
     def evaluate(self, answers: Answers) -> Evaluation:
         kept = self.effective(answers)
         by_id = {q.id: q for q in self.order}
-        urgent = [
-            RedFlagFinding(flag, _reasons(flag.when, kept, by_id))
-            for flag in self.selfcheck.red_flags
-            if rule_holds(flag.when, kept)
-        ]
-        urgent.sort(key=lambda f: 0 if f.flag.urgency is Urgency.NOW else 1)
+        unsure = _unsure_as_yes(kept, by_id)
+        urgent = []
+        for flag in self.selfcheck.red_flags:
+            sign = self.signs[flag.sign]
+            if rule_holds(flag.when, kept):
+                urgent.append(RedFlagFinding(flag, sign, _reasons(flag.when, kept, by_id)))
+            elif unsure and rule_holds(flag.when, unsure):
+                because = tuple(
+                    Reason(r.question, "not_sure")
+                    for r in _reasons(flag.when, unsure, by_id)
+                    if kept.get(r.question.id) == "not_sure"
+                )
+                urgent.append(RedFlagFinding(flag, sign, because, unsure=True))
+        urgent.sort(key=lambda f: (f.sign.tier.rank, f.unsure))
         factors = tuple(
             FactorFinding(factor, _reasons(factor.when, kept, by_id))
             for factor in self.selfcheck.factors
@@ -170,6 +202,18 @@ class SelfCheckEngine:
         )
         asked = tuple(q for q in self.order if self.shown(q, kept))
         return Evaluation(tuple(urgent), factors, asked, kept)
+
+
+def _unsure_as_yes(
+    answers: Mapping[str, Answer], by_id: Mapping[str, Question]
+) -> dict[str, Answer]:
+    """``answers`` with each yes/no "not sure" read as "yes" (empty when there is none)."""
+    if not any(a == "not_sure" for a in answers.values()):
+        return {}
+    return {
+        key: "yes" if answer == "not_sure" and by_id[key].kind is QuestionKind.YES_NO else answer
+        for key, answer in answers.items()
+    }
 
 
 def _valid(question: Question, answer: Answer) -> bool:

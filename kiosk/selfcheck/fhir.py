@@ -216,7 +216,7 @@ def questionnaire(
     """
     selfcheck = selfcheck_of(bundle)
     check_level_and_language(bundle, level, language)
-    engine = SelfCheckEngine(selfcheck)
+    engine = SelfCheckEngine(selfcheck, bundle.signs)
     by_id = {q.id: q for q in selfcheck.questions}
     metadata = bundle.metadata
     document: dict[str, Any] = {
@@ -254,7 +254,7 @@ def questionnaire_response(
     check_level_and_language(bundle, level, language)
     if authored.tzinfo is None or authored.utcoffset() is None:
         raise ValueError("authored needs a time zone (e.g. datetime.now(UTC))")
-    engine = SelfCheckEngine(selfcheck)
+    engine = SelfCheckEngine(selfcheck, bundle.signs)
     kept = engine.effective(answers)
     items: list[dict[str, Any]] = []
     for question in engine.questions(kept):

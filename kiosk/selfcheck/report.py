@@ -3,14 +3,18 @@
 The results screen, the printed handout and ``kiosk selfcheck`` all render the same
 :class:`Report`, so that they say the same words at every reading level and language:
 
-    report = build_report(bundle, engine.evaluate(answers), "patient", "es", translate)
-    for item in report.urgent:        # "now" before "soon"
-        item.heading, item.advice, item.because
+    report = build_report(bundle, engine.evaluate(answers), "patient", "es", translate,
+                          place=Place.HOME)
+    for item in report.urgent:        # the warning signs raised, most urgent tier first
+        item.look.title, item.name, item.advice, item.action, item.because
     for item in report.factors:       # what may play a part, and why
         item.name, item.because, item.helps, item.sections
 
-Never a diagnosis: urgent advice first, then what *may* be contributing, each with the
-answers that led to it ("Because you said: ...").
+Never a diagnosis: the warning signs raised come first, in their tier's care card (see
+:mod:`kiosk.safety`: the one urgency scale), each with what to do where the report is
+read (``place``: at the kiosk, at home, on a laptop), and its own advice when the visitor
+answered "not sure"; then what *may* be contributing, each with the answers that led to
+it ("Because you said: ...").
 
 The report's own words are in the translation context "Report"; ``translate`` is the
 app's (Qt), a command's (:func:`kiosk.content.words.ts_translator`), or a test's.
@@ -25,13 +29,17 @@ from dataclasses import dataclass
 
 from kiosk.content.model import Bundle, Question, QuestionKind, Rule, Urgency
 from kiosk.content.words import QT_TRANSLATE_NOOP, Translate
+from kiosk.safety import CONTEXT as SAFETY_CONTEXT
+from kiosk.safety import Place, TierLook, tier_look
 from kiosk.selfcheck.engine import Answer, Evaluation, Reason
 
 __all__ = [
     "CONTEXT",
+    "SAFETY_CONTEXT",
     "Factor",
     "Report",
     "Said",
+    "Tier",
     "Urgent",
     "Words",
     "build_report",
@@ -48,10 +56,6 @@ BASED_ON_ANSWERS = QT_TRANSLATE_NOOP(
     "It shows what may play a part, based on your answers. "
     "Talk with a doctor or nurse about your own health.",
 )
-HEADINGS = {
-    Urgency.NOW: QT_TRANSLATE_NOOP("Report", "Get help now"),
-    Urgency.SOON: QT_TRANSLATE_NOOP("Report", "See a doctor or nurse soon"),
-}
 BECAUSE = QT_TRANSLATE_NOOP("Report", "Because you said:")
 MAY_PLAY_A_PART = QT_TRANSLATE_NOOP("Report", "What may play a part")
 MAY_HELP = QT_TRANSLATE_NOOP("Report", "What may help:")
@@ -85,14 +89,34 @@ class Said:
 
 @dataclass(frozen=True, slots=True)
 class Urgent:
-    """Urgent advice: its tier's heading, the advice (content markup), its source."""
+    """A warning sign raised: its tier's look (heading, icon, colours), the sign's name
+    and advice (content markup, citing ``sources``), what to do where the report is read
+    (``action``; for an ``unsure`` finding, the "not sure" advice first), and why."""
 
     id: str
     urgency: Urgency
-    heading: str
+    look: TierLook
+    name: str
     advice: str
-    source: int
+    sources: tuple[int, ...]
+    action: str
+    unsure: bool
     because: tuple[Said, ...]
+
+    @property
+    def heading(self) -> str:
+        """The tier's heading with its icon and name ("! Urgent: See a doctor right away")."""
+        return self.look.title
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One tier's care card: its look, what to do, and the signs raised at that tier
+    (an ``unsure`` sign's own "not sure" advice is its ``action``)."""
+
+    look: TierLook
+    action: str
+    signs: tuple[Urgent, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +164,8 @@ class Report:
 
     level: str
     language: str
-    urgent: tuple[Urgent, ...]  # "now" before "soon"
+    place: Place
+    urgent: tuple[Urgent, ...]  # most urgent tier first
     factors: tuple[Factor, ...]
     evaluation: Evaluation
     words: Words
@@ -152,6 +177,17 @@ class Report:
     def urgent_of(self, urgency: Urgency) -> tuple[Urgent, ...]:
         return tuple(item for item in self.urgent if item.urgency is urgency)
 
+    def by_tier(self) -> tuple[Tier, ...]:
+        """The warning signs raised in one care card per tier, most urgent first: the
+        tier's look and what to do (where the report is read), then its signs."""
+        groups: dict[Urgency, list[Urgent]] = {}
+        for item in self.urgent:
+            groups.setdefault(item.urgency, []).append(item)
+        return tuple(
+            Tier(items[0].look, items[0].look.action(self.place), tuple(items))
+            for items in groups.values()
+        )
+
 
 def build_report(
     bundle: Bundle,
@@ -159,10 +195,16 @@ def build_report(
     level: str,
     language: str | None = None,
     translate: Translate = untranslated,
+    *,
+    place: Place = Place.KIOSK,
+    translate_safety: Translate | None = None,
 ) -> Report:
     """The report of ``evaluation`` in ``bundle``'s words at ``level`` and ``language``
-    (None: the bundle's first), the report's own words through ``translate``."""
+    (None: the bundle's first), to be read at ``place``; the report's own words through
+    ``translate``, the urgency scale's (context "Safety") through ``translate_safety``
+    (default: ``translate``, for a translator that knows every context)."""
     language = language or bundle.languages[0]
+    safety = translate_safety or translate
 
     def text(value: object) -> str:
         return bundle.level_text(value, level, language)  # type: ignore[arg-type]
@@ -176,17 +218,23 @@ def build_report(
                 lines[question.id] = Said(text(question.text), words, question.id, reason.answer)
         return tuple(lines.values())
 
-    urgent = tuple(
-        Urgent(
-            found.flag.id,
-            found.flag.urgency,
-            translate(HEADINGS[found.flag.urgency]),
-            text(found.flag.advice),
-            found.flag.source,
-            said(found.because, found.flag.when),
+    urgent = []
+    for raised in evaluation.urgent:
+        sign = raised.sign
+        look = tier_look(sign.tier, safety)
+        urgent.append(
+            Urgent(
+                sign.id,
+                sign.tier,
+                look,
+                text(sign.name),
+                text(sign.advice),
+                sign.sources,
+                look.unsure(place) if raised.unsure else look.action(place),
+                raised.unsure,
+                said(raised.because, raised.flag.when),
+            )
         )
-        for found in evaluation.urgent
-    )
     factors = []
     for found in evaluation.factors:
         factor = found.factor
@@ -208,7 +256,8 @@ def build_report(
     return Report(
         level=level,
         language=language,
-        urgent=urgent,
+        place=place,
+        urgent=tuple(urgent),
         factors=tuple(factors),
         evaluation=evaluation,
         words=report_words(translate),

@@ -40,12 +40,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.markup import citations, plain_text
-from kiosk.content.model import (
-    Bundle,
-    LevelText,
-    Urgency,
-)
+from kiosk.content.model import Bundle, LevelText
 from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
+from kiosk.safety import Place, TierLook
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.richtext import CITE_SCHEME, to_html
 from kiosk.ui.wording import review_text
@@ -79,8 +76,8 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 # Print colours: dark enough to read in black and white, marked with words as well.
 _TEXT, _MUTED, _RULE = "#1a1a1a", "#4a4a4a", "#9a9a9a"
-_NOW, _NOW_TINT = "#a3141b", "#fcebea"
-_SOON, _SOON_TINT = "#7a4a00", "#fdf3e1"
+# A warning sign's card takes its tier's colours (kiosk.safety): the same on paper as on
+# the screen, with the tier's icon and words in its heading band.
 
 _BODY_PT = 11.0  # body text; headings are set in the style sheet below
 _FOOTER_PT = 8.5
@@ -204,12 +201,22 @@ class Handout:
         # the report's words are its own context's ("Report"), unless the handout was
         # given a translate of its own (a test's)
         translate = translator(CONTEXT) if self.tr is qt_translate else self.tr
-        report = build_report(self.bundle, evaluation, self.level, self.language, translate)
+        report = build_report(
+            self.bundle,
+            evaluation,
+            self.level,
+            self.language,
+            translate,
+            place=Place.HOME,
+            translate_safety=self.safety_words(),
+        )
         parts = [_tag("h2", self.tr("Your self-check"))]
-        for urgency in (Urgency.NOW, Urgency.SOON):  # one box each, "now" first
-            items = report.urgent_of(urgency)
-            if items:
-                parts.append(self.urgent_box(report, urgency, items))
+        for tier in report.by_tier():  # one care card per tier, most urgent first
+            signs = "".join(
+                self.sign(item, self.because(report, item.because), index)
+                for index, item in enumerate(tier.signs)
+            )
+            parts.append(self._card(tier.look, tier.action, signs))
         if report.factors:
             parts.append(_tag("h3", report.words.may_play_a_part))
         elif not report.urgent:
@@ -232,28 +239,44 @@ class Handout:
         )
         return "".join(parts)
 
-    def urgent_box(self, report: Report, urgency: Urgency, items: tuple[Urgent, ...]) -> str:
-        """Urgent advice in a ruled, tinted box under a coloured heading, marked in words
-        (so that it reads the same in black and white)."""
-        now = urgency is Urgency.NOW
-        heading = ("⚠ " if now else "") + items[0].heading
-        body = []
-        for index, item in enumerate(items):
-            if index:
-                body.append('<hr style="margin-top:2px; margin-bottom:6px;">')
-            body.append(self.content(item.advice))
-            if item.source not in {n for n, _ in citations(item.advice)}:
-                self.cited.add(item.source)
-                source = escape(self.tr("Source:"))
-                body.append(f"<p>{source} [{item.source}]</p>")
-            body.append(self.because(report, item.because))
-        colour, tint = (_NOW, _NOW_TINT) if now else (_SOON, _SOON_TINT)
+    def safety_words(self) -> Translate:
+        """The urgency scale's words (context "Safety"), or a test's own translate."""
+        from kiosk.safety import CONTEXT as SAFETY
+        from kiosk.ui.i18n import translator
+
+        return translator(SAFETY) if self.tr is qt_translate else self.tr
+
+    def sign(self, item: Urgent, because: str, index: int = 0) -> str:
+        """One warning sign raised, in its tier's card: its name, its advice (and its
+        sources where the advice does not cite them), the "not sure" advice if that was
+        the answer, and why it was raised."""
+        cited = {n for n, _ in citations(item.advice)}
+        missing = [n for n in item.sources if n not in cited]
+        self.cited.update(item.sources)
+        word = self.tr("Source:")
+        numbers = ", ".join(f"[{n}]" for n in missing)
+        source = f"<p>{escape(word)} {numbers}</p>" if missing else ""
+        unsure = f"<p><b>{escape(item.action)}</b></p>" if item.unsure else ""
+        rule = '<hr style="margin-top:2px; margin-bottom:6px;">' if index else ""
         return (
-            f'<table width="100%" cellspacing="0" cellpadding="8" border="1" bgcolor="{tint}" '
-            f'style="border-color:{colour}; border-style:solid; border-collapse:collapse; '
-            f'margin-top:4px; margin-bottom:10px;"><tr><td style="border-color:{colour};">'
-            f'<p style="font-size:13pt; font-weight:bold; color:{colour}; margin-bottom:4px;">'
-            f"{escape(heading)}</p>{''.join(body)}</td></tr></table>"
+            f'{rule}<p style="margin-bottom:2px;"><b>{escape(_one_line(item.name))}</b></p>'
+            f"{unsure}{self.content(item.advice)}{source}{because}"
+        )
+
+    @staticmethod
+    def _card(look: TierLook, action: str, body: str) -> str:
+        """A care card on paper: the tier's band (icon and words, white on its colour, so
+        that it reads the same in black and white), what to do, then ``body``."""
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="6" border="1" '
+            f'style="border-color:{look.edge}; border-style:solid; border-collapse:collapse; '
+            f'margin-top:4px; margin-bottom:8px;">'
+            f'<tr><td bgcolor="{look.band}" style="border-color:{look.edge};">'
+            f'<p style="font-size:12pt; font-weight:bold; color:#ffffff; margin:0px;">'
+            f"{escape(look.title)}</p></td></tr>"
+            f'<tr><td style="border-color:{look.edge};">'
+            f'<p style="font-weight:bold; margin-bottom:3px;">{escape(action)}</p>'
+            f"{body}</td></tr></table>"
         )
 
     def because(self, report: Report, said: tuple[Said, ...]) -> str:
@@ -280,11 +303,34 @@ class Handout:
         )
 
     def when_to_get_help(self) -> str:
+        """Every warning sign of the topic, one card per tier, most urgent first: what to
+        do at home (who to call, and when to call the emergency number), then the signs
+        by name, with their sources. The section's own passages repeat the same signs in
+        prose, for the screen; on paper the cards say it once."""
+        from kiosk.safety import TIERS, tier_look
+
         section = self.bundle.section(WHEN_TO_GET_HELP)
         if section is None:
             return ""
-        passages = "".join(self.content(self.text(p)) for p in section.passages)
-        return f"<h2>{self.label(section.title)}</h2>{passages}"
+        safety = self.safety_words()
+        cards = []
+        for tier in TIERS:
+            signs = [sign for sign in self.bundle.signs if sign.tier is tier]
+            if not signs:
+                continue
+            look = tier_look(tier, safety)
+            names = "".join(f"<li>{escape(_one_line(self.text(s.name)))}</li>" for s in signs)
+            sources = sorted({n for sign in signs for n in sign.sources})
+            self.cited.update(sources)
+            word = self.tr("Sources:")
+            numbers = ", ".join(f"[{n}]" for n in sources)
+            source = f"<p>{escape(word)} {numbers}</p>" if sources else ""
+            listed = f'<ul style="margin-top:2px; margin-bottom:2px;">{names}</ul>{source}'
+            cards.append(self._card(look, look.action(Place.HOME), listed))
+        if not cards:  # a topic without warning signs: its passages
+            passages = "".join(self.content(self.text(p)) for p in section.passages)
+            return f"<h2>{self.label(section.title)}</h2>{passages}"
+        return f"<h2>{self.label(section.title)}</h2>{''.join(cards)}"
 
     def references(self) -> str:
         lines = []
@@ -705,7 +751,7 @@ def _evaluate(args: argparse.Namespace, bundle: Bundle) -> Evaluation | int | No
         print(exc.report(), file=sys.stderr)
         _fail(f"{answers_path}: {len(exc.errors)} problem(s)")
         return EXIT_CONTENT
-    return SelfCheckEngine(selfcheck).evaluate(answers)
+    return SelfCheckEngine(selfcheck, bundle.signs).evaluate(answers)
 
 
 def run_handout(args: argparse.Namespace) -> int:

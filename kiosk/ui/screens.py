@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle, Section
 from kiosk.content.registry import LANGUAGES
+from kiosk.ui.care_card import CareCard
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -158,7 +159,9 @@ class Screen(QWidget):
             if skip:
                 continue
             if isinstance(widget, QLabel):
-                text = plain_text(widget.text())
+                # a label may say how it is spoken (a care card's band: "Urgent. See ...")
+                spoken = widget.property("spoken")
+                text = spoken if isinstance(spoken, str) and spoken else plain_text(widget.text())
             else:
                 text = widget.accessibleName() or widget.text()
                 text = text.replace("›", "").replace("‹", "").strip()
@@ -435,6 +438,11 @@ class SectionScreen(Screen):
         column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
         self.title = label(role="h1")
         column.addWidget(self.title)
+        # the warning signs the section speaks of, in their care cards, before its text
+        self.cards_column = QVBoxLayout()
+        self.cards_column.setSpacing(14)
+        column.addLayout(self.cards_column)
+        self.cards: list[CareCard] = []
         self.passage_column = QVBoxLayout()
         self.passage_column.setSpacing(14)
         column.addLayout(self.passage_column)
@@ -509,6 +517,7 @@ class SectionScreen(Screen):
         if section is None:
             return
         self.title.setText(self.context.level_text(section.title))
+        self._show_cards(section)
         for view, passage in zip(self.passages, section.passages, strict=True):
             view.source_label = self.tr("Source")
             view.show_text(self.context.level_text(passage), self.context.theme.link)
@@ -527,8 +536,51 @@ class SectionScreen(Screen):
                                 else f"{word}: {title}  ›")  # fmt: skip
         tab_in_reading_order(self)  # the passages' citations, made last, before Next
 
+    def _show_cards(self, section: Section) -> None:
+        """The care card of each warning sign the section points to, most urgent first,
+        with what to do where the kiosk is (at a kiosk: tell a member of staff now)."""
+        from kiosk.safety import CONTEXT as SAFETY
+        from kiosk.safety import TIERS, Place, tier_look
+        from kiosk.ui.i18n import translator
+
+        self._drop_cards()
+        bundle = self.context.bundle
+        if bundle is None:
+            return
+        signs = [sign for sign in map(bundle.sign, section.signs) if sign is not None]
+        place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
+        safety = translator(SAFETY)
+        for tier in TIERS:  # one card per tier, most urgent first
+            of_tier = [sign for sign in signs if sign.tier is tier]
+            if not of_tier:
+                continue
+            look = tier_look(tier, safety)
+            sign_card = CareCard(
+                look,
+                look.action(place),
+                source_label=self.tr("Source"),
+                link_colour=self.context.theme.link,
+                object_name=f"signs-{tier.value}",
+            )
+            for sign in of_tier:
+                sign_card.add_sign(
+                    self.context.level_text(sign.name), self.context.level_text(sign.advice)
+                )
+            sign_card.citationActivated.connect(self.citationActivated)
+            self.cards_column.addWidget(sign_card)
+            self.cards.append(sign_card)
+
+    def _drop_cards(self) -> None:
+        for shown in self.cards:
+            self.cards_column.removeWidget(shown)  # see clear_layout: not setParent(None)
+            shown.hide()
+            shown.setObjectName("")
+            shown.deleteLater()
+        self.cards = []
+
     def reset(self) -> None:
         self.section_id = None
+        self._drop_cards()
         for view in [*self.passages, *self.figures]:
             self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
             view.hide()

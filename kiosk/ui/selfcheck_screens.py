@@ -13,9 +13,12 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import Question, QuestionKind, Urgency
+from kiosk.content import Question, QuestionKind
+from kiosk.safety import CONTEXT as SAFETY
+from kiosk.safety import Place
 from kiosk.selfcheck import Answer, Evaluation, SelfCheckEngine
 from kiosk.selfcheck.report import CONTEXT, Report, Said, build_report, report_words
+from kiosk.ui.care_card import CareCard
 from kiosk.ui.i18n import translator
 from kiosk.ui.screens import Screen, ScreenContext
 from kiosk.ui.widgets import (
@@ -231,6 +234,10 @@ class ResultsScreen(Screen):
         column.setContentsMargins(32, 24, 32, 32)
         self.title = label(role="h1")
         column.addWidget(self.title)
+        # the warning signs raised come first, before anything else but the title
+        self.urgent = QVBoxLayout()
+        self.urgent.setSpacing(14)
+        column.addLayout(self.urgent)
         self.note = label(role="muted")
         column.addWidget(self.note)
         self.body = QVBoxLayout()
@@ -266,8 +273,16 @@ class ResultsScreen(Screen):
         if self.evaluation is None or self.context.bundle is None:
             return None
         session = self.context.session
-        return build_report(self.context.bundle, self.evaluation, session.reading_level,
-                            session.language, translator(CONTEXT))  # fmt: skip
+        place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
+        return build_report(
+            self.context.bundle,
+            self.evaluation,
+            session.reading_level,
+            session.language,
+            translator(CONTEXT),
+            place=place,
+            translate_safety=translator(SAFETY),
+        )
 
     def refresh(self) -> None:
         report = self.report()
@@ -279,24 +294,28 @@ class ResultsScreen(Screen):
         set_button_text(self.again, self.tr("Change my answers"))
         set_button_text(self.ask, self.tr("Have a follow-up question?"))
         set_button_text(self.back, "‹  " + self.tr("Back to the topic"))
+        clear_layout(self.urgent)
         clear_layout(self.body)
         if report is None:
             return
-        for item in report.urgent:
-            now = item.urgency is Urgency.NOW
-            frame = self._card(item.heading, "urgent-now" if now else "urgent-soon")
-            layout = frame.layout()
-            assert isinstance(layout, QVBoxLayout)
-            advice = PassageView(self.tr("Source"))
-            advice.setProperty("role", "plain")
-            # citations in the banner's own text colour: the link colour is chosen for the
-            # page, and on the high-contrast yellow it would be unreadable
-            advice.show_text(item.advice, self.context.theme.banner_text)
-            advice.citationActivated.connect(self.citationActivated)
-            layout.addWidget(advice)
-            layout.addWidget(label(self._because(report, item.because), role="muted"))
-            self.body.addWidget(frame)
-            frame.show()
+        for tier in report.by_tier():  # one care card per tier, most urgent first
+            sign_card = CareCard(
+                tier.look,
+                tier.action,
+                source_label=self.tr("Source"),
+                link_colour=self.context.theme.link,
+                object_name=f"urgent-{tier.look.tier.value}",
+            )
+            for item in tier.signs:
+                sign_card.add_sign(
+                    item.name,
+                    item.advice,
+                    note=item.action if item.unsure else "",
+                    because=self._because(report, item.because),
+                )
+            sign_card.citationActivated.connect(self.citationActivated)
+            self.urgent.addWidget(sign_card)
+            sign_card.show()
         if report.factors:
             self._add(label(report.words.may_play_a_part, role="h2"))
         elif not report.urgent:
@@ -328,8 +347,6 @@ class ResultsScreen(Screen):
     def _card(self, heading: str, name: str) -> QFrame:
         frame, layout = card()
         frame.setObjectName(name)
-        if name.startswith("urgent"):
-            frame.setProperty("role", "banner")
         layout.addWidget(label(heading, role="h2"))
         return frame
 

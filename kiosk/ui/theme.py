@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from kiosk.safety import TIERS, tier_look
+
 __all__ = ["DEFAULT", "HIGH_CONTRAST", "THEMES", "Theme", "contrast_ratio"]
 
 
@@ -45,6 +47,7 @@ class Theme(NamedTuple):
             "banner": (self.banner_text, self.banner),  # its citations too (same colour)
             "link": (self.link, self.surface),
             "link on page": (self.link, self.background),
+            **{f"care band {tier}": ("#ffffff", tier_look(tier).band) for tier in TIERS},
         }
 
     def edge_pairs(self) -> dict[str, tuple[str, str]]:
@@ -111,7 +114,29 @@ QLineEdit {{ min-height: {target}px; border: 2px solid {self.border}; border-rad
     color: {self.text}; placeholder-text-color: {self.muted}; }}
 QLineEdit:focus {{ border: 3px solid {self.focus}; padding: 3px 9px; }}
 QMenuBar, QMenu {{ font-size: {base}px; }}
-"""
+{self.care_cards(base)}"""
+
+    def care_cards(self, base: int) -> str:
+        """The urgency scale's cards (kiosk.safety): a band in the tier's colour, white
+        words on it; a border in the tier's edge colour (white in high contrast, where the
+        dark edges would vanish on black)."""
+        rules = [
+            f'QLabel[role="care-action"] {{ font-size: {round(base * 1.25)}px; '
+            "font-weight: 700; }",
+            'QLabel[role="care-name"] { font-weight: 700; }',
+        ]
+        for tier in TIERS:
+            look = tier_look(tier)
+            edge = "#ffffff" if self.name == "high-contrast" else look.edge
+            rules.append(
+                f'QFrame[care="{tier}"] {{ background: {self.surface}; border: 4px solid {edge}; '
+                f"border-radius: 10px; }}\n"
+                f'QFrame[care="{tier}"] QLabel {{ background: {self.surface}; }}\n'
+                f'QFrame[care="{tier}"] QLabel[care="{tier}"] {{ background: {look.band}; '
+                f"color: #ffffff; padding: 10px 16px; border-top-left-radius: 6px; "
+                f"border-top-right-radius: 6px; }}"
+            )
+        return "\n".join(rules) + "\n"
 
 
 DEFAULT = Theme(

@@ -147,12 +147,12 @@ class _PointerArrives(QObject):
 
 
 def _engine_for(bundle: Bundle | None) -> SelfCheckEngine | None:
-    selfcheck = bundle.document.selfcheck if bundle is not None else None
-    if selfcheck is None:
+    if bundle is None or bundle.document.selfcheck is None:
         return None
+    selfcheck = bundle.document.selfcheck
     from kiosk.selfcheck import SelfCheckEngine  # when first needed: not for the welcome
 
-    return SelfCheckEngine(selfcheck)
+    return SelfCheckEngine(selfcheck, bundle.signs)
 
 
 def _topics(content: ContentState) -> tuple[Bundle, ...]:

@@ -124,24 +124,14 @@ selfcheck:
             patient: A statin
             clinician: Statin
   red_flags:
-    - id: flag-chest
-      urgency: now
+    - sign: flag-chest
       when:
         any:
           - {question: q-chest, answer: yes}
-      advice:
-        patient: Tell a member of staff now.
-        clinician: Urgent assessment.
-      source: 4
-    - id: flag-pill
-      urgency: soon
+    - sign: flag-pill
       when:
         any:
           - {question: q-medicines, answer: opt-water-pill}
-      advice:
-        patient: See a doctor about your water pill. [1]
-        clinician: Review the diuretic [1].
-      source: 1
   factors:
     - id: factor-tired
       name:
@@ -154,6 +144,25 @@ selfcheck:
       helps:
         patient: Rest and stretch the muscle. [2]
         clinician: Rest and stretching [2].
+signs:
+  - id: flag-chest
+    tier: urgent
+    sources: [4]
+    name:
+      patient: Cramps in the chest
+      clinician: Chest cramps
+    advice:
+      patient: Tell a member of staff now.
+      clinician: Urgent assessment.
+  - id: flag-pill
+    tier: soon
+    sources: [1]
+    name:
+      patient: Cramps with a water pill
+      clinician: Cramps on a diuretic
+    advice:
+      patient: See a doctor about your water pill. [1]
+      clinician: Review the diuretic [1].
 """
 
 ANSWERS: dict[str, Answer] = {
@@ -192,7 +201,7 @@ def tiny(tmp_path: Path) -> Bundle:
 @pytest.fixture
 def evaluation(tiny: Bundle) -> Evaluation:
     assert tiny.document.selfcheck is not None
-    return SelfCheckEngine(tiny.document.selfcheck).evaluate(ANSWERS)
+    return SelfCheckEngine(tiny.document.selfcheck, tiny.signs).evaluate(ANSWERS)
 
 
 def html_for(bundle: Bundle, evaluation: Evaluation | None, level: str = "patient") -> str:
@@ -248,8 +257,17 @@ def test_handout_without_selfcheck_result(tiny: Bundle) -> None:
     assert "The short answer" in html
     assert "Tired muscles can cramp" in html
     assert "Your self-check" not in html
-    assert "Get help fast if:" in html
-    assert "<li>a cramp lasts more than 10 minutes.</li>" in html
+    # when to get help: every warning sign of the topic, by tier, with what to do at home
+    # (the section's own prose is for the screen)
+    help_part = html[html.index("When to get help") : html.index("References")]
+    assert help_part.index("! Urgent: See a doctor right away") < help_part.index(
+        "i Soon: See a doctor or nurse soon"
+    )
+    assert "<li>Cramps in the chest</li>" in help_part
+    assert "<li>Cramps with a water pill</li>" in help_part
+    assert "Call your doctor&#x27;s office now." in help_part
+    assert "staff" not in help_part
+    assert "Get help fast if:" not in html
     assert "Pending human review" in html
     assert "A clinician has not yet checked this information (status: submitted)." in html
     assert "Last updated: 2025-08-04" in html
@@ -260,8 +278,9 @@ def test_urgent_advice_first_then_factors_with_their_reasons(
     tiny: Bundle, evaluation: Evaluation
 ) -> None:
     html = html_for(tiny, evaluation)
-    order = ["The short answer", "Your self-check", "Get help now", "Tell a member of staff now.",
-             "See a doctor or nurse soon", "See a doctor about your water pill.",
+    order = ["The short answer", "Your self-check", "! Urgent: See a doctor right away",
+             "Call your doctor&#x27;s office now.", "Cramps in the chest", "Tell a member of staff now.",
+             "i Soon: See a doctor or nurse soon", "See a doctor about your water pill.",
              "What may play a part", "<b>Tired muscles</b>", "What may help:", "Rest and stretch",
              "This is not a diagnosis.", "When to get help", "References",
              "Pending human review", "General information"]  # fmt: skip
@@ -280,10 +299,11 @@ def test_references_are_the_ones_printed(tiny: Bundle, evaluation: Evaluation) -
     references = html[html.index(">References<") :]
     assert "<b>[1]</b> First source. Clinic Press, 2020." in references
     assert "<b>[2]</b> Second source." in references  # what may help cites it
-    assert "<b>[3]</b> Help source. Used for &lt;help&gt; only." in references
+    assert "Help source" not in references  # cited only in the section's prose, for the screen
     assert "<b>[4]</b> Flag source." in references  # the red flag's named source
     assert "Unprinted source" not in html  # cited only in a section that is not printed
     assert "Source: [4]" in html  # the advice does not cite its source itself
+    assert "Sources: [4]" in html  # when to get help: each tier's signs' sources
     assert "[1]" in html
     assert "cite:" not in html
     assert "<a " not in html
@@ -291,11 +311,12 @@ def test_references_are_the_ones_printed(tiny: Bundle, evaluation: Evaluation) -
 
 def test_without_findings_says_so_and_is_still_not_a_diagnosis(tiny: Bundle) -> None:
     assert tiny.document.selfcheck is not None
-    nothing = SelfCheckEngine(tiny.document.selfcheck).evaluate({"q-chest": "no"})
+    nothing = SelfCheckEngine(tiny.document.selfcheck, tiny.signs).evaluate({"q-chest": "no"})
     html = html_for(tiny, nothing)
     assert "Your answers do not point to any of the causes" in html
     assert "This is not a diagnosis." in html
-    assert "Get help now" not in html
+    mine = html[html.index("Your self-check") : html.index("When to get help")]
+    assert "See a doctor right away" not in mine
     assert "Because you said" not in html
 
 
@@ -325,13 +346,19 @@ def test_every_word_of_its_own_is_translated(tiny: Bundle, evaluation: Evaluatio
         return re.sub(r"\{[A-Z]+\}", lambda m: m.group(0).lower(), text.upper())
 
     html = handout_html(tiny, "patient", "en", evaluation, translate=shout)
-    for words in ("THE SHORT ANSWER", "YOUR SELF-CHECK", "⚠ GET HELP NOW",
+    for words in ("THE SHORT ANSWER", "YOUR SELF-CHECK", "! URGENT: SEE A DOCTOR RIGHT AWAY",
                   "SEE A DOCTOR OR NURSE SOON", "BECAUSE YOU SAID:", "WHAT MAY PLAY A PART",
                   "WHAT MAY HELP:", "THIS IS NOT A DIAGNOSIS.", "REFERENCES", "SOURCE:",
                   "PENDING HUMAN REVIEW", "LAST UPDATED: 2025-08-04", "PLEASE NOTE:",
                   "—&#160;<b>YES</b>"):  # fmt: skip
         assert words in html
-    for words in ("The short answer", "Get help now", "Because you said", "References", "Yes<"):
+    for words in (
+        "The short answer",
+        "See a doctor right away",
+        "Because you said",
+        "References",
+        "Yes<",
+    ):
         assert words not in html
 
 
@@ -361,7 +388,7 @@ def test_the_default_translation_is_qt(
     qapp: QApplication, tiny: Bundle, evaluation: Evaluation
 ) -> None:
     html = handout_html(tiny, "patient", "en", evaluation)  # no translator: as written
-    assert "Get help now" in html
+    assert "See a doctor right away" in html
     assert "The short answer" in html
 
 
@@ -373,7 +400,7 @@ def test_pdf_of_the_fixture(qapp: QApplication, tmp_path: Path, tiny: Bundle,
     html = html_for(tiny, evaluation)
     pdf = tmp_path / "handout.pdf"
     pages = render_pdf(html, pdf)
-    assert pages == 1
+    assert pages == 2  # the self-check's care cards, then every warning sign by tier
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf_pages(pdf) == pages
     image = rasterize_first_page(pdf, html, tmp_path / "page1.png")
@@ -393,22 +420,36 @@ def test_letter_paper_and_page_images(qapp: QApplication, tmp_path: Path, tiny: 
         render_pdf(html, pdf, paper="A5")
 
 
-def test_shipped_bundle_fits_one_or_two_pages(qapp: QApplication, tmp_path: Path) -> None:
+def test_shipped_bundle_fits_two_pages_or_three_with_findings(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """Two pages without a self-check; with one that raised warning signs and factors,
+    at most three, and its first care card on page 1."""
+    from PySide6.QtPdf import QPdfDocument
+
     bundle = load_bundle(CONTENT / "muscle-cramps", cache=BundleCache(None))
     selfcheck = bundle.document.selfcheck
-    evaluation = SelfCheckEngine(selfcheck).evaluate(SHIPPED_ANSWERS) if selfcheck else None
+    assert selfcheck is not None
+    evaluation = SelfCheckEngine(selfcheck, bundle.signs).evaluate(SHIPPED_ANSWERS)
+    assert evaluation.urgent
     for level in ("patient", "clinician"):
         for found in (evaluation, None):
             html = handout_html(bundle, level, "en", found, translate=lambda s: s)
             pdf = tmp_path / f"{level}-{found is not None}.pdf"
-            assert render_pdf(html, pdf) in (1, 2), (level, found is not None)
+            pages = render_pdf(html, pdf)
+            assert pages in ((1, 2, 3) if found else (1, 2)), (level, found is not None)
+            document = QPdfDocument()
+            assert document.load(str(pdf)) == QPdfDocument.Error.None_
+            first_page = document.getAllText(0).text()
+            document.close()
+            if found:
+                assert "Urgent: See a doctor right away" in first_page
     html = handout_html(bundle, "patient", "en", evaluation, translate=lambda s: s)
     pdf = tmp_path / "shipped.pdf"
     render_pdf(html, pdf)
     image = rasterize_first_page(pdf, html, tmp_path / "shipped-page1.png")
     assert dark_fraction(image) > 0.002
-    if evaluation is not None and (evaluation.urgent or evaluation.factors):
-        assert "Your self-check" in html
+    assert "Your self-check" in html
 
 
 def test_render_pdf_reports_a_file_it_cannot_write(qapp: QApplication, tmp_path: Path,
@@ -434,7 +475,7 @@ def test_print_to_a_pdf_printer(qapp: QApplication, tmp_path: Path, tiny: Bundle
     printer = pdf_printer(out)
     html = html_for(tiny, evaluation)
     assert print_handout(html, None, kiosk=kiosk, printer_name=None, printer=printer)
-    assert pdf_pages(out) == 1
+    assert pdf_pages(out) == 2
 
 
 def test_no_printer_is_false_not_an_exception(
@@ -493,8 +534,8 @@ def test_command_writes_the_pdf(qapp: QApplication, tmp_path: Path,
     out = tmp_path / "out" / "handout.pdf"
     assert run("--out", str(out), "--answers", str(answers), "--level", "clinician",
                "--locale", "en", str(folder)) == 0  # fmt: skip
-    assert capsys.readouterr().out == f"{out}: 1 page\n"
-    assert pdf_pages(out) == 1
+    assert capsys.readouterr().out == f"{out}: 2 pages\n"
+    assert pdf_pages(out) == 2
 
 
 def test_command_default_bundle_and_no_answers(

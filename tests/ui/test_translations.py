@@ -2,7 +2,7 @@
 
 When a test here fails after a change to the UI's words, update the .ts and translate:
 
-    .venv/bin/pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete \
+    .venv/bin/pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py -no-obsolete \
         -ts kiosk/ui/translations/kiosk_es.ts
 
 (The core's words, marked with QT_TRANSLATE_NOOP, are in the same file: the self-check
@@ -39,9 +39,12 @@ from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
 UI = ROOT / "kiosk" / "ui"
 TS = UI / "translations" / "kiosk_es.ts"
 BIN = Path(sys.executable).parent
-CORE_WORDS = [ROOT / "kiosk" / "selfcheck" / "report.py"]  # the core's marked words
+CORE_WORDS = [  # the core's marked words
+    ROOT / "kiosk" / "selfcheck" / "report.py",
+    ROOT / "kiosk" / "safety" / "__init__.py",
+]
 UPDATE = (
-    "pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete "
+    "pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py -no-obsolete "
     "-ts kiosk/ui/translations/kiosk_es.ts"
 )
 
@@ -283,7 +286,7 @@ def test_the_window_in_spanish_and_back(qtbot: QtBot, window: MainWindow, compil
     bundle = window.content.bundle
     assert bundle is not None
     assert bundle.document.selfcheck is not None
-    engine = SelfCheckEngine(bundle.document.selfcheck)
+    engine = SelfCheckEngine(bundle.document.selfcheck, bundle.signs)
     evaluation = engine.evaluate({"long-cramp": "yes", "heat": "yes"})
     html = handout_html(bundle, "patient", "es", evaluation)
     for words in ("La respuesta corta", "Su autoevaluación", "Pida ayuda ahora",

@@ -133,6 +133,7 @@ def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) 
         "assets",
         "selfcheck",
         "ask",
+        "signs",
     }
 
 

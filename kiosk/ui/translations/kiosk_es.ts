@@ -97,22 +97,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="283"/>
+        <location filename="../screens.py" line="292"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="284"/>
+        <location filename="../screens.py" line="293"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="286"/>
+        <location filename="../screens.py" line="295"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="287"/>
+        <location filename="../screens.py" line="296"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -190,52 +190,57 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../handout.py" line="183"/>
+        <location filename="../handout.py" line="180"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="208"/>
+        <location filename="../handout.py" line="213"/>
         <source>Your self-check</source>
         <translation>Su autoevaluación</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="247"/>
+        <location filename="../handout.py" line="256"/>
         <source>Source:</source>
         <translation>Fuente:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="307"/>
+        <location filename="../handout.py" line="325"/>
+        <source>Sources:</source>
+        <translation>Fuentes:</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="353"/>
         <source>References</source>
         <translation>Referencias</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="311"/>
+        <location filename="../handout.py" line="357"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="316"/>
+        <location filename="../handout.py" line="362"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="321"/>
+        <location filename="../handout.py" line="367"/>
         <source>Please note:</source>
         <translation>Tenga en cuenta:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="323"/>
+        <location filename="../handout.py" line="369"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="400"/>
+        <location filename="../handout.py" line="446"/>
         <source>Page {page} of {pages}</source>
         <translation>Página {page} de {pages}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="630"/>
+        <location filename="../handout.py" line="676"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
@@ -243,271 +248,271 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="186"/>
-        <location filename="../window.py" line="845"/>
+        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="853"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="517"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="510"/>
-        <location filename="../window.py" line="980"/>
+        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="995"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="512"/>
+        <location filename="../window.py" line="520"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="521"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="988"/>
+        <location filename="../window.py" line="1003"/>
         <source>Smaller</source>
         <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="989"/>
+        <location filename="../window.py" line="1004"/>
         <source>Larger</source>
         <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="514"/>
-        <location filename="../window.py" line="991"/>
+        <location filename="../window.py" line="522"/>
+        <location filename="../window.py" line="1006"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="516"/>
-        <location filename="../window.py" line="990"/>
+        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="1005"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="526"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="519"/>
+        <location filename="../window.py" line="527"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="520"/>
+        <location filename="../window.py" line="528"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="521"/>
-        <location filename="../window.py" line="970"/>
+        <location filename="../window.py" line="529"/>
+        <location filename="../window.py" line="985"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="522"/>
+        <location filename="../window.py" line="530"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="532"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="525"/>
-        <location filename="../window.py" line="1010"/>
-        <location filename="../window.py" line="1050"/>
+        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="1025"/>
+        <location filename="../window.py" line="1065"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../window.py" line="526"/>
+        <location filename="../window.py" line="534"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
     <message>
-        <location filename="../window.py" line="671"/>
+        <location filename="../window.py" line="679"/>
         <source>This kiosk prints one handout per visit, and yours has been printed. Please ask a member of staff if you need another copy.</source>
         <translation>Este quiosco imprime una hoja por visita, y la suya ya se imprimió. Si necesita otra copia, pida ayuda al personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="680"/>
+        <location filename="../window.py" line="688"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="691"/>
+        <location filename="../window.py" line="699"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="697"/>
+        <location filename="../window.py" line="705"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="703"/>
+        <location filename="../window.py" line="711"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="955"/>
+        <location filename="../window.py" line="966"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="956"/>
+        <location filename="../window.py" line="969"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="958"/>
+        <location filename="../window.py" line="972"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="961"/>
+        <location filename="../window.py" line="975"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="968"/>
+        <location filename="../window.py" line="983"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="969"/>
+        <location filename="../window.py" line="984"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="973"/>
+        <location filename="../window.py" line="988"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="975"/>
+        <location filename="../window.py" line="990"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="976"/>
+        <location filename="../window.py" line="991"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="977"/>
+        <location filename="../window.py" line="993"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="978"/>
+        <location filename="../window.py" line="994"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="982"/>
+        <location filename="../window.py" line="997"/>
         <source>Other topics</source>
         <translation>Otros temas</translation>
     </message>
     <message>
-        <location filename="../window.py" line="983"/>
+        <location filename="../window.py" line="998"/>
         <source>Choose another topic</source>
         <translation>Elegir otro tema</translation>
     </message>
     <message>
-        <location filename="../window.py" line="985"/>
+        <location filename="../window.py" line="1000"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1004"/>
-        <location filename="../window.py" line="1037"/>
+        <location filename="../window.py" line="1019"/>
+        <location filename="../window.py" line="1052"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1005"/>
-        <location filename="../window.py" line="1036"/>
+        <location filename="../window.py" line="1020"/>
+        <location filename="../window.py" line="1051"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1021"/>
+        <location filename="../window.py" line="1036"/>
         <source>Source {number}</source>
         <translation>Fuente {number}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1044"/>
+        <location filename="../window.py" line="1059"/>
         <source>Please note</source>
         <translation>Tenga en cuenta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1047"/>
+        <location filename="../window.py" line="1062"/>
         <source>Editorial policy</source>
         <translation>Política editorial</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1143"/>
+        <location filename="../window.py" line="1158"/>
         <source>Wrong PINs typed before this staff sign-in: {count}.</source>
         <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1146"/>
+        <location filename="../window.py" line="1161"/>
         <source>No content is loaded: patients see &quot;being updated&quot;.</source>
         <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1148"/>
+        <location filename="../window.py" line="1163"/>
         <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
         <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1154"/>
+        <location filename="../window.py" line="1169"/>
         <source>A newer edit failed to load: this is the last good content.</source>
         <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1161"/>
+        <location filename="../window.py" line="1176"/>
         <source>The library: {shown} of {count} bundle(s) shown to visitors; each is listed below, in the order shown.</source>
         <translation>La biblioteca: se muestran {shown} de {count} paquete(s) a los visitantes; abajo aparece cada uno, en el orden en que se muestran.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1165"/>
+        <location filename="../window.py" line="1180"/>
         <source>{count} content problem(s).</source>
         <translation>{count} problema(s) de contenido.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1168"/>
+        <location filename="../window.py" line="1183"/>
         <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
         <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1175"/>
+        <location filename="../window.py" line="1190"/>
         <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
         <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1178"/>
+        <location filename="../window.py" line="1193"/>
         <source>Read aloud is off, and its button hidden: {reason}</source>
         <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1193"/>
+        <location filename="../window.py" line="1208"/>
         <source>Reloading failed ({error}): still showing the content loaded before.</source>
         <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1197"/>
+        <location filename="../window.py" line="1212"/>
         <source>Reloaded: {count} content problem(s).</source>
         <translation>Recargado: {count} problema(s) de contenido.</translation>
     </message>
@@ -613,7 +618,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="497"/>
+        <location filename="../widgets.py" line="530"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>
@@ -664,42 +669,42 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="119"/>
+        <location filename="../selfcheck_screens.py" line="122"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="127"/>
+        <location filename="../selfcheck_screens.py" line="131"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="132"/>
+        <location filename="../selfcheck_screens.py" line="136"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="154"/>
+        <location filename="../selfcheck_screens.py" line="158"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="155"/>
+        <location filename="../selfcheck_screens.py" line="159"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="161"/>
+        <location filename="../selfcheck_screens.py" line="165"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="162"/>
+        <location filename="../selfcheck_screens.py" line="166"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="163"/>
+        <location filename="../selfcheck_screens.py" line="167"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -715,62 +720,52 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../selfcheck/report.py" line="44"/>
+        <location filename="../../selfcheck/report.py" line="52"/>
         <source>Your results</source>
         <translation>Sus resultados</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="45"/>
+        <location filename="../../selfcheck/report.py" line="53"/>
         <source>This is not a diagnosis.</source>
         <translation>Esto no es un diagnóstico.</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="46"/>
+        <location filename="../../selfcheck/report.py" line="54"/>
         <source>It shows what may play a part, based on your answers. Talk with a doctor or nurse about your own health.</source>
         <translation>Muestra lo que puede influir, según sus respuestas. Hable con un médico o una enfermera sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="52"/>
-        <source>Get help now</source>
-        <translation>Pida ayuda ahora</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="53"/>
-        <source>See a doctor or nurse soon</source>
-        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
-    </message>
-    <message>
-        <location filename="../../selfcheck/report.py" line="55"/>
+        <location filename="../../selfcheck/report.py" line="59"/>
         <source>Because you said:</source>
         <translation>Porque usted respondió:</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="56"/>
+        <location filename="../../selfcheck/report.py" line="60"/>
         <source>What may play a part</source>
         <translation>Lo que puede influir</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="57"/>
+        <location filename="../../selfcheck/report.py" line="61"/>
         <source>What may help:</source>
         <translation>Lo que puede ayudar:</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="58"/>
+        <location filename="../../selfcheck/report.py" line="62"/>
         <source>Your answers do not point to any of the causes this check asks about. If you are worried about your health, talk with a doctor or nurse.</source>
         <translation>Sus respuestas no apuntan a ninguna de las causas por las que preguntamos aquí. Si le preocupa su salud, hable con un médico o una enfermera.</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="64"/>
+        <location filename="../../selfcheck/report.py" line="68"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="65"/>
+        <location filename="../../selfcheck/report.py" line="69"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../selfcheck/report.py" line="66"/>
+        <location filename="../../selfcheck/report.py" line="70"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -778,46 +773,162 @@
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="276"/>
+        <location filename="../selfcheck_screens.py" line="292"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="277"/>
+        <location filename="../selfcheck_screens.py" line="293"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="278"/>
+        <location filename="../selfcheck_screens.py" line="294"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="279"/>
+        <location filename="../selfcheck_screens.py" line="295"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="280"/>
+        <location filename="../selfcheck_screens.py" line="296"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="289"/>
-        <location filename="../selfcheck_screens.py" line="309"/>
+        <location filename="../selfcheck_screens.py" line="305"/>
+        <location filename="../selfcheck_screens.py" line="329"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="315"/>
+        <location filename="../selfcheck_screens.py" line="335"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../safety/__init__.py" line="60"/>
+        <source>Tell a member of staff now.</source>
+        <translation>Avise ahora a alguien del personal.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="61"/>
+        <source>Call your local emergency number now.</source>
+        <translation>Llame ahora al número de emergencias de su zona.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="68"/>
+        <source>Emergency</source>
+        <translation>Emergencia</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="62"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, ask a member of staff now.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, pregunte ahora a alguien del personal.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="69"/>
+        <source>Get help now</source>
+        <translation>Pida ayuda ahora</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="80"/>
+        <location filename="../../safety/__init__.py" line="84"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, call your local emergency number.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, llame al número de emergencias de su zona.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="91"/>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="92"/>
+        <source>See a doctor right away</source>
+        <translation>Vaya al médico de inmediato</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="98"/>
+        <source>Call your doctor&apos;s office now. If it is closed, or you feel very unwell, call your local emergency number.</source>
+        <translation>Llame ahora al consultorio de su médico. Si está cerrado, o si se siente muy mal, llame al número de emergencias de su zona.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="103"/>
+        <source>Contact your doctor&apos;s office now. If it is closed, or you feel very unwell, call your local emergency number.</source>
+        <translation>Póngase en contacto con el consultorio de su médico ahora. Si está cerrado, o si se siente muy mal, llame al número de emergencias de su zona.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="111"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, call your doctor&apos;s office now.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, llame ahora al consultorio de su médico.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="115"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, contact your doctor&apos;s office now.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, póngase en contacto ahora con el consultorio de su médico.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="139"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, ask the staff here.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, pregunte al personal de aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="142"/>
+        <location filename="../../safety/__init__.py" line="145"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, ask your doctor or nurse.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, pregunte a su médico o su enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="165"/>
+        <source>You answered &quot;Not sure&quot;. If you are not sure, ask a doctor or nurse.</source>
+        <translation>Usted respondió «No sé». Si tiene dudas, pregunte a un médico o una enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="122"/>
+        <source>Soon</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="123"/>
+        <source>See a doctor or nurse soon</source>
+        <translation>Vaya pronto a ver a un médico o una enfermera</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="128"/>
+        <source>Ask the staff here, or make an appointment with your doctor.</source>
+        <translation>Pregunte al personal de aquí, o pida una cita con su médico.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="131"/>
+        <location filename="../../safety/__init__.py" line="134"/>
+        <source>Make an appointment with your doctor or nurse.</source>
+        <translation>Pida una cita con su médico o su enfermera.</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="151"/>
+        <source>Self-care</source>
+        <translation>Cuidados en casa</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="152"/>
+        <source>What you can do yourself</source>
+        <translation>Lo que puede hacer usted mismo</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="158"/>
+        <source>If it does not get better, or you are worried, talk with a doctor or nurse.</source>
+        <translation>Si no mejora, o si le preocupa, hable con un médico o una enfermera.</translation>
+    </message>
+</context>
+<context>
     <name>ScrollPage</name>
     <message>
-        <location filename="../widgets.py" line="431"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Scroll the page</source>
         <translation>Desplazar la página</translation>
     </message>
@@ -825,28 +936,29 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="459"/>
-        <location filename="../screens.py" line="489"/>
+        <location filename="../screens.py" line="475"/>
+        <location filename="../screens.py" line="522"/>
+        <location filename="../screens.py" line="561"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="483"/>
+        <location filename="../screens.py" line="515"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="484"/>
+        <location filename="../screens.py" line="516"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="491"/>
+        <location filename="../screens.py" line="527"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="492"/>
+        <location filename="../screens.py" line="528"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -917,43 +1029,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="325"/>
-        <location filename="../screens.py" line="365"/>
+        <location filename="../screens.py" line="334"/>
+        <location filename="../screens.py" line="374"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="364"/>
+        <location filename="../screens.py" line="373"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="368"/>
+        <location filename="../screens.py" line="377"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="369"/>
+        <location filename="../screens.py" line="378"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="371"/>
+        <location filename="../screens.py" line="380"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="373"/>
+        <location filename="../screens.py" line="382"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="376"/>
+        <location filename="../screens.py" line="385"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="386"/>
+        <location filename="../screens.py" line="395"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -961,12 +1073,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="534"/>
+        <location filename="../screens.py" line="614"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="535"/>
+        <location filename="../screens.py" line="615"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -974,22 +1086,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="239"/>
+        <location filename="../screens.py" line="243"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="240"/>
+        <location filename="../screens.py" line="244"/>
         <source>{count} topics in plain words</source>
         <translation>{count} temas en palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="244"/>
+        <location filename="../screens.py" line="248"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="245"/>
+        <location filename="../screens.py" line="249"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>

@@ -71,16 +71,11 @@ selfcheck:
           - question: tired
             answer: yes
   red_flags:
-    - id: chest
-      urgency: now
+    - sign: chest
       when:
         any:
           - question: where
             answer: chest
-      advice:
-        patient: Tell staff now. [2]
-        clinician: Urgent assessment [2].
-      source: 2
   factors:
     - id: fatigue
       name: {patient: Tired muscles, clinician: Fatigue}
@@ -92,4 +87,14 @@ selfcheck:
       helps:
         patient: Rest. [1]
         clinician: Rest [1].
+signs:
+  - id: chest
+    tier: urgent
+    sources: [2]
+    name: {patient: Chest cramps, clinician: Chest cramps}
+    advice:
+      patient: See a doctor right away. [2]
+      clinician: Urgent assessment [2].
+    words:
+      en: [chest]
 """

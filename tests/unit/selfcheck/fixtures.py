@@ -143,26 +143,16 @@ selfcheck:
           - question: where
             answer: legs
   red_flags:
-    - id: chest-pain
-      urgency: now
+    - sign: chest-pain
       when:
         any:
           - question: where
             answer: chest
-      advice:
-        patient: Tell staff now. [2]
-        clinician: Urgent assessment [2].
-      source: 2
-    - id: long-cramp
-      urgency: soon
+    - sign: long-cramp
       when:
         any:
           - question: long
             answer: yes
-      advice:
-        patient: See a doctor in the next few days. [2]
-        clinician: Review within days [2].
-      source: 2
   factors:
     - id: fatigue
       name: {patient: Tired muscles, clinician: Muscle fatigue}
@@ -196,6 +186,21 @@ selfcheck:
       helps:
         patient: Ask your doctor about your medicines. [2]
         clinician: Review the drug list [2].
+signs:
+  - id: chest-pain
+    tier: urgent
+    sources: [2]
+    name: {patient: Cramps in the chest, clinician: Chest cramps}
+    advice:
+      patient: Tell staff now. [2]
+      clinician: Urgent assessment [2].
+  - id: long-cramp
+    tier: soon
+    sources: [2]
+    name: {patient: A long cramp, clinician: Prolonged cramp}
+    advice:
+      patient: See a doctor in the next few days. [2]
+      clinician: Review within days [2].
 """
 
 QUESTIONS = ("where", "exercise", "heat", "medicines", "started", "long")

@@ -156,7 +156,7 @@ def test_a_broken_bundle_reports_located_errors(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        "content/cramps-lite/selfcheck.yaml:77:21: 'chset' is not an answer to 'where' "
+        "content/cramps-lite/selfcheck.yaml:76:21: 'chset' is not an answer to 'where' "
         "(did you mean 'chest'?); use one of: legs, chest",
         "kiosk fhir questionnaire: content/cramps-lite: 1 problem(s)",
     ]
@@ -178,10 +178,12 @@ Check your cramps — cramps-lite 2.1.0 (patient, en)
 note: 'heat' is not shown with these answers; its answer is ignored
 note: 'long' is not shown with these answers; its answer is ignored
 
-URGENT
-- Get help now: Tell staff now.
-  source: [2] Second source
-  Because you said: Where are the cramps? — In my chest
+WARNING SIGNS (most urgent first)
+- ! URGENT: See a doctor right away
+  Contact your doctor's office now. If it is closed, or you feel very unwell, call your local emergency number.
+  * Cramps in the chest: Tell staff now.
+    source: [2] Second source
+    Because you said: Where are the cramps? — In my chest
 
 MAY BE CONTRIBUTING
 - Tired muscles (fatigue)
@@ -210,10 +212,12 @@ def test_selfcheck_text_urgent_first_and_all_reasons(
     assert run("selfcheck", "--answers", "answers.yaml", "--level", "clinician") == 0
     out = capsys.readouterr().out
     assert out.splitlines()[3:] == [
-        "URGENT",
-        "- See a doctor or nurse soon: Review within days.",
-        "  source: [2] Second source",
-        "  Because you said: Cramp longer than 10 minutes? — Yes",
+        "WARNING SIGNS (most urgent first)",
+        "- i SOON: See a doctor or nurse soon",
+        "  Make an appointment with your doctor or nurse.",
+        "  * Prolonged cramp: Review within days.",
+        "    source: [2] Second source",
+        "    Because you said: Cramp longer than 10 minutes? — Yes",
         "",
         "MAY BE CONTRIBUTING",
         "- Muscle fatigue (fatigue)",
@@ -237,7 +241,7 @@ def test_selfcheck_text_with_nothing_found(
         "Check your cramps — cramps-lite 2.1.0 (patient, en)\n"
         "0 answer(s) count, 3 question(s) shown\n"
         "\n"
-        "No urgent advice.\n"
+        "No warning sign in these answers.\n"
         "\n"
         "No factors matched these answers.\n"
     )
@@ -257,9 +261,11 @@ def test_selfcheck_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "urgent": [
             {
                 "id": "chest-pain",
-                "urgency": "now",
+                "tier": "urgent",
+                "unsure": False,
+                "name": "Cramps in the chest",
                 "advice": "Tell staff now.",
-                "source": 2,
+                "sources": [2],
                 "because": [{"question": "where", "answer": "chest"}],
             }
         ],
@@ -344,8 +350,9 @@ def test_selfcheck_on_the_shipped_bundle(
     assert run(*argv) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith(f" — muscle-cramps {shipped.metadata.version} ({level}, en)")
-    assert out.index("URGENT") < out.index("MAY BE CONTRIBUTING")
-    body = [line for line in out[3:] if line not in ("URGENT", "MAY BE CONTRIBUTING", "")]
+    headings = ("WARNING SIGNS (most urgent first)", "MAY BE CONTRIBUTING", "")
+    assert out.index(headings[0]) < out.index(headings[1])
+    body = [line for line in out[3:] if line not in headings]
     assert body
     assert all(line.startswith(("- ", "  ")) for line in body), body
     assert run(*argv, "--format", "fhir") == 0

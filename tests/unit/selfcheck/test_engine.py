@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from kiosk.content.model import (
     RedFlag,
     Rule,
     SelfCheck,
+    Sign,
     Urgency,
 )
 from kiosk.selfcheck import SelfCheckEngine, condition_holds, rule_holds
@@ -45,9 +47,8 @@ SELFCHECK = SelfCheck(
     intro=_text("Not a diagnosis."),
     questions=(EXERCISE, HEAT, MEDICINES, WHERE, LONG),
     red_flags=(
-        RedFlag("long-cramp", Urgency.SOON, _yes("long"), _text("See a doctor soon [7]."), 7),
-        RedFlag("chest", Urgency.NOW, Rule(any=(Condition("where", "chest"),)),
-                _text("Tell staff now [6]."), 6),
+        RedFlag("long-cramp", _yes("long")),
+        RedFlag("chest", Rule(any=(Condition("where", "chest"),))),
     ),
     factors=(
         Factor("fatigue", _text("Tired muscles"), _yes("exercise"), ("exercise",),
@@ -60,7 +61,16 @@ SELFCHECK = SelfCheck(
                _text("Ask your doctor [1].")),
     ),
 )  # fmt: skip
-ENGINE = SelfCheckEngine(SELFCHECK)
+SIGNS = (
+    Sign("long-cramp", Urgency.SOON, _text("A long cramp"), _text("See a doctor soon [7]."), (7,)),
+    Sign("chest", Urgency.URGENT, _text("Chest cramps"), _text("See a doctor now [6]."), (6,)),
+)
+ENGINE = SelfCheckEngine(SELFCHECK, SIGNS)
+
+
+def test_a_red_flag_must_name_a_known_sign() -> None:
+    with pytest.raises(ValueError, match="chest"):
+        SelfCheckEngine(SELFCHECK, SIGNS[:1])
 
 
 def test_red_flag_questions_come_first() -> None:
@@ -82,9 +92,10 @@ def test_answers_to_hidden_questions_do_not_count() -> None:
     assert [f.factor.id for f in result.factors] == []
 
 
-def test_urgent_advice_first_now_before_soon_with_reasons() -> None:
+def test_urgent_advice_first_most_urgent_tier_first_with_reasons() -> None:
     result = ENGINE.evaluate({"long": "yes", "where": "chest", "exercise": "yes"})
     assert [f.flag.id for f in result.urgent] == ["chest", "long-cramp"]
+    assert [f.sign.tier for f in result.urgent] == [Urgency.URGENT, Urgency.SOON]
     assert result.urgent[0].because[0].question == WHERE
     assert result.urgent[0].because[0].answer == "chest"
     assert [f.factor.id for f in result.factors] == ["fatigue"]
@@ -101,11 +112,34 @@ def test_factor_reasons_and_sections() -> None:
     assert not result.applies("mechanisms")
 
 
-def test_not_sure_never_matches_a_specific_answer() -> None:
-    result = ENGINE.evaluate({"exercise": "not_sure", "long": "not_sure"})
+def test_not_sure_never_matches_a_specific_answer_of_a_factor() -> None:
+    result = ENGINE.evaluate({"exercise": "not_sure"})
     assert result.urgent == ()
     assert result.factors == ()
     assert condition_holds(Condition("exercise", answered=True), {"exercise": "not_sure"})
+
+
+def test_not_sure_on_a_warning_sign_question_raises_it_as_unsure() -> None:
+    result = ENGINE.evaluate({"long": "not_sure"})
+    assert [(f.sign.id, f.unsure) for f in result.urgent] == [("long-cramp", True)]
+    assert [(r.question.id, r.answer) for r in result.urgent[0].because] == [("long", "not_sure")]
+    assert ENGINE.evaluate({"long": "no"}).urgent == ()
+
+
+def test_a_sure_sign_comes_before_an_unsure_one_of_the_same_tier() -> None:
+    signs = (SIGNS[0], Sign("chest", Urgency.SOON, _text("C"), _text("C [6]."), (6,)))
+    engine = SelfCheckEngine(SELFCHECK, signs)
+    result = engine.evaluate({"long": "not_sure", "where": "chest"})
+    assert [(f.sign.id, f.unsure) for f in result.urgent] == [
+        ("chest", False),
+        ("long-cramp", True),
+    ]
+
+
+def test_the_warning_sign_questions_are_known() -> None:
+    assert ENGINE.is_warning("long")
+    assert ENGINE.is_warning("where")
+    assert not ENGINE.is_warning("exercise")
 
 
 def test_invalid_answers_are_ignored_not_raised() -> None:
@@ -151,10 +185,13 @@ def test_every_reachable_answer_sequence_gives_a_result(answers: dict[str, Any])
 @given(answer_sequences())
 def test_a_red_flag_answer_always_puts_its_advice_first(answers: dict[str, Any]) -> None:
     result = ENGINE.evaluate(answers)
-    raised = [f for f in SELFCHECK.red_flags if rule_holds(f.when, result.answers)]
-    assert {f.flag.id for f in result.urgent} == {f.id for f in raised}
-    urgencies = [f.flag.urgency for f in result.urgent]
-    assert urgencies == sorted(urgencies, key=lambda u: 0 if u is Urgency.NOW else 1)
+    unsure_as_yes = {k: "yes" if v == "not_sure" else v for k, v in result.answers.items()}
+    raised = [f for f in SELFCHECK.red_flags if rule_holds(f.when, unsure_as_yes)]
+    assert {f.flag.id for f in result.urgent} == {f.sign for f in raised}
+    for finding in result.urgent:
+        assert finding.unsure == (not rule_holds(finding.flag.when, result.answers))
+    ranks = [f.sign.tier.rank for f in result.urgent]
+    assert ranks == sorted(ranks)
 
 
 @settings(max_examples=300, deadline=None)
@@ -172,7 +209,7 @@ def test_a_question_is_one_reason_even_when_several_options_match() -> None:
         factors=(Factor("pills", _text("Pills"), Rule(any=(
             Condition("medicines", "diuretic"), Condition("medicines", "statin"))),
             ("medical-conditions",), _text("Ask [1].")),),
-    ))  # fmt: skip
+    ), ())  # fmt: skip
     result = engine.evaluate({"medicines": ("diuretic", "statin")})
     assert [(r.question.id, r.answer) for r in result.factors[0].because] == [
         ("medicines", ("diuretic", "statin"))]  # fmt: skip

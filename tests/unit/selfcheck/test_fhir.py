@@ -290,7 +290,7 @@ def test_every_answer_set_enables_what_the_engine_shows(bundle: Bundle) -> None:
     document = questionnaire(bundle)
     selfcheck = bundle.document.selfcheck
     assert selfcheck is not None
-    engine = SelfCheckEngine(selfcheck)
+    engine = SelfCheckEngine(selfcheck, bundle.signs)
     sets = all_answer_sets(bundle)
     assert len(sets) == 3 * 4 * 4 * 5 * 4 * 4  # each question unanswered or answered
     for answers in sets:
@@ -420,7 +420,7 @@ def shipped() -> Bundle:
 def test_the_shipped_selfcheck_exports_valid_fhir(shipped: Bundle, level: str) -> None:
     selfcheck = shipped.document.selfcheck
     assert selfcheck is not None
-    engine = SelfCheckEngine(selfcheck)
+    engine = SelfCheckEngine(selfcheck, shipped.signs)
     document = questionnaire(shipped, level)
     Questionnaire.model_validate(document)
     assert document["url"] == "urn:kiosk:questionnaire:muscle-cramps"

@@ -16,7 +16,7 @@ def test_every_factor_and_no_warning_sign_then_one_warning_sign(folder: object) 
     bundle = load_bundle(folder, cache=BundleCache(None))  # type: ignore[arg-type]
     selfcheck = bundle.document.selfcheck
     assert selfcheck is not None
-    engine = SelfCheckEngine(selfcheck)
+    engine = SelfCheckEngine(selfcheck, bundle.signs)
     script = scripted_answers(selfcheck)
     calm = engine.evaluate(script.calm)
     assert calm.urgent == ()

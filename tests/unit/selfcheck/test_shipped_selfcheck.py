@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from tests.conftest import CONTENT
 BUNDLE = load_bundle(CONTENT / "muscle-cramps", cache=BundleCache(None))
 assert BUNDLE.document.selfcheck is not None
 SELFCHECK = BUNDLE.document.selfcheck
-ENGINE = SelfCheckEngine(SELFCHECK)
+ENGINE = SelfCheckEngine(SELFCHECK, BUNDLE.signs)
 
 
 @st.composite
@@ -46,23 +47,41 @@ def test_every_factor_points_to_real_sections() -> None:
 
 
 def test_the_named_sources_back_the_red_flags() -> None:
-    assert {f.source for f in SELFCHECK.red_flags} == {6, 7}
-    assert {f.urgency for f in SELFCHECK.red_flags} == {Urgency.NOW, Urgency.SOON}
+    signs = [ENGINE.signs[f.sign] for f in SELFCHECK.red_flags]
+    assert {n for sign in signs for n in sign.sources} == {6, 7, 9, 10}
+    assert {sign.tier for sign in signs} == {Urgency.URGENT, Urgency.SOON}
 
 
-def test_chest_cramps_mean_get_help_now() -> None:
+def test_every_sign_but_the_emergency_one_has_a_red_flag_question() -> None:
+    """The self-check asks about every warning sign the topic defines (the emergency
+    sign is the kiosk's own advice for questions that are not about cramps)."""
+    asked = {f.sign for f in SELFCHECK.red_flags}
+    assert asked == {s.id for s in BUNDLE.signs} - {"emergency"}
+
+
+def test_chest_cramps_mean_see_a_doctor_right_away() -> None:
     result = ENGINE.evaluate({"chest-belly-arms": "yes", "hard-exercise": "yes"})
-    assert result.urgent[0].flag.urgency is Urgency.NOW
+    assert result.urgent[0].sign.tier is Urgency.URGENT
     assert [f.factor.id for f in result.factors] == ["fatigue"]
+
+
+@pytest.mark.parametrize("question", ["weak-or-numb", "twitching", "fluid-loss", "long-cramp"])
+def test_numbness_weakness_twitches_fluid_loss_and_long_cramps_are_urgent(question: str) -> None:
+    """Merck: see a doctor right away; where the NHS says less (numbness: see a GP; a
+    cramp over 10 minutes: non-urgent), the safer tier wins."""
+    for answer in ("yes", "not_sure"):
+        result = ENGINE.evaluate({question: answer})
+        assert [f.sign.tier for f in result.urgent] == [Urgency.URGENT]
 
 
 @settings(max_examples=200, deadline=None)
 @given(visits())
 def test_every_visit_gives_a_result_with_urgent_advice_first(answers: dict[str, Any]) -> None:
     result = ENGINE.evaluate(answers)
-    raised = {f.id for f in SELFCHECK.red_flags if rule_holds(f.when, result.answers)}
+    unsure_as_yes = {k: "yes" if v == "not_sure" else v for k, v in result.answers.items()}
+    raised = {f.sign for f in SELFCHECK.red_flags if rule_holds(f.when, unsure_as_yes)}
     assert {f.flag.id for f in result.urgent} == raised
-    urgencies = [f.flag.urgency for f in result.urgent]
-    assert urgencies == sorted(urgencies, key=lambda u: 0 if u is Urgency.NOW else 1)
+    ranks = [f.sign.tier.rank for f in result.urgent]
+    assert ranks == sorted(ranks)
     for finding in (*result.urgent, *result.factors):
         assert finding.because

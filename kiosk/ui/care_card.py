@@ -1,0 +1,82 @@
+"""Warning signs in their tier's care card: the one look of the kiosk's urgency scale.
+
+After the NHS care cards: a band in the tier's colour with its icon *and* words
+("! Urgent: See a doctor right away"), so that colour is never alone; then what to do
+where the reader is (at the kiosk: tell a member of staff now); then each warning sign
+of that tier, its advice with its citations, and why it was raised. The same cards are
+shown on the results, at the top of a section that speaks of a sign, and in the question
+box's answers; the handout prints the same on paper (:mod:`kiosk.ui.handout`). Colours:
+the theme's style sheet (:mod:`kiosk.ui.theme`), from :mod:`kiosk.safety`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from kiosk.content.markup import plain_text
+from kiosk.safety import TierLook
+from kiosk.ui.widgets import PassageView, label
+
+__all__ = ["CareCard"]
+
+
+class CareCard(QFrame):
+    """One tier's card (see the module): its band, what to do, then its signs.
+
+    Signals:
+        citationActivated(int): a citation in a sign's advice was tapped.
+    """
+
+    citationActivated = Signal(int)
+
+    def __init__(
+        self,
+        look: TierLook,
+        action: str,
+        *,
+        source_label: str,
+        link_colour: str,
+        object_name: str = "",
+    ) -> None:
+        super().__init__()
+        self.look = look
+        self.source_label = source_label
+        self.link_colour = link_colour
+        self.setProperty("care", look.tier.value)
+        self.setObjectName(object_name or f"care-{look.tier.value}")
+        self.setAccessibleName(f"{look.label}: {look.heading}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.setSpacing(8)
+        self.band = label(look.title, role="h2")
+        self.band.setProperty("care", look.tier.value)
+        self.band.setAccessibleName(f"{look.label}: {look.heading}")
+        self.band.setProperty("spoken", look.spoken)  # the tier's name, never the icon
+        layout.addWidget(self.band)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(20, 4, 20, 0)
+        self.body.setSpacing(8)
+        self.action = label(action, role="care-action")
+        self.body.addWidget(self.action)
+        layout.addLayout(self.body)
+        self._spoken = [look.spoken, action]
+
+    def add_sign(self, name: str, advice: str, *, note: str = "", because: str = "") -> None:
+        """A warning sign of this tier: its name, ``note`` (the "not sure" advice, when
+        that was the answer), its advice (content markup) and why it was raised."""
+        self.body.addWidget(label(name, role="care-name"))
+        if note:
+            self.body.addWidget(label(note, role="care-action"))
+        view = PassageView(self.source_label)
+        view.setProperty("role", "plain")
+        view.show_text(advice, self.link_colour)
+        view.citationActivated.connect(self.citationActivated)
+        self.body.addWidget(view)
+        if because:
+            self.body.addWidget(label(because, role="muted"))
+        self._spoken.extend([name + ".", note, plain_text(advice), because])
+
+    def spoken(self) -> str:
+        """What read-aloud says for this card, the tier first."""
+        return " ".join(part for part in self._spoken if part.strip())
