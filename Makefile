@@ -138,6 +138,10 @@ screenshots: install
 	cp build/screenshots/21-ask-answers-patient-en.png docs/screenshots/21-ask-answers.png
 	cp build/screenshots/22-ask-no-answer-patient-en.png docs/screenshots/22-ask-no-answer.png
 	cp build/screenshots/30-largest-high-contrast-06-results-patient-es.png docs/screenshots/30-results-largest-high-contrast-spanish.png
+	cp build/screenshots/23-care-cards-results-default-patient-en.png docs/screenshots/23-care-cards-results.png
+	cp build/screenshots/23-care-cards-results-high-contrast-patient-es.png docs/screenshots/23-care-cards-results-high-contrast-spanish.png
+	cp build/screenshots/24-care-cards-section-default-patient-en.png docs/screenshots/24-care-cards-section.png
+	cp build/screenshots/24-care-cards-section-high-contrast-patient-en.png docs/screenshots/24-care-cards-section-high-contrast.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build/pyinstaller

@@ -253,7 +253,10 @@ class _Report:
 
     def source(self, number: int) -> str:
         reference = self.bundle.reference(number)
-        return f"[{number}]" if reference is None else f"[{number}] {reference.title}"
+        if reference is None:
+            return f"[{number}]"
+        publisher = f" ({reference.publisher})" if reference.publisher else ""
+        return f"[{number}] {reference.title}{publisher}"
 
     @staticmethod
     def ignored(evaluation: Evaluation, answers: dict[str, Answer]) -> list[str]:

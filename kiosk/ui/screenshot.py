@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from kiosk.content import Bundle, ContentState
+    from kiosk.selfcheck import Answer, SelfCheckEngine
     from kiosk.settings import Settings
     from kiosk.ui.window import MainWindow
 
@@ -344,6 +345,53 @@ def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[
     window.go("topic")
     yield save("18-topic-applies-to-you")
     yield _handout_page(window, save)
+    yield from _shoot_care_cards(window, save)
+
+
+def _every_sign(engine: SelfCheckEngine) -> dict[str, Answer]:
+    """Answers that raise every warning sign of the self-check, the first yes/no one
+    as "not sure" (its own advice shows too)."""
+    from kiosk.content import QuestionKind
+
+    answers: dict[str, Answer] = {}
+    unsure = True
+    for flag in engine.selfcheck.red_flags:
+        for condition in flag.when.conditions:
+            question = engine.selfcheck.question(condition.question)
+            if question is None or condition.answer is None:
+                continue
+            if question.kind is QuestionKind.YES_NO:
+                answers[question.id] = "not_sure" if unsure else condition.answer
+                unsure = False
+            elif question.kind is QuestionKind.MULTIPLE:
+                chosen = answers.get(question.id, ())
+                assert isinstance(chosen, tuple)
+                answers[question.id] = (*dict.fromkeys((*chosen, condition.answer)),)
+            else:
+                answers[question.id] = condition.answer
+    return answers
+
+
+def _shoot_care_cards(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
+    """The urgency scale's care cards in both themes: the results with every warning
+    sign raised (one card per tier, a "not sure" line), and the section that points to
+    the most signs (at least the emergency and urgent tiers in the shipped topic)."""
+    engine = window.engine
+    bundle = window.content.bundle
+    assert engine is not None
+    assert bundle is not None
+    window.session.visit.clear_answers()
+    window.session.visit.answer_all(_every_sign(engine))
+    most = max(bundle.topic.sections, key=lambda section: len(section.signs))
+    for contrast in (False, True):
+        window.session.set_high_contrast(contrast)
+        theme = "high-contrast" if contrast else "default"
+        window.show_results()
+        yield save(f"23-care-cards-results-{theme}")
+        if most.signs:
+            window.open_section(most.id)
+            yield save(f"24-care-cards-section-{theme}")
+    window.session.set_high_contrast(False)
 
 
 def _handout_page(window: MainWindow, save: Callable[..., Path]) -> Path:

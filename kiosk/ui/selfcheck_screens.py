@@ -268,6 +268,14 @@ class ResultsScreen(Screen):
         self.refresh()
         self.page.to_top()
 
+    def arrive(self, *, restore: bool = True) -> None:
+        """Fresh results open at their top, the most urgent care card in view: the focus
+        goes to their first control, never back to "Change my answers" at the bottom
+        (which scrolled the warning signs out of sight)."""
+        del restore
+        super().arrive(restore=False)
+        self.page.to_top()
+
     def report(self) -> Report | None:
         """The self-check's report (the handout's and ``kiosk selfcheck``'s words)."""
         if self.evaluation is None or self.context.bundle is None:

@@ -49,9 +49,9 @@ STEPS: list[tuple[str, dict[str, Any]]] = [
     # as an AT-SPI client (switch access, voice control) chooses: the button's action
     ("question-2", {"press": "No"}),
     ("question-4", {"press": "No", "how": "keyboard", "times": 2}),
-    ("multiple", {"press": "No", "how": "keyboard"}),
+    ("multiple", {"press": "No", "how": "keyboard", "times": 3}),  # six warning questions
     ("multiple-picked", {"press": "My cramps began after I started a new medicine."}),
-    ("results", {"press": ["Next", "Skip this question"], "until": "Your results", "times": 12}),
+    ("results", {"press": ["Next", "Skip this question"], "until": "Your results", "times": 14}),
     ("ask", {"press": "Have a follow-up question?"}),
     ("start-over", {"press": "Start over"}),
     ("audience-again", {"press": "Touch to start"}),

@@ -173,3 +173,27 @@ def test_every_tier_has_its_icon_words_and_contrast() -> None:
     assert (
         tier_look(Urgency.EMERGENCY).action(Place.HOME) == "Call your local emergency number now."
     )
+
+
+def test_the_results_open_at_the_top_with_the_first_card_in_view(
+    qtbot: QtBot, kiosk_window: MainWindow
+) -> None:
+    """Many signs raised make a long page; it must open at its top, the most urgent card
+    in view, whatever has the keyboard focus."""
+    from kiosk.ui.screenshot import _every_sign
+
+    window = kiosk_window
+    window.resize(1280, 800)
+    to_topic(qtbot, window)
+    click(qtbot, window, "check-risk-factors")
+    screen = window.screens["question"]
+    assert isinstance(screen, QuestionScreen)
+    for _ in range(2):  # the first time, and again after "Change my answers"
+        results = _results(qtbot, window, _every_sign(screen.engine))
+        qtbot.wait(50)
+        bar = results.page.verticalScrollBar()
+        assert bar.value() == 0
+        first = _cards(results)[0]
+        viewport = results.page.viewport()
+        assert first.mapTo(viewport, QPoint(0, 0)).y() < viewport.height()
+        click(qtbot, results, "results-again")
