@@ -326,6 +326,10 @@ def _shoot_selfcheck(window: MainWindow, save: Callable[..., Path]) -> Iterator[
     first = engine.order[0]
     question.show_question(first.id)  # type: ignore[attr-defined]
     yield save("15-selfcheck-question")
+    if engine.is_warning(first.id):  # skipping a warning-sign question asks to confirm
+        question.skip.click()  # type: ignore[attr-defined]
+        yield save("15-selfcheck-skip-confirm")
+        question.keep.click()  # type: ignore[attr-defined]
     choice = next((q for q in engine.order if q.kind is QuestionKind.MULTIPLE), None)
     if choice is not None:
         question.show_question(choice.id)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Question, QuestionKind
@@ -50,6 +50,7 @@ class QuestionScreen(Screen):
         super().__init__(context)
         self.engine = engine
         self.current: str | None = None  # the question shown; None: the intro
+        self._fresh = False  # start() was called: the next arrival ignores the old focus
         self._drawn: str | None = None  # the question whose answer buttons are shown
         column = self.scrolling_column()
         column.setContentsMargins(48, 24, 48, 32)
@@ -71,14 +72,48 @@ class QuestionScreen(Screen):
         self.answers_box.setContentsMargins(0, 0, 0, 0)
         self.answers_box.setSpacing(12)
         column.addWidget(self.answers_group)
+        # three buttons, three jobs, never one button that changes its job: "Start the
+        # questions" (the intro only), "Next" (a question already answered, or a choice
+        # of several made) and "Skip this question" (quiet, below them). One button that
+        # turned from Start into Skip, with the focus left on it, let Return pressed
+        # twice skip warning-sign question 1.
         moves = QHBoxLayout()
         self.back = button("", name="question-back", on_click=self.go_back)
+        self.start_button = button("", role="primary", name="question-start",
+                                   on_click=self._start_questions)  # fmt: skip
         self.next = button("", role="primary", name="question-next", on_click=self._next)
         moves.addWidget(self.back)
         moves.addStretch(1)
+        moves.addWidget(self.start_button)
         moves.addWidget(self.next)
         column.addSpacing(8)
         column.addLayout(moves)
+        # Skip: quiet and secondary (link-like, not bold), after the answers and the
+        # Back/Next row; never pressed by Return (Space or a tap only)
+        self.skip = button("", role="quiet", name="question-skip", on_click=self._skip)
+        self.skip.setAutoDefault(False)
+        self.skip.setDefault(False)
+        column.addWidget(self.skip, alignment=Qt.AlignmentFlag.AlignLeft)
+        # skipping a warning-sign question asks once to confirm, here on the screen:
+        # "Go back to the question" (the default, with the focus) or "Skip anyway"
+        self.confirm, confirm_box = card()
+        self.confirm.setObjectName("skip-confirm")
+        self.confirm_text = label(role="h2")
+        self.confirm_text.setObjectName("skip-confirm-text")
+        confirm_box.addWidget(self.confirm_text)
+        confirm_row = QHBoxLayout()
+        self.keep = button("", role="primary", name="skip-go-back", wrap=True,
+                           on_click=self._keep_question)  # fmt: skip
+        self.skip_anyway = button("", name="skip-anyway", wrap=True, on_click=self._skip_anyway)
+        self.skip_anyway.setAutoDefault(False)  # Return (pressed again) goes back, never skips
+        confirm_row.addWidget(self.keep, 1)
+        confirm_row.addWidget(self.skip_anyway, 1)
+        confirm_box.addLayout(confirm_row)
+        self.confirm.setVisible(False)
+        column.addWidget(self.confirm)
+        # the warning-sign questions whose confirm was shown in this visit: asked once
+        # (emptied by reset(), at the wipe)
+        self.confirm_asked: set[str] = set()
         column.addStretch(1)
         self.refresh()
 
@@ -91,7 +126,14 @@ class QuestionScreen(Screen):
         self.current = None
         self.refresh()
         self.page.to_top()
+        self._fresh = True  # shown next: the focus on "Start", not where Qt's chain left it
         self.arrive(restore=False)
+
+    def arrive(self, *, restore: bool = True) -> None:
+        if self._fresh and self.isVisible():
+            self._fresh = False
+            restore = False
+        super().arrive(restore=restore)
 
     def show_question(self, question_id: str | None) -> None:
         self.current = question_id
@@ -100,10 +142,12 @@ class QuestionScreen(Screen):
         self.arrive(restore=False)  # a new question: said, the focus on its first answer
 
     def first_focus(self) -> QWidget | None:
-        """The first answer (the intro: "Start the questions")."""
+        """The question's first answer (the intro: "Start the questions"). Return does
+        not choose an answer (see refresh), so Return pressed again after Start neither
+        answers nor skips question 1."""
         answers = self.answers_group.findChildren(QPushButton) if self.current else []
         shown = [a for a in answers if a.isVisibleTo(self)]  # (in layout order: see refresh)
-        return min(shown, key=lambda a: a.y()) if shown else self.next
+        return min(shown, key=lambda a: a.y()) if shown else self.start_button
 
     def refresh(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -117,9 +161,17 @@ class QuestionScreen(Screen):
             refocus = focus.objectName() if focus.objectName().startswith("answer-") else ""
         if focus is not None and self.answers_group.isAncestorOf(focus):
             focus.clearFocus()  # not passed on to Back while the answers are made anew
+        if self._drawn != self.current:
+            self.confirm.setVisible(False)  # a confirm belongs to its question only
         self._drawn = self.current
         clear_layout(self.answers_box)
         set_button_text(self.back, "‹  " + self.tr("Back"))
+        set_button_text(self.skip, self.tr("Skip this question"))
+        set_button_text(self.keep, self.tr("Go back to the question"))
+        set_button_text(self.skip_anyway, self.tr("Skip anyway"))
+        self.confirm_text.setText(self.tr(
+            "This question is about a warning sign. Skipping it means the check cannot "
+            "tell you if you need help now. Skip anyway?"))  # fmt: skip
         question = selfcheck.question(self.current) if self.current else None
         self.answers_group.setVisible(question is not None)
         if question is None:
@@ -127,9 +179,13 @@ class QuestionScreen(Screen):
             self.title.setText(self.context.level_text(selfcheck.title))
             self.help.setText(self.context.level_text(selfcheck.intro))
             self.help.setVisible(True)  # a question without help hid it (the safety lines)
-            self.next.setVisible(True)
-            set_button_text(self.next, self.tr("Start the questions") + "  ›")
+            self.start_button.setVisible(True)
+            set_button_text(self.start_button, self.tr("Start the questions") + "  ›")
+            self.next.setVisible(False)
+            self.skip.setVisible(False)
+            self.confirm.setVisible(False)
             return
+        self.start_button.setVisible(False)
         asked = self.engine.questions(self.answers)
         ids = [q.id for q in asked]
         number = ids.index(question.id) + 1 if question.id in ids else len(ids)
@@ -150,14 +206,20 @@ class QuestionScreen(Screen):
             widget.setProperty("a11y", "check" if multiple else "radio")
             widget.setCheckable(True)
             widget.setChecked(bool(chosen))
+            # chosen by a tap or Space, as a radio button or check box is; not by Return,
+            # which a visitor may press again after "Start the questions"
+            widget.setAutoDefault(False)
             self.answers_box.addWidget(widget)
             widget.show()  # at once: a widget added to a shown screen appears only later
             if widget.objectName() == refocus:
                 widget.setFocus()
-        self.next.setVisible(True)
-        set_button_text(self.next, (self.tr("Next") if multiple and given else
-                                    self.tr("Skip this question")) + "  ›")  # fmt: skip
-        tab_in_reading_order(self)  # the answers (made last) before Back and Next
+        answered = bool(given) if multiple else given is not None
+        if answered:
+            self.confirm.setVisible(False)  # answered after all: nothing to confirm
+        self.next.setVisible(answered)  # Next keeps the answer; Skip leaves none
+        set_button_text(self.next, self.tr("Next") + "  ›")
+        self.skip.setVisible(not answered and not self.confirm.isVisibleTo(self))
+        tab_in_reading_order(self)  # the answers (made last) before Back, Next and Skip
 
     def _choices(self, question: Question) -> list[tuple[str, str]]:
         if question.kind is QuestionKind.YES_NO:
@@ -178,15 +240,52 @@ class QuestionScreen(Screen):
         visit.answer(question.id, answer_id)
         self._advance(question.id)
 
+    def _start_questions(self) -> None:
+        first = self.engine.next_question(self.answers)
+        if first is None:
+            self.finished.emit()
+        else:
+            self.show_question(first.id)
+
     def _next(self) -> None:
         if self.current is None:
-            first = self.engine.next_question(self.answers)
-            if first is None:
-                self.finished.emit()
-            else:
-                self.show_question(first.id)
+            self._start_questions()
             return
         self._advance(self.current)
+
+    def _skip(self) -> None:
+        """Skip the question; a warning-sign question asks once to confirm first."""
+        from kiosk.ui.accessibility import announce
+
+        question = self.current
+        if question is None:
+            return
+        if self.engine.is_warning(question) and question not in self.confirm_asked:
+            self.confirm_asked.add(question)
+            self.skip.setVisible(False)
+            self.confirm.setVisible(True)
+            self.keep.setFocus(Qt.FocusReason.OtherFocusReason)
+            # all of it in view, once the page has made room for it (laid out later)
+            QTimer.singleShot(0, self._show_confirm_whole)
+            announce(self, self.confirm_text.text())
+            return
+        self._advance(question)
+
+    def _show_confirm_whole(self) -> None:
+        if self.confirm.isVisible():
+            self.page.ensureWidgetVisible(self.confirm, 0, 16)
+
+    def _keep_question(self) -> None:
+        """Go back to the question: the confirm goes, the focus is on the question."""
+        self.confirm.setVisible(False)
+        self.skip.setVisible(True)
+        self.page.to_top()
+        self.arrive(restore=False)
+
+    def _skip_anyway(self) -> None:
+        self.confirm.setVisible(False)
+        if self.current is not None:
+            self._advance(self.current)
 
     def _advance(self, after: str) -> None:
         following = self.engine.next_question(self.answers, after=after)
@@ -205,6 +304,8 @@ class QuestionScreen(Screen):
 
     def reset(self) -> None:
         self.current = None
+        self.confirm_asked.clear()  # the wipe: a new visitor is asked again
+        self.confirm.setVisible(False)
         self.refresh()
         self.page.to_top()
 

@@ -102,6 +102,11 @@ QPushButton:focus {{ border: 3px solid {self.focus}; padding: 5px 17px; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {self.focus}; }}
 QPushButton[role="big"]:focus {{ padding: 7px 21px; }}
 QPushButton[role="cite"]:focus {{ padding: 1px 11px; }}
+/* quiet: a secondary action that looks like a link (the self-check's Skip): no fill,
+   underlined, normal weight; still the touch target tall, with the focus ring */
+QPushButton[role="quiet"] {{ background: transparent; border: 2px solid transparent;
+    color: {self.link}; text-decoration: underline; font-weight: 400; }}
+QPushButton[role="quiet"]:focus {{ border: 3px solid {self.focus}; padding: 5px 17px; }}
 /* the header's buttons exactly the touch target tall (64 px in kiosk mode, with their
    padding and border), not 80: the page below keeps the room */
 QFrame#header QPushButton, QPushButton#banner-about {{ min-height: {target - 16}px; }}

@@ -51,7 +51,15 @@ STEPS: list[tuple[str, dict[str, Any]]] = [
     ("question-4", {"press": "No", "how": "keyboard", "times": 2}),
     ("multiple", {"press": "No", "how": "keyboard", "times": 3}),  # six warning questions
     ("multiple-picked", {"press": "My cramps began after I started a new medicine."}),
-    ("results", {"press": ["Next", "Skip this question"], "until": "Your results", "times": 14}),
+    # a warning-sign question skipped asks once to confirm: "Skip anyway"
+    (
+        "results",
+        {
+            "press": ["Next", "Skip anyway", "Skip this question"],
+            "until": "Your results",
+            "times": 16,
+        },
+    ),
     ("ask", {"press": "Have a follow-up question?"}),
     ("start-over", {"press": "Start over"}),
     ("audience-again", {"press": "Touch to start"}),

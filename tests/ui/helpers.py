@@ -38,3 +38,15 @@ def to_topic(qtbot: QtBot, window: MainWindow, level: str = "patient") -> None:
     qtbot.mouseClick(window.screens["welcome"], Qt.MouseButton.LeftButton)
     click(qtbot, window, f"audience-{level}")
     assert window.current == "topic"
+
+
+def leave_question(qtbot: QtBot, screen: QWidget) -> None:
+    """On a self-check question: "Next" when it is answered, else "Skip this question"
+    (and "Skip anyway" when a warning-sign question asks to confirm)."""
+    next_button = find_button(screen, "question-next")
+    if next_button.isVisible():
+        click(qtbot, screen, "question-next")
+        return
+    click(qtbot, screen, "question-skip")
+    if find_button(screen, "skip-anyway").isVisible():
+        click(qtbot, screen, "skip-anyway")

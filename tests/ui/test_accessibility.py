@@ -65,7 +65,7 @@ def test_a_screen_is_announced_by_its_title_then_its_first_content(
     assert lines[1] == "The short answer"
     assert lines[2].startswith("Most cramps are harmless")
     click(qtbot, window, "check-risk-factors")
-    click(qtbot, window.screens["question"], "question-next")
+    click(qtbot, window.screens["question"], "question-start")
     lines = screen_announcement(window.screens["question"]).split("\n")
     assert lines[0].startswith("Question 1 of")
     assert lines[1] == "Along with the cramps, do you feel weak or numb?"

@@ -48,7 +48,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: QtBot, kiosk_window: 
     to_topic(qtbot, window)
     click(qtbot, window, "check-risk-factors")
     check("self-check intro")
-    click(qtbot, window.screens["question"], "question-next")
+    click(qtbot, window.screens["question"], "question-start")
     check("question")
     window.session.visit.answer_all({"chest-belly-arms": "yes", "hard-exercise": "yes"})
     window.show_results()

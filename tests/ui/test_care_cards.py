@@ -26,7 +26,7 @@ from kiosk.ui.screens import SectionScreen
 from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
 from kiosk.ui.theme import THEMES, contrast_ratio
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, to_topic
+from tests.ui.helpers import click, leave_question, to_topic
 
 
 def _results(qtbot: QtBot, window: MainWindow, answers: dict[str, Any]) -> ResultsScreen:
@@ -39,7 +39,7 @@ def _results(qtbot: QtBot, window: MainWindow, answers: dict[str, Any]) -> Resul
     assert isinstance(screen, QuestionScreen)
     window.session.visit.answer_all(answers)
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")
+    leave_question(qtbot, screen)
     results = window.screens["results"]
     assert isinstance(results, ResultsScreen)
     assert window.current == "results"

@@ -308,7 +308,7 @@ def test_a_whole_visit_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     tab_to(qtbot, "check-risk-factors", backwards=True)
     press(qtbot, Key.Key_Space)
     check_screen(qtbot, window, "question")
-    tab_to(qtbot, "question-next")
+    tab_to(qtbot, "question-start")
     press(qtbot, Key.Key_Space)
     screen = window.screens["question"]
     assert isinstance(screen, QuestionScreen)

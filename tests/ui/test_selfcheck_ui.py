@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.screens import TopicScreen
 from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
+from tests.ui.helpers import click, find_button, leave_question, open_dialog, texts, to_topic
 
 
 def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
@@ -23,7 +23,7 @@ def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
     screen = window.screens["question"]
     assert isinstance(screen, QuestionScreen)
     assert "not a diagnosis" in texts(screen).lower()
-    click(qtbot, screen, "question-next")  # "Start the questions"
+    click(qtbot, screen, "question-start")
     return screen
 
 
@@ -31,8 +31,10 @@ def _answer_all_no(qtbot: QtBot, window: MainWindow, screen: QuestionScreen) -> 
     while window.current == "question":
         question = screen.engine.selfcheck.question(screen.current or "")
         assert question is not None
-        name = "answer-no" if question.kind == "yes_no" else "question-next"
-        click(qtbot, screen, name)
+        if question.kind == "yes_no":
+            click(qtbot, screen, "answer-no")
+        else:  # none of the choices fit: skipped (a warning-sign one asks to confirm)
+            leave_question(qtbot, screen)
 
 
 def test_one_question_per_screen_with_progress(qtbot: QtBot, window: MainWindow) -> None:
@@ -86,7 +88,7 @@ def test_results_put_urgent_advice_first_and_say_why(qtbot: QtBot, window: MainW
     screen = _start(qtbot, window)
     window.session.visit.answer_all({"chest-belly-arms": "yes", "hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")  # skip the last question: results
+    leave_question(qtbot, screen)  # skip the last question: results
     results = window.screens["results"]
     assert isinstance(results, ResultsScreen)
     shown = texts(results)
@@ -104,7 +106,7 @@ def test_topic_marks_and_lists_first_what_applies(qtbot: QtBot, window: MainWind
     screen = _start(qtbot, window)
     window.session.visit.answer_all({"diuretic": "yes"})
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")
+    leave_question(qtbot, screen)
     click(qtbot, window.screens["results"], "results-back")
     assert window.current == "topic"
     first = find_button(window, "section-medical-conditions")
@@ -120,7 +122,7 @@ def test_print_a_handout_from_the_results(qtbot: QtBot, window: MainWindow, tmp_
     screen = _start(qtbot, window)
     window.session.visit.answer_all({"hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")
+    leave_question(qtbot, screen)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "handout.pdf"
@@ -146,7 +148,7 @@ def _to_results(qtbot: QtBot, window: MainWindow) -> ResultsScreen:
     screen = _start(qtbot, window)
     window.session.visit.answer_all({"hard-exercise": "yes"})
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")
+    leave_question(qtbot, screen)
     results = window.screens["results"]
     assert isinstance(results, ResultsScreen)
     return results
@@ -188,7 +190,7 @@ def test_citations_in_a_care_card_are_readable_in_high_contrast(
     window.session.visit.answer_all({"chest-belly-arms": "yes"})
     window.session.set_high_contrast(True)
     screen.show_question(screen.engine.order[-1].id)
-    click(qtbot, screen, "question-next")
+    leave_question(qtbot, screen)
     results = window.screens["results"]
     [card] = [c for c in results.findChildren(CareCard) if c.isVisible()]
     urgent = next(label.text() for label in card.findChildren(QLabel)

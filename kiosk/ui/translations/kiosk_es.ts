@@ -669,42 +669,57 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="122"/>
+        <location filename="../selfcheck_screens.py" line="160"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="131"/>
+        <location filename="../selfcheck_screens.py" line="162"/>
+        <source>Go back to the question</source>
+        <translation>Volver a la pregunta</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="163"/>
+        <source>Skip anyway</source>
+        <translation>Saltarla de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="165"/>
+        <source>This question is about a warning sign. Skipping it means the check cannot tell you if you need help now. Skip anyway?</source>
+        <translation>Esta pregunta es sobre una señal de alarma. Si la salta, la revisión no le puede decir si necesita ayuda ahora. ¿Quiere saltarla de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../selfcheck_screens.py" line="175"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="136"/>
+        <location filename="../selfcheck_screens.py" line="184"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="158"/>
+        <location filename="../selfcheck_screens.py" line="212"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="159"/>
+        <location filename="../selfcheck_screens.py" line="161"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="165"/>
+        <location filename="../selfcheck_screens.py" line="219"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="166"/>
+        <location filename="../selfcheck_screens.py" line="220"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="167"/>
+        <location filename="../selfcheck_screens.py" line="221"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -773,38 +788,38 @@
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="292"/>
+        <location filename="../selfcheck_screens.py" line="388"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="293"/>
+        <location filename="../selfcheck_screens.py" line="389"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="294"/>
+        <location filename="../selfcheck_screens.py" line="390"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="295"/>
+        <location filename="../selfcheck_screens.py" line="391"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="296"/>
+        <location filename="../selfcheck_screens.py" line="392"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="305"/>
-        <location filename="../selfcheck_screens.py" line="329"/>
+        <location filename="../selfcheck_screens.py" line="401"/>
+        <location filename="../selfcheck_screens.py" line="425"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="335"/>
+        <location filename="../selfcheck_screens.py" line="431"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
