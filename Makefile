@@ -130,6 +130,7 @@ screenshots: install
 	cp build/screenshots/07-section-high-contrast-patient-en.png docs/screenshots/07-section-high-contrast.png
 	cp build/screenshots/03-topic-patient-es.png docs/screenshots/03-topic-spanish.png
 	cp build/screenshots/15-selfcheck-question-patient-en.png docs/screenshots/15-selfcheck-question.png
+	cp build/screenshots/15-selfcheck-skip-confirm-patient-en.png docs/screenshots/15-selfcheck-skip-confirm.png
 	cp build/screenshots/16-selfcheck-choice-picked-patient-en.png docs/screenshots/16-selfcheck-choice-picked.png
 	cp build/screenshots/17-selfcheck-results-patient-en.png docs/screenshots/17-selfcheck-results.png
 	cp build/screenshots/18-topic-applies-to-you-patient-en.png docs/screenshots/18-topic-applies-to-you.png
