@@ -144,7 +144,7 @@ def one_visit(window: Any) -> Step:
     ask.edit.setText(QUESTION)
     ask.ask()
     yield
-    window._on_idle()  # the idle countdown, then "I'm still here"
+    window.idle_reset.on_idle()  # the idle countdown, then "I'm still here"
     yield
     close_dialogs()
     yield

@@ -113,8 +113,9 @@ def build_window(
     settings: Settings, content: ContentState, *, kiosk: bool, root: Path,
     idle_reset: bool = False, speech_engine: str | None = None,
 ) -> MainWindow:  # fmt: skip
+    from kiosk.ui.options import WindowOptions
     from kiosk.ui.session import Session
-    from kiosk.ui.window import MainWindow, WindowOptions
+    from kiosk.ui.window import MainWindow
 
     guard = PinGuard(settings.staff_pin, state=_pin_state_path())
     session = Session(settings.language, settings.text_size)

@@ -57,6 +57,7 @@ class AskScreen(Screen):
     """
 
     name = "ask"
+    reading = True
     sectionChosen = Signal(str)
     topicRequested = Signal()
     otherTopicChosen = Signal(str, str)  # bundle id, section id ("": its short answer)

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from kiosk.ui.dialogs import CountdownDialog
+    from kiosk.ui.options import WindowOptions
 
 _ACTIVITY: frozenset[QEvent.Type] = frozenset()
 
@@ -108,3 +113,56 @@ class CornerTaps(QObject):
         if len(self.times) >= self.taps:
             self.times = []
             self.triggered.emit()
+
+
+class IdleReset(QObject):
+    """The idle reset: when ``watcher`` says nobody is there, a countdown over
+    ``parent``; when it runs out, ``expired`` (the window wipes the visit).
+
+    ``at_rest()`` says the kiosk is already as a new visitor finds it (nothing to reset).
+
+    Signals:
+        expired(): the countdown ran out.
+    """
+
+    expired = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        watcher: IdleWatcher,
+        options: WindowOptions,
+        at_rest: Callable[[], bool],
+    ) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.watcher = watcher
+        self.options = options  # read when the countdown starts (tests shorten it)
+        self.at_rest = at_rest
+        self.countdown: CountdownDialog | None = None
+        watcher.idle.connect(self.on_idle)
+        watcher.activity.connect(self.on_activity)
+
+    def on_idle(self) -> None:
+        if self.at_rest():
+            self.watcher.timer.start()
+            return
+        if self.countdown is not None:
+            return
+        from kiosk.ui.dialogs import CountdownDialog  # dialogs: not at start-up
+
+        self.countdown = CountdownDialog(
+            self.window, kiosk=self.options.kiosk, seconds=self.options.warning_seconds
+        )
+        self.countdown.expired.connect(self.expired.emit)
+        self.countdown.finished.connect(self.countdown_closed)
+        self.countdown.start()
+
+    def on_activity(self) -> None:
+        if self.countdown is not None and self.countdown.isVisible():
+            self.countdown.accept()
+
+    def countdown_closed(self) -> None:
+        self.countdown = None
+        if self.watcher.enabled:
+            self.watcher.timer.start()

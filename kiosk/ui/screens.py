@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
@@ -63,9 +63,19 @@ class ScreenContext:
 
 
 class Screen(QWidget):
-    """Base of every screen; ``name`` is used by tests and screenshots."""
+    """Base of every screen; ``name`` is used by tests and screenshots.
+
+    What a screen needs of the window around it, as class attributes (the window reads
+    them; it never asks for a screen by its name):
+    """
 
     name = "screen"
+    shows_header: ClassVar[bool] = True  # the header row (start over, level, text size…)
+    shows_banner: ClassVar[bool] = False  # the review banner
+    reading: ClassVar[bool] = False  # a reading screen: levels, "Other topics", questions
+    at_rest: ClassVar[bool] = False  # as a new visitor finds the kiosk: no idle countdown
+    reading_tools: ClassVar[bool] = True  # read-aloud and "Switch reading level" work here
+    ask_returns_here: ClassVar[bool] = False  # the question box's "Back" comes back here
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
@@ -124,6 +134,9 @@ class Screen(QWidget):
         if target is not None and not target.hasFocus():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, text)
+
+    def begin(self) -> None:
+        """Opened afresh by a visitor's request (not by "Back"): start its own flow."""
 
     def reset(self) -> None:
         """Back to the start state (after a wipe)."""
@@ -199,6 +212,9 @@ class WelcomeScreen(Screen):
     """
 
     name = "welcome"
+    shows_header = False
+    at_rest = True
+    reading_tools = False
     started = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
@@ -268,6 +284,7 @@ class AudienceScreen(Screen):
     """
 
     name = "audience"
+    reading_tools = False
     chosen = Signal(str)
 
     def __init__(self, context: ScreenContext) -> None:
@@ -315,6 +332,9 @@ class TopicScreen(Screen):
     """
 
     name = "topic"
+    shows_banner = True
+    reading = True
+    ask_returns_here = True
     sectionChosen = Signal(str)
     citationActivated = Signal(int)
     aboutRequested = Signal()
@@ -420,6 +440,9 @@ class SectionScreen(Screen):
     """
 
     name = "section"
+    shows_banner = True
+    reading = True
+    ask_returns_here = True
     backRequested = Signal()
     sectionChosen = Signal(str)
     citationActivated = Signal(int)
@@ -596,6 +619,9 @@ class UpdatingScreen(Screen):
     """Shown to patients when no content could be loaded: neutral, no error details."""
 
     name = "updating"
+    shows_header = False
+    at_rest = True
+    reading_tools = False
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)

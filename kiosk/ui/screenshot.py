@@ -151,7 +151,7 @@ def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
     yield from _shoot_largest(window, save)
     window.session.set_level(level)
     window.go("topic")
-    window._on_idle()
+    window.idle_reset.on_idle()
     yield save("08-idle-countdown", _top_dialog(window))
     _close_dialogs(window)
     window.open_staff()
@@ -207,14 +207,13 @@ def _top_dialog(window: MainWindow) -> QWidget | None:
     return dialogs[-1] if dialogs else None
 
 
-def _close_dialogs(window: object) -> None:
-    from PySide6.QtWidgets import QDialog, QWidget
+def _close_dialogs(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDialog
 
-    assert isinstance(window, QWidget)
     for dialog in window.findChildren(QDialog):
         dialog.done(0)
         dialog.deleteLater()
-    window._countdown_closed() if hasattr(window, "_countdown_closed") else None
+    window.idle_reset.countdown_closed()
 
 
 def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:

@@ -42,6 +42,7 @@ class QuestionScreen(Screen):
     """
 
     name = "question"
+    reading = True
     finished = Signal()
     backRequested = Signal()
     citationActivated = Signal(int)
@@ -121,6 +122,9 @@ class QuestionScreen(Screen):
     @property
     def answers(self) -> Mapping[str, Answer]:
         return self.context.session.answers
+
+    def begin(self) -> None:  # "Check my risk factors"
+        self.start()
 
     def start(self) -> None:
         self.current = None
@@ -319,6 +323,8 @@ class ResultsScreen(Screen):
     """
 
     name = "results"
+    reading = True
+    ask_returns_here = True
     sectionChosen = Signal(str)
     citationActivated = Signal(int)
     backRequested = Signal()
@@ -363,6 +369,9 @@ class ResultsScreen(Screen):
         column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.refresh()
+
+    def begin(self) -> None:  # the answers given: their results
+        self.show_results()
 
     def show_results(self) -> None:
         self.evaluation = self.engine.evaluate(self.context.session.answers)

@@ -26,7 +26,9 @@ from kiosk.visit import DEFAULT_LANGUAGE, TEXT_SCALES, Visit
 if TYPE_CHECKING:
     from kiosk.selfcheck import Answer
 
-__all__ = ["TEXT_SCALES", "Session"]
+__all__ = ["LARGE_TEXT", "TEXT_SCALES", "Session"]
+
+LARGE_TEXT = 2  # the text-size step (150%) from which the header takes two rows
 
 
 class Session(QObject):

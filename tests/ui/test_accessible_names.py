@@ -59,7 +59,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot: QtBot, kiosk_window: 
     ask.edit.setText("water pills")  # type: ignore[attr-defined]
     ask.ask()  # type: ignore[attr-defined]
     check("question box with answers")
-    window._on_idle()
+    window.idle_reset.on_idle()
     check("countdown")
     window.start_again()
     window.open_staff()

@@ -120,7 +120,7 @@ def test_ctrl_f_opens_the_question_box_with_the_cursor_in_it(
 ) -> None:
     to_topic(qtbot, window)
     window.activateWindow()
-    qtbot.waitUntil(lambda: window._menu_actions != [])
+    qtbot.waitUntil(lambda: window.menus is not None and window.menus.actions != [])
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current == "ask"
     screen = window.screens["ask"]

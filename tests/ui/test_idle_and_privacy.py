@@ -40,13 +40,13 @@ def _snapshot(root: Path) -> dict[str, tuple[int, float]]:
 def test_countdown_then_still_here(qtbot: QtBot, make_window: MakeWindow, staff_hash: str) -> None:
     window = _quick_kiosk(make_window, staff_hash)
     to_topic(qtbot, window)
-    qtbot.waitUntil(lambda: window.countdown is not None and window.countdown.isVisible(),
+    qtbot.waitUntil(lambda: window.idle_reset.countdown is not None and window.idle_reset.countdown.isVisible(),
                     timeout=3000)  # fmt: skip
-    dialog = window.countdown
+    dialog = window.idle_reset.countdown
     assert isinstance(dialog, CountdownDialog)
     assert dialog.message.text() == "Starting over in 2 s"
     click(qtbot, dialog, "still-here")
-    assert window.countdown is None
+    assert window.idle_reset.countdown is None
     assert window.current == "topic"
     assert window.session.reading_level == "patient"
 
@@ -56,13 +56,13 @@ def test_any_touch_during_the_countdown_counts_as_still_here(
 ) -> None:
     window = _quick_kiosk(make_window, staff_hash)
     to_topic(qtbot, window)
-    qtbot.waitUntil(lambda: window.countdown is not None, timeout=3000)
-    assert window.countdown is not None
-    handle = window.countdown.windowHandle()
+    qtbot.waitUntil(lambda: window.idle_reset.countdown is not None, timeout=3000)
+    assert window.idle_reset.countdown is not None
+    handle = window.idle_reset.countdown.windowHandle()
     assert handle is not None
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(30, 30))  # a touch anywhere in the dialog, as the screen sends it  # fmt: skip
-    assert window.countdown is None
+    assert window.idle_reset.countdown is None
     assert window.current == "topic"
 
 
@@ -71,7 +71,7 @@ def test_no_countdown_on_an_untouched_welcome_screen(
 ) -> None:
     window = _quick_kiosk(make_window, staff_hash)
     qtbot.wait(600)
-    assert window.countdown is None
+    assert window.idle_reset.countdown is None
 
 
 def test_idle_reset_wipes_everything(

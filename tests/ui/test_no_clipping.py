@@ -238,7 +238,7 @@ def test_nothing_is_clipped_at_200_percent(
     window.show_about()
     check("about")
     close_dialogs()
-    window._on_idle()  # the idle countdown
+    window.idle_reset.on_idle()  # the idle countdown
     check("countdown")
     close_dialogs()
     window.open_staff()  # the PIN pad (kiosk)

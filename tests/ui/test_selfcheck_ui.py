@@ -127,7 +127,7 @@ def test_print_a_handout_from_the_results(qtbot: QtBot, window: MainWindow, tmp_
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "handout.pdf"
     printer.setOutputFileName(str(out))
-    window.printer = printer  # a ready printer instead of the print dialog
+    window.handouts.printer = printer  # a ready printer instead of the print dialog
     click(qtbot, window.screens["results"], "results-print")
     assert out.exists()
     assert out.stat().st_size > 5000
@@ -210,7 +210,7 @@ def test_attack_kiosk_prints_one_handout_per_visit(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
-    kiosk_window.printer = printer
+    kiosk_window.handouts.printer = printer
     results = _to_results(qtbot, kiosk_window)
     click(qtbot, results, "results-print")
     assert target.read_bytes().startswith(b"%PDF")
@@ -221,7 +221,7 @@ def test_attack_kiosk_prints_one_handout_per_visit(
     assert "one handout per visit" in texts(message)
     message.done(0)
     kiosk_window.start_again()  # the next visitor may print one
-    assert not kiosk_window.printed_this_visit
+    assert not kiosk_window.handouts.printed_this_visit
     kiosk_window.print_handout()
     assert target.read_bytes().startswith(b"%PDF")
 

@@ -180,7 +180,7 @@ def compiled(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(kiosk.ui.i18n, "TRANSLATIONS", tmp_path)
     yield qm
     use_language("en")
-    assert QCoreApplication.translate("MainWindow", "Start over") == "Start over"
+    assert QCoreApplication.translate("Header", "Start over") == "Start over"
 
 
 def test_qm_path(compiled: Path) -> None:
@@ -191,14 +191,14 @@ def test_qm_path(compiled: Path) -> None:
 
 def test_english_and_a_missing_language(compiled: Path, caplog: pytest.LogCaptureFixture) -> None:
     assert use_language("es")
-    assert QCoreApplication.translate("MainWindow", "Start over") == "Volver a empezar"
+    assert QCoreApplication.translate("Header", "Start over") == "Volver a empezar"
     with caplog.at_level(logging.WARNING, logger="kiosk.ui"):
         assert not use_language("fr")
     assert "kiosk_fr.qm" in caplog.text
-    assert QCoreApplication.translate("MainWindow", "Start over") == "Start over"  # removed
+    assert QCoreApplication.translate("Header", "Start over") == "Start over"  # removed
     assert use_language("es")
     assert use_language("en-GB")
-    assert QCoreApplication.translate("MainWindow", "Start over") == "Start over"
+    assert QCoreApplication.translate("Header", "Start over") == "Start over"
 
 
 def test_qt_own_dialog_words_follow(compiled: Path) -> None:
@@ -385,7 +385,7 @@ def test_attack_damaged_qm_is_never_given_to_qt(
     with caplog.at_level(logging.WARNING, logger="kiosk.ui"):
         assert not use_language("es")
     assert "is damaged" in caplog.text
-    assert QCoreApplication.translate("MainWindow", "Start over") == "Start over"
+    assert QCoreApplication.translate("Header", "Start over") == "Start over"
 
 
 def test_a_qm_without_its_digest_is_not_used(compiled: Path) -> None:

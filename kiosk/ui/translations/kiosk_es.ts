@@ -2,94 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutDialogs</name>
+    <message>
+        <location filename="../about.py" line="40"/>
+        <source>Source {number}</source>
+        <translation>Fuente {number}</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="55"/>
+        <source>Last updated: {date}</source>
+        <translation>Última actualización: {date}</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="56"/>
+        <source>Pending human review</source>
+        <translation>Pendiente de revisión humana</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="63"/>
+        <source>Please note</source>
+        <translation>Tenga en cuenta</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="65"/>
+        <source>Editorial policy</source>
+        <translation>Política editorial</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="70"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+</context>
+<context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="181"/>
+        <location filename="../ask_screen.py" line="182"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="183"/>
+        <location filename="../ask_screen.py" line="184"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="187"/>
+        <location filename="../ask_screen.py" line="188"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="190"/>
+        <location filename="../ask_screen.py" line="191"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="206"/>
+        <location filename="../ask_screen.py" line="207"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="213"/>
+        <location filename="../ask_screen.py" line="214"/>
         <source>From another topic: {title}</source>
         <translation>De otro tema: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="218"/>
+        <location filename="../ask_screen.py" line="219"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="219"/>
+        <location filename="../ask_screen.py" line="220"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="227"/>
+        <location filename="../ask_screen.py" line="228"/>
         <source>Read it in that topic</source>
         <translation>Leerlo en ese tema</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="233"/>
+        <location filename="../ask_screen.py" line="234"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="238"/>
+        <location filename="../ask_screen.py" line="239"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="250"/>
+        <location filename="../ask_screen.py" line="251"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="251"/>
+        <location filename="../ask_screen.py" line="252"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="252"/>
+        <location filename="../ask_screen.py" line="253"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="254"/>
+        <location filename="../ask_screen.py" line="255"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="255"/>
+        <location filename="../ask_screen.py" line="256"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="256"/>
+        <location filename="../ask_screen.py" line="257"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="257"/>
+        <location filename="../ask_screen.py" line="258"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -97,24 +130,42 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="292"/>
+        <location filename="../screens.py" line="309"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="293"/>
+        <location filename="../screens.py" line="310"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="295"/>
+        <location filename="../screens.py" line="312"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="296"/>
+        <location filename="../screens.py" line="313"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../banner.py" line="51"/>
+        <source>Pending human review</source>
+        <translation>Pendiente de revisión humana</translation>
+    </message>
+    <message>
+        <location filename="../banner.py" line="52"/>
+        <source>Last updated: {date}</source>
+        <translation>Última actualización: {date}</translation>
+    </message>
+    <message>
+        <location filename="../banner.py" line="57"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
     </message>
 </context>
 <context>
@@ -246,275 +297,216 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>HandoutActions</name>
     <message>
-        <location filename="../window.py" line="187"/>
-        <location filename="../window.py" line="853"/>
-        <source>Health information kiosk</source>
-        <translation>Quiosco de información de salud</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="517"/>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="518"/>
-        <location filename="../window.py" line="995"/>
-        <source>Start over</source>
-        <translation>Volver a empezar</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="520"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="521"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1003"/>
-        <source>Smaller</source>
-        <translation>Reducir</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1004"/>
-        <source>Larger</source>
-        <translation>Ampliar</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="522"/>
-        <location filename="../window.py" line="1006"/>
-        <source>Larger text</source>
-        <translation>Texto más grande</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="524"/>
-        <location filename="../window.py" line="1005"/>
-        <source>Smaller text</source>
-        <translation>Texto más pequeño</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="526"/>
-        <source>Switch reading level</source>
-        <translation>Cambiar el nivel de lectura</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="527"/>
-        <source>Full screen</source>
-        <translation>Pantalla completa</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="528"/>
-        <source>High contrast</source>
-        <translation>Alto contraste</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="529"/>
-        <location filename="../window.py" line="985"/>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="530"/>
-        <source>Ask a question</source>
-        <translation>Hacer una pregunta</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="532"/>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="533"/>
-        <location filename="../window.py" line="1025"/>
-        <location filename="../window.py" line="1065"/>
-        <source>About this information</source>
-        <translation>Sobre esta información</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="534"/>
-        <source>Content status</source>
-        <translation>Estado del contenido</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="679"/>
+        <location filename="../handout_actions.py" line="48"/>
         <source>This kiosk prints one handout per visit, and yours has been printed. Please ask a member of staff if you need another copy.</source>
         <translation>Este quiosco imprime una hoja por visita, y la suya ya se imprimió. Si necesita otra copia, pida ayuda al personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="688"/>
+        <location filename="../handout_actions.py" line="63"/>
         <source>The handout could not be printed. Please ask a member of staff.</source>
         <translation>No se pudo imprimir la hoja informativa. Por favor, pida ayuda a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="699"/>
+        <location filename="../handout_actions.py" line="74"/>
         <source>Save the handout</source>
         <translation>Guardar la hoja informativa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="705"/>
+        <location filename="../handout_actions.py" line="81"/>
         <source>The handout could not be saved: {reason}</source>
         <translation>No se pudo guardar la hoja informativa: {reason}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="711"/>
+        <location filename="../handout_actions.py" line="92"/>
         <source>Handout</source>
         <translation>Hoja informativa</translation>
     </message>
+</context>
+<context>
+    <name>Header</name>
     <message>
-        <location filename="../window.py" line="966"/>
+        <location filename="../header.py" line="157"/>
         <source>Patient words</source>
         <translation>Palabras para pacientes</translation>
     </message>
     <message>
-        <location filename="../window.py" line="969"/>
+        <location filename="../header.py" line="158"/>
         <source>Clinician words</source>
         <translation>Palabras para profesionales</translation>
     </message>
     <message>
-        <location filename="../window.py" line="972"/>
+        <location filename="../header.py" line="159"/>
         <source>Show the text written for patients and families</source>
         <translation>Mostrar el texto escrito para pacientes y familias</translation>
     </message>
     <message>
-        <location filename="../window.py" line="975"/>
+        <location filename="../header.py" line="160"/>
         <source>Show the text written for clinicians</source>
         <translation>Mostrar el texto escrito para profesionales de la salud</translation>
     </message>
     <message>
-        <location filename="../window.py" line="983"/>
+        <location filename="../header.py" line="168"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="984"/>
+        <location filename="../header.py" line="169"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="988"/>
+        <location filename="../header.py" line="170"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="173"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../window.py" line="990"/>
+        <location filename="../header.py" line="175"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="991"/>
+        <location filename="../header.py" line="176"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="993"/>
+        <location filename="../header.py" line="178"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="994"/>
+        <location filename="../header.py" line="179"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="997"/>
+        <location filename="../header.py" line="180"/>
+        <source>Start over</source>
+        <translation>Volver a empezar</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="182"/>
         <source>Other topics</source>
         <translation>Otros temas</translation>
     </message>
     <message>
-        <location filename="../window.py" line="998"/>
+        <location filename="../header.py" line="183"/>
         <source>Choose another topic</source>
         <translation>Elegir otro tema</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1000"/>
+        <location filename="../header.py" line="185"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1019"/>
-        <location filename="../window.py" line="1052"/>
-        <source>Pending human review</source>
-        <translation>Pendiente de revisión humana</translation>
+        <location filename="../header.py" line="188"/>
+        <source>Smaller</source>
+        <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1020"/>
-        <location filename="../window.py" line="1051"/>
-        <source>Last updated: {date}</source>
-        <translation>Última actualización: {date}</translation>
+        <location filename="../header.py" line="189"/>
+        <source>Larger</source>
+        <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1036"/>
-        <source>Source {number}</source>
-        <translation>Fuente {number}</translation>
+        <location filename="../header.py" line="190"/>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1059"/>
-        <source>Please note</source>
-        <translation>Tenga en cuenta</translation>
+        <location filename="../header.py" line="191"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopMenus</name>
+    <message>
+        <location filename="../menus.py" line="45"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1062"/>
-        <source>Editorial policy</source>
-        <translation>Política editorial</translation>
+        <location filename="../menus.py" line="46"/>
+        <source>Start over</source>
+        <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1158"/>
-        <source>Wrong PINs typed before this staff sign-in: {count}.</source>
-        <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
+        <location filename="../menus.py" line="48"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1161"/>
-        <source>No content is loaded: patients see &quot;being updated&quot;.</source>
-        <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
+        <location filename="../menus.py" line="49"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1163"/>
-        <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
-        <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
+        <location filename="../menus.py" line="52"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1169"/>
-        <source>A newer edit failed to load: this is the last good content.</source>
-        <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
+        <location filename="../menus.py" line="59"/>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1176"/>
-        <source>The library: {shown} of {count} bundle(s) shown to visitors; each is listed below, in the order shown.</source>
-        <translation>La biblioteca: se muestran {shown} de {count} paquete(s) a los visitantes; abajo aparece cada uno, en el orden en que se muestran.</translation>
+        <location filename="../menus.py" line="63"/>
+        <source>Switch reading level</source>
+        <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1180"/>
-        <source>{count} content problem(s).</source>
-        <translation>{count} problema(s) de contenido.</translation>
+        <location filename="../menus.py" line="64"/>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1183"/>
-        <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
-        <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
+        <location filename="../menus.py" line="65"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1190"/>
-        <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
-        <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
+        <location filename="../menus.py" line="66"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1193"/>
-        <source>Read aloud is off, and its button hidden: {reason}</source>
-        <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
+        <location filename="../menus.py" line="68"/>
+        <source>Ask a question</source>
+        <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1208"/>
-        <source>Reloading failed ({error}): still showing the content loaded before.</source>
-        <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
+        <location filename="../menus.py" line="70"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1212"/>
-        <source>Reloaded: {count} content problem(s).</source>
-        <translation>Recargado: {count} problema(s) de contenido.</translation>
+        <location filename="../menus.py" line="71"/>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="72"/>
+        <source>Content status</source>
+        <translation>Estado del contenido</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../window.py" line="117"/>
+        <location filename="../window.py" line="495"/>
+        <source>Health information kiosk</source>
+        <translation>Quiosco de información de salud</translation>
     </message>
 </context>
 <context>
@@ -669,57 +661,57 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="160"/>
+        <location filename="../selfcheck_screens.py" line="172"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="162"/>
+        <location filename="../selfcheck_screens.py" line="174"/>
         <source>Go back to the question</source>
         <translation>Volver a la pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="163"/>
+        <location filename="../selfcheck_screens.py" line="175"/>
         <source>Skip anyway</source>
         <translation>Saltarla de todos modos</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="165"/>
+        <location filename="../selfcheck_screens.py" line="177"/>
         <source>This question is about a warning sign. Skipping it means the check cannot tell you if you need help now. Skip anyway?</source>
         <translation>Esta pregunta es sobre una señal de alarma. Si la salta, la revisión no le puede decir si necesita ayuda ahora. ¿Quiere saltarla de todos modos?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="175"/>
+        <location filename="../selfcheck_screens.py" line="187"/>
         <source>Start the questions</source>
         <translation>Empezar las preguntas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="184"/>
+        <location filename="../selfcheck_screens.py" line="196"/>
         <source>Question {number} of {total}</source>
         <translation>Pregunta {number} de {total}</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="212"/>
+        <location filename="../selfcheck_screens.py" line="224"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="161"/>
+        <location filename="../selfcheck_screens.py" line="173"/>
         <source>Skip this question</source>
         <translation>Saltar esta pregunta</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="219"/>
+        <location filename="../selfcheck_screens.py" line="231"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="220"/>
+        <location filename="../selfcheck_screens.py" line="232"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="221"/>
+        <location filename="../selfcheck_screens.py" line="233"/>
         <source>Not sure</source>
         <translation>No sé</translation>
     </message>
@@ -788,38 +780,38 @@
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="388"/>
+        <location filename="../selfcheck_screens.py" line="410"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="389"/>
+        <location filename="../selfcheck_screens.py" line="411"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="390"/>
+        <location filename="../selfcheck_screens.py" line="412"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="391"/>
+        <location filename="../selfcheck_screens.py" line="413"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="392"/>
+        <location filename="../selfcheck_screens.py" line="414"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="401"/>
-        <location filename="../selfcheck_screens.py" line="425"/>
+        <location filename="../selfcheck_screens.py" line="423"/>
+        <location filename="../selfcheck_screens.py" line="447"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="431"/>
+        <location filename="../selfcheck_screens.py" line="453"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
@@ -951,31 +943,89 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="475"/>
-        <location filename="../screens.py" line="522"/>
-        <location filename="../screens.py" line="561"/>
+        <location filename="../screens.py" line="498"/>
+        <location filename="../screens.py" line="545"/>
+        <location filename="../screens.py" line="584"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="515"/>
+        <location filename="../screens.py" line="538"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="516"/>
+        <location filename="../screens.py" line="539"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="527"/>
+        <location filename="../screens.py" line="550"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="528"/>
+        <location filename="../screens.py" line="551"/>
         <source>Next</source>
         <translation>Siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <location filename="../staff.py" line="80"/>
+        <source>Wrong PINs typed before this staff sign-in: {count}.</source>
+        <translation>PIN incorrectos escritos antes de este acceso del personal: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="85"/>
+        <source>No content is loaded: patients see &quot;being updated&quot;.</source>
+        <translation>No hay contenido cargado: los pacientes ven &quot;se está actualizando&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="89"/>
+        <source>Showing: {id} version {version}, review status {status}, updated {date}.</source>
+        <translation>Se muestra: {id} versión {version}, estado de revisión {status}, actualizado el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="98"/>
+        <source>A newer edit failed to load: this is the last good content.</source>
+        <translation>No se pudo cargar una edición más reciente: este es el último contenido válido.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="107"/>
+        <source>The library: {shown} of {count} bundle(s) shown to visitors; each is listed below, in the order shown.</source>
+        <translation>La biblioteca: se muestran {shown} de {count} paquete(s) a los visitantes; abajo aparece cada uno, en el orden en que se muestran.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="112"/>
+        <source>{count} content problem(s).</source>
+        <translation>{count} problema(s) de contenido.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="116"/>
+        <source>The app&apos;s own words are missing in &apos;{language}&apos; (its translation file did not load); visitors see English buttons. Run &apos;make install&apos; again.</source>
+        <translation>Faltan las palabras propias de la aplicación en &apos;{language}&apos; (no se cargó su archivo de traducción); los visitantes ven los botones en inglés. Vuelva a ejecutar &apos;make install&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="126"/>
+        <source>Read aloud: on (speech engine &apos;{engine}&apos;).</source>
+        <translation>Lectura en voz alta: activada (motor de voz &apos;{engine}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="132"/>
+        <source>Read aloud is off, and its button hidden: {reason}</source>
+        <translation>La lectura en voz alta está desactivada y su botón, oculto: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="147"/>
+        <source>Reloading failed ({error}): still showing the content loaded before.</source>
+        <translation>La recarga falló ({error}): se sigue mostrando el contenido cargado antes.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="151"/>
+        <source>Reloaded: {count} content problem(s).</source>
+        <translation>Recargado: {count} problema(s) de contenido.</translation>
     </message>
 </context>
 <context>
@@ -1044,43 +1094,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="334"/>
-        <location filename="../screens.py" line="374"/>
+        <location filename="../screens.py" line="354"/>
+        <location filename="../screens.py" line="394"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="373"/>
+        <location filename="../screens.py" line="393"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="377"/>
+        <location filename="../screens.py" line="397"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="378"/>
+        <location filename="../screens.py" line="398"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="380"/>
+        <location filename="../screens.py" line="400"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="382"/>
+        <location filename="../screens.py" line="402"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="385"/>
+        <location filename="../screens.py" line="405"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="395"/>
+        <location filename="../screens.py" line="415"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -1088,12 +1138,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="614"/>
+        <location filename="../screens.py" line="640"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="615"/>
+        <location filename="../screens.py" line="641"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -1101,22 +1151,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="243"/>
+        <location filename="../screens.py" line="259"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="244"/>
+        <location filename="../screens.py" line="260"/>
         <source>{count} topics in plain words</source>
         <translation>{count} temas en palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="248"/>
+        <location filename="../screens.py" line="264"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="249"/>
+        <location filename="../screens.py" line="265"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
