@@ -515,7 +515,10 @@ def _check_citations(
     groups: list[tuple[list[tuple[ValuePath, Any]], str | None]] = [
         (passages, "passage"),
         (list(_selfcheck_level_texts(raw)), None),
-        (list(_ask_level_texts(raw)), "answer"),
+        ([(p, v) for p, v in _ask_level_texts(raw) if p[-1] != "medicine_safety"], "answer"),
+        # the medicine safety answer is the kiosk's own advice (its editorial policy
+        # says so): citing is optional
+        ([(p, v) for p, v in _ask_level_texts(raw) if p[-1] == "medicine_safety"], None),
         ([(p, v) for p, v in _sign_level_texts(raw) if p[-1] == "advice"], None),
     ]
     for texts, must_cite in groups:

@@ -108,6 +108,9 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
     for i, answer in enumerate(ask.answers if ask is not None else ()):
         yield _Whole(ASK_PREFIX + answer.id, f"curated answer '{answer.id}'", "ask",
                      (answer.answer,), ("ask", "answers", i, "answer"))  # fmt: skip
+    if ask is not None and ask.medicine_safety is not None:
+        yield _Whole(ASK_PREFIX + "medicine-safety", "the medicine safety answer", "ask",
+                     (ask.medicine_safety,), ("ask", "medicine_safety"))  # fmt: skip
     for i, sign in enumerate(bundle.signs):
         yield _Whole(
             SIGN_PREFIX + sign.id,

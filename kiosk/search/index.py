@@ -45,10 +45,17 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
+from kiosk.search.safety import (
+    MEDICINE_INTENTS,
+    asks_about_medicine_change,
+    has_dose,
+    medicine_safety,
+    safety_signs,
+)
 from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
 
 if TYPE_CHECKING:
-    from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section
+    from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section, Sign
 
 __all__ = ["Found", "Results", "SearchIndex"]
 
@@ -100,15 +107,29 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Results:
+    """What the question box shows, in this order: the care cards of the warning signs
+    the question mentions (``signs``, most urgent first), the fixed medicine answer
+    (``medicine_safety``, for a question about stopping, changing or dosing a medicine),
+    then the passages (``found``). See :mod:`kiosk.search.safety`."""
+
     question: str
     language: str
     level: str
     found: tuple[Found, ...]
     words: tuple[str, ...]  # the words searched for, after synonyms and corrections
+    signs: tuple[Sign, ...] = ()  # warning signs the question mentions, most urgent first
+    medicine_safety: str | None = None  # the bundle's fixed medicine answer (markup)
+    medicine_bundle: str | None = None  # the bundle whose medicine answer that is
 
     @property
     def answered(self) -> bool:
+        """Whether passages (or curated answers) were found."""
         return bool(self.found)
+
+    @property
+    def safety_first(self) -> bool:
+        """Whether a care card or the medicine answer comes before any passage."""
+        return bool(self.signs) or self.medicine_safety is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -554,7 +575,9 @@ class SearchIndex:
             return Results(question, language, level, (), ())
         query = index.read(question, key)
         found = self._rank(index, query, level, limit, bundle_id, key)
-        return Results(question, language, level, tuple(found), _words(query))
+        scope = [self._bundles[bundle_id]] if bundle_id is not None else self._bundles.values()
+        return self._safety(Results(question, language, level, tuple(found), _words(query)),
+                            scope)  # fmt: skip
 
     def ask_library(
         self,
@@ -579,7 +602,39 @@ class SearchIndex:
         if others > 0:
             library = index.read(question)  # and as in the whole library
             found += self._rank(index, library, level, others, None, None, not_key=key)
-        return Results(question, language, level, tuple(found), _words(query))
+        results = Results(question, language, level, tuple(found), _words(query))
+        return self._safety(results, [b for b in (self._bundles.get(open_topic),) if b])
+
+    @staticmethod
+    def _safety(results: Results, bundles: Iterable[Bundle]) -> Results:
+        """``results`` with the warning signs the question mentions and, for a question
+        about changing a medicine, the fixed medicine answer (and no passage that gives a
+        dose). Every surface that answers a question goes through here."""
+        question, level, language = results.question, results.level, results.language
+        signs: dict[str, Sign] = {}
+        medicine: tuple[str, str] | None = None
+        for bundle in bundles:
+            if language not in bundle.languages:
+                continue
+            for sign in safety_signs(question, bundle, language):
+                signs.setdefault(sign.id, sign)
+            if medicine is None and asks_about_medicine_change(question, bundle, language):
+                text = medicine_safety(bundle, level, language)
+                if text is not None:
+                    medicine = (text, bundle.id)
+        if not signs and medicine is None:
+            return results
+        found = results.found
+        if medicine is not None:
+            found = tuple(f for f in found if not has_dose(f.text))
+        ordered = tuple(sorted(signs.values(), key=lambda sign: sign.tier.rank))
+        return dataclasses.replace(
+            results,
+            found=found,
+            signs=ordered,
+            medicine_safety=medicine[0] if medicine else None,
+            medicine_bundle=medicine[1] if medicine else None,
+        )
 
     # -- the steps -------------------------------------------------------------------
     def _rank(
@@ -765,7 +820,15 @@ class SearchIndex:
                 body, title = bundle.topic.summary, bundle.topic.title
             doc = _Doc(bundle, section, body, title, passage=item.passage)
             found.append(self._found(doc, level, language, item.score))
-        return Results(results.question, language, level, tuple(found), results.words)
+        medicine = None
+        if results.medicine_bundle is not None:
+            bundle = self._bundles.get(results.medicine_bundle)
+            if bundle is not None and language in bundle.languages:
+                medicine = medicine_safety(bundle, level, language)
+            found = [f for f in found if not has_dose(f.text)]
+        return Results(results.question, language, level, tuple(found), results.words,
+                       results.signs, medicine,
+                       results.medicine_bundle if medicine else None)  # fmt: skip
 
     @staticmethod
     def _found(doc: _Doc, level: str, language: str, score: float) -> Found:
@@ -821,6 +884,8 @@ def _build(bundles: tuple[Bundle, ...]) -> _Built:
                 for words in spelling.words
             )
             for intent in ask.intents:
+                if intent.id in MEDICINE_INTENTS:
+                    continue  # the question box's safety cues (kiosk.search.safety)
                 intent_key = f"{key}:{intent.id}"
                 index.cue_pairs.extend((cue, intent_key) for cue in intent.cues.get(language, ()))
                 index.intent_answers[intent_key] = [(bundle, a) for a in intent.answers]

@@ -61,6 +61,10 @@ def matches(bundle: Bundle, found: Found, expected: str) -> bool:
 def hit(bundle: Bundle, results: Results, expect: Any, k: int) -> bool:
     if expect == "decline":
         return not results.answered
+    from tests.unit.search.test_quality import withheld
+
+    if withheld(bundle, results, [e.partition("#")[0] for e in expect]):
+        return True  # a dose passage withheld behind the medicine answer (issue 11)
     return any(matches(bundle, found, e) for found in results.found[:k] for e in expect)
 
 

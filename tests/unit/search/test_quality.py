@@ -8,7 +8,9 @@ answer (``expect: []``), where the right answer is "I don't have an answer to th
 A question counts as a top-k hit when one of the first k answers comes from a section
 it expects, or, for an unanswerable question, when there is no answer at all. The
 rates are printed (``pytest -s``) and recorded as test properties; the suite fails
-below 90% top-3 in either language.
+below 90% top-3 in either language. A question about a dose or a change of medicine
+counts as answered right when the fixed medicine answer is shown and the expected
+section's passage, which gives a dose, is withheld (issue 11: never a dose).
 """
 
 from __future__ import annotations
@@ -36,9 +38,29 @@ def sections_of(results: Results) -> list[str]:
     return [found.section_id or "summary" for found in results.found]
 
 
-def hits(results: Results, expect: list[str], k: int) -> bool:
+def withheld(bundle: Bundle, results: Results, sections: list[str]) -> bool:
+    """Whether an expected section's passage was withheld on purpose: the question asks
+    about a dose or a change of medicine, the fixed medicine answer is shown, and the
+    section gives a dose at this level (issue 11: never a dose)."""
+    from kiosk.search.safety import has_dose
+
+    if results.medicine_safety is None:
+        return False
+    for section_id in sections:
+        section = bundle.section(section_id)
+        if section is not None and any(
+            has_dose(bundle.level_text(passage, results.level, results.language))
+            for passage in section.passages
+        ):
+            return True
+    return False
+
+
+def hits(results: Results, expect: list[str], k: int, bundle: Bundle | None = None) -> bool:
     if not expect:
         return not results.answered
+    if bundle is not None and withheld(bundle, results, expect):
+        return True
     return any(section in expect for section in sections_of(results)[:k])
 
 
@@ -59,6 +81,7 @@ def test_the_question_sets_are_big_enough_and_name_real_sections(
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_top3_hit_rate_is_at_least_90_percent(
     index: SearchIndex,
+    bundle: Bundle,
     language: str,
     level: str,
     record_property: Any,
@@ -69,8 +92,8 @@ def test_top3_hit_rate_is_at_least_90_percent(
     misses = []
     for question in asked:
         results = index.ask(question["q"], level, language)
-        top1 += hits(results, question["expect"], 1)
-        found = hits(results, question["expect"], 3)
+        top1 += hits(results, question["expect"], 1, bundle)
+        found = hits(results, question["expect"], 3, bundle)
         top3 += found
         if not found:
             misses.append(
