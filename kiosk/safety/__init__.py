@@ -29,7 +29,7 @@ from enum import StrEnum
 from kiosk.content.model import Urgency
 from kiosk.content.words import QT_TRANSLATE_NOOP, Translate
 
-__all__ = ["CONTEXT", "TIERS", "Place", "TierLook", "tier_look"]
+__all__ = ["CONTEXT", "MEDICINE_HEADING", "TIERS", "Place", "TierLook", "tier_look"]
 
 CONTEXT = "Safety"
 
@@ -58,6 +58,10 @@ class _Tier:
 
 
 _TELL_STAFF = QT_TRANSLATE_NOOP("Safety", "Tell a member of staff now.")
+
+MEDICINE_HEADING = QT_TRANSLATE_NOOP("Safety", "Talk to your doctor before you change a medicine")
+"""The heading of the question box's fixed medicine answer (``ask.medicine_safety``),
+shown after the care cards and before any passage; translate it in "Safety"."""
 _EMERGENCY_NUMBER = QT_TRANSLATE_NOOP("Safety", "Call your local emergency number now.")
 _UNSURE_STAFF = QT_TRANSLATE_NOOP(
     "Safety", 'You answered "Not sure". If you are not sure, ask a member of staff now.'

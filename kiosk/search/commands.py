@@ -1,8 +1,11 @@
 """``kiosk ask "QUESTION" [BUNDLE] [--level L] [--locale X] [--limit N] [--format text|json]``.
 
-Prints the answers the question box would show: each with its section and its
-citations (resolved to the bundle's references), or the plain "no answer" the app
-gives. Exit codes: 0 answered, 1 content problems, 2 usage error, 3 no answer.
+Prints what the question box would show, in its order: first the care card of each
+warning sign the question names (most urgent tier first, with what to do, as read on a
+laptop), then the fixed medicine answer for a question about stopping, changing or
+dosing a medicine, then the answers, each with its section and its citations (resolved
+to the bundle's references), or the plain "no answer" the app gives. Exit codes: 0
+answered (a card counts), 1 content problems, 2 usage error, 3 no answer.
 """
 
 from __future__ import annotations
@@ -67,12 +70,48 @@ def run_ask(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(_as_text(bundle, results))
-    return EXIT_OK if results.answered else EXIT_NO_ANSWER
+    return EXIT_OK if results.answered or results.safety_first else EXIT_NO_ANSWER
+
+
+def _safety_text(bundle: Bundle, results: Results) -> list[str]:
+    """The care cards (one per tier, most urgent first) and the medicine answer."""
+    from kiosk.content.markup import plain_text
+    from kiosk.content.words import ts_translator
+    from kiosk.safety import CONTEXT, MEDICINE_HEADING, TIERS, Place, tier_look
+
+    translate = ts_translator(results.language, CONTEXT)
+    level, language = results.level, results.language
+    lines: list[str] = []
+    for tier in TIERS:
+        of_tier = [sign for sign in results.signs if sign.tier is tier]
+        if not of_tier:
+            continue
+        look = tier_look(tier, translate)
+        lines.append(look.title)
+        lines.append("   " + look.action(Place.LAPTOP))
+        for sign in of_tier:
+            lines.append("   - " + bundle.level_text(sign.name, level, language))
+            advice = plain_text(bundle.level_text(sign.advice, level, language),
+                                keep_citations=True)  # fmt: skip
+            lines.append("     " + advice.strip().replace("\n", "\n     "))
+            for cited in sign.sources:
+                reference = bundle.reference(cited)
+                if reference is not None:
+                    lines.append(f"     [{cited}] {reference.title}")
+        lines.append("")
+    if results.medicine_safety is not None:
+        lines.append(translate(MEDICINE_HEADING))
+        lines.append("   " + plain_text(results.medicine_safety).strip())
+        lines.append("")
+    return lines
 
 
 def _as_text(bundle: Bundle, results: Results) -> str:
     from kiosk.content.markup import plain_text
 
+    first = _safety_text(bundle, results)  # safety first, before any passage
+    if not results.answered and first:
+        return "\n".join(first)
     if not results.answered:
         from kiosk.content.registry import LANGUAGES
 
@@ -80,7 +119,7 @@ def _as_text(bundle: Bundle, results: Results) -> str:
         english = LANGUAGES.best("en").no_answer
         no_answer = entry.no_answer if entry is not None and entry.no_answer else english
         return f"{no_answer}\n"
-    lines: list[str] = []
+    lines: list[str] = list(first)
     for number, found in enumerate(results.found, 1):
         where = found.title or bundle.level_text(
             bundle.topic.title, results.level, results.language
@@ -115,6 +154,17 @@ def _as_json(bundle: Bundle, results: Results) -> dict[str, Any]:
         "language": results.language,
         "level": results.level,
         "answered": results.answered,
+        "signs": [
+            {
+                "id": sign.id,
+                "tier": sign.tier.value,
+                "name": bundle.level_text(sign.name, results.level, results.language),
+                "advice": bundle.level_text(sign.advice, results.level, results.language),
+                "sources": list(sign.sources),
+            }
+            for sign in results.signs
+        ],
+        "medicine_safety": results.medicine_safety,
         "answers": [one(found) for found in results.found],
         "searched": list(results.words),
     }

@@ -31,9 +31,9 @@ readers hold the bundle's words only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kiosk.content.markup import plain_text
 from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
@@ -68,6 +68,7 @@ _DOSE = re.compile(
 )
 
 Phrase = tuple[str, ...]  # stems; "..." a gap
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -196,14 +197,12 @@ def _reader(bundle: Bundle, language: str) -> _Reader:
     return reader
 
 
-def _words_of(mapping: object, language: str) -> tuple[str, ...]:
-    """A per-language list of words: the language's, else its base language's."""
-    if not isinstance(mapping, dict) and not hasattr(mapping, "get"):
-        return ()
-    words = mapping.get(language)  # type: ignore[attr-defined]
-    if words is None:
-        words = mapping.get(base_language(language))  # type: ignore[attr-defined]
-    return tuple(words or ())
+def _words_of(mapping: Mapping[str, Sequence[T]], language: str) -> tuple[T, ...]:
+    """A per-language list: the language's, else its base language's."""
+    found = mapping.get(language)
+    if found is None:
+        found = mapping.get(base_language(language))
+    return tuple(found or ())
 
 
 def _read_bundle(bundle: Bundle, language: str) -> _Reader:
@@ -234,15 +233,15 @@ def _read_bundle(bundle: Bundle, language: str) -> _Reader:
                 key = tuple(tokens(fold(words)))
                 if key:
                     reader.spellings.setdefault(key, tokens(fold(spelling.means)))
-        for entries in (ask.synonyms, ask.medicines):
-            for entry in _words_of(entries, language):
-                names = entry.names if hasattr(entry, "names") else entry.words
-                for words in names:
-                    learn(words)
-                    key = reader.phrase(words)
-                    if key:
-                        reader.synonyms.setdefault(key, tokens(fold(entry.means)))
-                learn(entry.means)
+        pairs = [(s.words, s.means) for s in _words_of(ask.synonyms, language)]
+        pairs += [(m.names, m.means) for m in _words_of(ask.medicines, language)]
+        for names, means in pairs:
+            for words in names:
+                learn(words)
+                key = reader.phrase(words)
+                if key:
+                    reader.synonyms.setdefault(key, tokens(fold(means)))
+            learn(means)
         for intent in ask.intents:
             if intent.id in MEDICINE_INTENTS:
                 for cue in _words_of(intent.cues, language):

@@ -1,7 +1,11 @@
 """The question box (PRODUCT.md: "Have a follow-up question?"), answered offline.
 
 A patient types a question (on a kiosk, with the on-screen keyboard; on a laptop, with
-the keyboard, Ctrl+F from anywhere). The answers are the bundle's own words only: a
+the keyboard, Ctrl+F from anywhere). Safety first: a question that names a warning sign
+leads with that sign's care card (one per tier, most urgent first, with what to do
+where the kiosk is), and a question about stopping, changing or dosing a medicine gets
+the bundle's fixed medicine answer next, never a dose (:mod:`kiosk.search.safety`);
+nothing calm comes before a card. Then the answers are the bundle's own words only: a
 curated answer first when one matches, then the best passages, each with its
 section, its citations and a button that opens the section; or, when nothing fits, a
 plain "I don't have an answer to that" and the suggestion to ask staff
@@ -165,20 +169,88 @@ class AskScreen(Screen):
     def _show(self, results: Results) -> None:
         clear_layout(self.answer_column)
         self.answers = []
+        first = self._show_safety(results)
         self._show_results(results)
-        # a screen reader says what came back ("Answers from ...", "I don't have ...");
-        # an announcement reaches Linux screen readers too (Qt 6.8+), an alert does not
+        # a screen reader says what came back (the first card's tier and what to do,
+        # "Answers from ...", "I don't have ..."); an announcement reaches Linux screen
+        # readers too (Qt 6.8+), an alert does not
         from PySide6 import QtGui
 
+        target, words = first if first is not None else (self.status, self.status.text())
         announce = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
         if announce is not None:
-            event = announce(self.status, self.status.text())
+            event = announce(target, words)
         else:
-            event = QtGui.QAccessibleEvent(self.status, QtGui.QAccessible.Event.Alert)
+            event = QtGui.QAccessibleEvent(target, QtGui.QAccessible.Event.Alert)
         QtGui.QAccessible.updateAccessibility(event)
 
+    def _show_safety(self, results: Results) -> tuple[QWidget, str] | None:
+        """The care cards of the warning signs the question names (one per tier, most
+        urgent first), then the fixed medicine answer; the first of them and what a
+        screen reader says of it (None: neither)."""
+        from kiosk.safety import CONTEXT as SAFETY
+        from kiosk.safety import MEDICINE_HEADING, TIERS, Place, tier_look
+        from kiosk.ui.care_card import CareCard
+        from kiosk.ui.i18n import translator
+
+        bundle = self.context.bundle
+        if bundle is None or not results.safety_first:
+            self.status.setVisible(True)
+            return None
+        # nothing before the first card: the status line ("Answers from ...") goes
+        # below the cards, as the passages' heading
+        self.status.setVisible(False)
+        place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
+        safety = translator(SAFETY)
+        first: tuple[QWidget, str] | None = None
+        for tier in TIERS:
+            of_tier = [sign for sign in results.signs if sign.tier is tier]
+            if not of_tier:
+                continue
+            look = tier_look(tier, safety)
+            sign_card = CareCard(
+                look,
+                look.action(place),
+                source_label=self.tr("Source"),
+                link_colour=self.context.theme.link,
+                object_name=f"ask-signs-{tier.value}",
+            )
+            for sign in of_tier:
+                sign_card.add_sign(
+                    self.context.level_text(sign.name), self.context.level_text(sign.advice)
+                )
+            sign_card.citationActivated.connect(self.citationActivated)
+            self._add(sign_card)
+            if first is None:
+                first = (sign_card, sign_card.spoken())
+        if results.medicine_safety is not None:
+            frame, layout = card()
+            frame.setObjectName("ask-medicine")
+            heading = label(safety(MEDICINE_HEADING), role="h2")
+            layout.addWidget(heading)
+            text = PassageView(self.tr("Source"))
+            text.setProperty("role", None)  # already inside a card
+            text.show_text(results.medicine_safety, self.context.theme.link)
+            layout.addWidget(text)
+            for widget in frame.findChildren(QWidget):
+                widget.show()
+            self._add(frame)
+            if first is None:
+                from kiosk.content.markup import plain_text
+
+                first = (frame, f"{heading.text()}. {plain_text(results.medicine_safety)}")
+        return first
+
     def _show_results(self, results: Results) -> None:
-        if not results.answered:
+        if results.safety_first:
+            if results.answered:  # the passages' heading, below the cards
+                heading = label(self.tr("Answers from this information"), role="h2")
+                heading.setObjectName("ask-passages")
+                self._add(heading)
+            else:  # the cards say what to do; no calm "no answer" after them
+                self._finish()
+                return
+        elif not results.answered:
             self.status.setText(self.tr("I don't have an answer to that."))
             self.status.setProperty("role", "h2")
             advice = label(self.tr("Please ask a member of staff. They will be glad to help."))
@@ -192,6 +264,9 @@ class AskScreen(Screen):
                              "Please ask a member of staff about your own health."),
                      role="muted")  # fmt: skip
         self._add(note)
+        self._finish()
+
+    def _finish(self) -> None:
         from kiosk.ui.widgets import tab_in_reading_order
 
         tab_in_reading_order(self)  # the answers' buttons, made last, in reading order
@@ -277,6 +352,7 @@ class AskScreen(Screen):
         clear_layout(self.answer_column)
         self.answers = []
         self.status.setText("")
+        self.status.setVisible(True)
         self._show_keyboard()
         if self.keyboard is not None:
             self.keyboard.show_letters()

@@ -37,92 +37,95 @@
 <context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="182"/>
+        <location filename="../ask_screen.py" line="254"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="184"/>
+        <location filename="../ask_screen.py" line="256"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="188"/>
+        <location filename="../ask_screen.py" line="247"/>
+        <location filename="../ask_screen.py" line="260"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="191"/>
+        <location filename="../ask_screen.py" line="263"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="207"/>
+        <location filename="../ask_screen.py" line="282"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="214"/>
+        <location filename="../ask_screen.py" line="289"/>
         <source>From another topic: {title}</source>
         <translation>De otro tema: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="219"/>
+        <location filename="../ask_screen.py" line="294"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="220"/>
+        <location filename="../ask_screen.py" line="214"/>
+        <location filename="../ask_screen.py" line="231"/>
+        <location filename="../ask_screen.py" line="295"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="228"/>
+        <location filename="../ask_screen.py" line="303"/>
         <source>Read it in that topic</source>
         <translation>Leerlo en ese tema</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="234"/>
+        <location filename="../ask_screen.py" line="309"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="239"/>
+        <location filename="../ask_screen.py" line="314"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="251"/>
+        <location filename="../ask_screen.py" line="326"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="252"/>
+        <location filename="../ask_screen.py" line="327"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="253"/>
+        <location filename="../ask_screen.py" line="328"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="255"/>
+        <location filename="../ask_screen.py" line="330"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="256"/>
+        <location filename="../ask_screen.py" line="331"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="257"/>
+        <location filename="../ask_screen.py" line="332"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="258"/>
+        <location filename="../ask_screen.py" line="333"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -824,110 +827,115 @@
         <translation>Avise ahora a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="61"/>
+        <location filename="../../safety/__init__.py" line="65"/>
         <source>Call your local emergency number now.</source>
         <translation>Llame ahora al número de emergencias de su zona.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="68"/>
+        <location filename="../../safety/__init__.py" line="72"/>
         <source>Emergency</source>
         <translation>Emergencia</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="62"/>
+        <location filename="../../safety/__init__.py" line="66"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, ask a member of staff now.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, pregunte ahora a alguien del personal.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="69"/>
+        <location filename="../../safety/__init__.py" line="62"/>
+        <source>Talk to your doctor before you change a medicine</source>
+        <translation>Hable con su médico antes de cambiar un medicamento</translation>
+    </message>
+    <message>
+        <location filename="../../safety/__init__.py" line="73"/>
         <source>Get help now</source>
         <translation>Pida ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="80"/>
         <location filename="../../safety/__init__.py" line="84"/>
+        <location filename="../../safety/__init__.py" line="88"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, call your local emergency number.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, llame al número de emergencias de su zona.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="91"/>
+        <location filename="../../safety/__init__.py" line="95"/>
         <source>Urgent</source>
         <translation>Urgente</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="92"/>
+        <location filename="../../safety/__init__.py" line="96"/>
         <source>See a doctor right away</source>
         <translation>Vaya al médico de inmediato</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="98"/>
+        <location filename="../../safety/__init__.py" line="102"/>
         <source>Call your doctor&apos;s office now. If it is closed, or you feel very unwell, call your local emergency number.</source>
         <translation>Llame ahora al consultorio de su médico. Si está cerrado, o si se siente muy mal, llame al número de emergencias de su zona.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="103"/>
+        <location filename="../../safety/__init__.py" line="107"/>
         <source>Contact your doctor&apos;s office now. If it is closed, or you feel very unwell, call your local emergency number.</source>
         <translation>Póngase en contacto con el consultorio de su médico ahora. Si está cerrado, o si se siente muy mal, llame al número de emergencias de su zona.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="111"/>
+        <location filename="../../safety/__init__.py" line="115"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, call your doctor&apos;s office now.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, llame ahora al consultorio de su médico.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="115"/>
+        <location filename="../../safety/__init__.py" line="119"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, contact your doctor&apos;s office now.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, póngase en contacto ahora con el consultorio de su médico.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="139"/>
+        <location filename="../../safety/__init__.py" line="143"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, ask the staff here.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, pregunte al personal de aquí.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="142"/>
-        <location filename="../../safety/__init__.py" line="145"/>
+        <location filename="../../safety/__init__.py" line="146"/>
+        <location filename="../../safety/__init__.py" line="149"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, ask your doctor or nurse.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, pregunte a su médico o su enfermera.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="165"/>
+        <location filename="../../safety/__init__.py" line="169"/>
         <source>You answered &quot;Not sure&quot;. If you are not sure, ask a doctor or nurse.</source>
         <translation>Usted respondió «No sé». Si tiene dudas, pregunte a un médico o una enfermera.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="122"/>
+        <location filename="../../safety/__init__.py" line="126"/>
         <source>Soon</source>
         <translation>Pronto</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="123"/>
+        <location filename="../../safety/__init__.py" line="127"/>
         <source>See a doctor or nurse soon</source>
         <translation>Vaya pronto a ver a un médico o una enfermera</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="128"/>
+        <location filename="../../safety/__init__.py" line="132"/>
         <source>Ask the staff here, or make an appointment with your doctor.</source>
         <translation>Pregunte al personal de aquí, o pida una cita con su médico.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="131"/>
-        <location filename="../../safety/__init__.py" line="134"/>
+        <location filename="../../safety/__init__.py" line="135"/>
+        <location filename="../../safety/__init__.py" line="138"/>
         <source>Make an appointment with your doctor or nurse.</source>
         <translation>Pida una cita con su médico o su enfermera.</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="151"/>
+        <location filename="../../safety/__init__.py" line="155"/>
         <source>Self-care</source>
         <translation>Cuidados en casa</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="152"/>
+        <location filename="../../safety/__init__.py" line="156"/>
         <source>What you can do yourself</source>
         <translation>Lo que puede hacer usted mismo</translation>
     </message>
     <message>
-        <location filename="../../safety/__init__.py" line="158"/>
+        <location filename="../../safety/__init__.py" line="162"/>
         <source>If it does not get better, or you are worried, talk with a doctor or nurse.</source>
         <translation>Si no mejora, o si le preocupa, hable con un médico o una enfermera.</translation>
     </message>

@@ -66,3 +66,35 @@ def test_a_broken_bundle_exits_1_with_located_errors(
     err = capsys.readouterr().err
     assert "bundle.yaml:" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("question", "locale", "first_line"),
+    [
+        ("my leg is numb and cramping", "en", "! Urgent: See a doctor right away"),
+        ("tengo calambres y se me duerme la pierna", "es", "! Urgente: "),
+        ("cramp wont go away its been like 15 minutes", "en", "! Urgent: "),
+        ("chest pain and can't breathe", "en", "‼ Emergency: Get help now"),
+        ("should i stop taking my water pill", "en",
+         "Talk to your doctor before you change a medicine"),
+    ],
+)  # fmt: skip
+def test_safety_leads_the_answers(
+    capsys: pytest.CaptureFixture[str], question: str, locale: str, first_line: str
+) -> None:
+    """A warning sign's card, or the fixed medicine answer, is the first thing printed;
+    an emergency is an answer (exit 0), never "ask a member of staff" alone."""
+    assert main(["ask", question, BUNDLE, "--locale", locale]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(first_line)
+    assert "I don't have an answer" not in out
+
+
+def test_safety_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "should i stop taking my water pill", BUNDLE, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "pharmacist who prescribed it" in data["medicine_safety"]
+    assert data["signs"] == []
+    assert main(["ask", "chest pain and can't breathe", BUNDLE, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["signs"][0]["tier"] == "emergency"

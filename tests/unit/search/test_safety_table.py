@@ -67,9 +67,7 @@ def test_every_safety_question_gets_its_first_card(
                             bundle_id=bundle.id)  # fmt: skip
         got, tier = first_card(results)
         medicine = results.medicine_safety is not None
-        if (got, tier) != (question["first"], question["tier"]) or medicine != question[
-            "medicine"
-        ]:
+        if (got, tier) != (question["first"], question["tier"]) or medicine != question["medicine"]:
             wrong.append(
                 f"{question['language']} {question['question']!r}: expected "
                 f"{question['first']} ({question['tier']}), medicine {question['medicine']}; "
