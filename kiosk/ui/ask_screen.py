@@ -229,7 +229,7 @@ class AskScreen(Screen):
             heading = label(safety(MEDICINE_HEADING), role="h2")
             layout.addWidget(heading)
             text = PassageView(self.tr("Source"))
-            text.setProperty("role", None)  # already inside a card
+            text.setProperty("role", "plain")  # on the card, not a passage's box
             text.show_text(results.medicine_safety, self.context.theme.link)
             layout.addWidget(text)
             for widget in frame.findChildren(QWidget):

@@ -129,6 +129,8 @@ QMenuBar, QMenu {{ font-size: {base}px; }}
             f'QLabel[role="care-action"] {{ font-size: {round(base * 1.25)}px; '
             "font-weight: 700; }",
             'QLabel[role="care-name"] { font-weight: 700; }',
+            # the question box's fixed medicine answer: no tier, but not a passage either
+            f"QFrame#ask-medicine {{ border: 4px solid {self.text}; border-radius: 10px; }}",
         ]
         for tier in TIERS:
             look = tier_look(tier)
