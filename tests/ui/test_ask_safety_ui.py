@@ -79,6 +79,11 @@ def test_a_warning_sign_leads_with_its_care_card(
     for other in screen.answers[1:]:
         if other.isVisible():
             assert _top(other, screen) > _top(first, screen)
+    # read aloud: the tier before any passage
+    spoken = screen.spoken_text()
+    assert first.look.spoken in spoken
+    if screen.results.answered:
+        assert spoken.index(first.look.spoken) < spoken.index(screen.results.found[0].title)
 
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["laptop", "kiosk"])
