@@ -2,7 +2,8 @@
 
 :class:`Lockdown` swallows the keys that close windows and every context menu;
 :func:`watch` puts the window's filters (idle, lockdown, touch scrolling) on a window;
-:class:`PointerArrives` runs something once, when a mouse pointer first shows up.
+:class:`PointerArrives` runs something once, when a mouse pointer first shows up;
+:class:`Guards` holds them all, with the idle reset and the staff's corner taps.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.idle import CornerTaps, IdleReset, IdleWatcher
+from kiosk.ui.options import WindowOptions
+from kiosk.ui.widgets import set_hand_cursor, touch_scroller
 
 
 class Lockdown(QObject):
@@ -81,3 +86,45 @@ def watch(widget: QWidget, filters: Iterable[QObject | None], *, kiosk: bool) ->
             handle.installEventFilter(watcher)
     if kiosk:
         no_context_menus(widget, children_only=True)
+
+
+class Guards(QObject):
+    """What watches ``window``'s input: the idle watcher and its reset, kiosk mode's
+    :class:`Lockdown`, the staff's corner taps, and the first mouse pointer (the first
+    screen's buttons get their hand cursor then: ``waiting_cursors``)."""
+
+    def __init__(
+        self, window: QWidget, options: WindowOptions, at_rest: Callable[[], bool]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.kiosk = options.kiosk
+        self.idle = IdleWatcher(options.idle_seconds, window)
+        self.idle_reset = IdleReset(window, self.idle, options, at_rest)
+        self.lockdown = Lockdown(window) if options.kiosk else None
+        self.corner_taps = CornerTaps(window)
+        self.waiting_cursors: list[QWidget] = []
+        self.pointer_arrives = PointerArrives(self._set_waiting_cursors, window)
+        if options.kiosk or options.idle_reset:
+            self.idle.start()
+
+    def _set_waiting_cursors(self) -> None:
+        waiting, self.waiting_cursors = self.waiting_cursors, []
+        set_hand_cursor(waiting)
+
+    def watch(self, widget: QWidget) -> None:
+        """Watch a top-level window of ours (the main one, or a dialog) for input: the
+        idle timer, the lockdown, and a finger dragging pages (kiosk)."""
+        scroller = touch_scroller() if self.kiosk else None
+        idle = self.idle if self.idle.enabled else None
+        watch(widget, (idle, self.lockdown, scroller), kiosk=self.kiosk)
+
+    def window_shown(self) -> None:
+        self.watch(self.window)
+        handle = self.window.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self.corner_taps)
+            handle.installEventFilter(self.corner_taps)
+            if self.waiting_cursors:
+                handle.removeEventFilter(self.pointer_arrives)
+                handle.installEventFilter(self.pointer_arrives)

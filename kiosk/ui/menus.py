@@ -9,16 +9,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from kiosk.ui.session import Session
+
 
 class MenuCommands(Protocol):
     """What the menus do (the main window does it)."""
 
     def start_again(self) -> None: ...
     def close(self) -> bool: ...
-    def change_text(self, step: int) -> None: ...
     def toggle_level(self) -> None: ...
-    def toggle_full_screen(self) -> None: ...
-    def toggle_contrast(self) -> None: ...
     def toggle_read_aloud(self) -> None: ...
     def ask_question(self) -> None: ...
     def show_about(self) -> None: ...
@@ -29,11 +28,24 @@ class LaptopMenus(QObject):
     """File, View and Help on ``window``'s menu bar, in the session's language: call
     :meth:`build` again when it changes."""
 
-    def __init__(self, window: QMainWindow, commands: MenuCommands) -> None:
+    def __init__(self, window: QMainWindow, session: Session, commands: MenuCommands) -> None:
         super().__init__(window)
         self.window = window
+        self.session = session
         self.commands = commands
         self.actions: list[QAction] = []
+
+    def _change_text(self, step: int) -> None:
+        self.session.set_text_size(self.session.text_size + step)
+
+    def _toggle_contrast(self) -> None:
+        self.session.set_high_contrast(not self.session.high_contrast)
+
+    def _toggle_full_screen(self) -> None:
+        if self.window.isFullScreen():
+            self.window.showNormal()
+        else:
+            self.window.showFullScreen()
 
     def build(self) -> None:
         do = self.commands
@@ -51,18 +63,18 @@ class LaptopMenus(QObject):
             view,
             self.tr("Larger text"),
             QKeySequence.StandardKey.ZoomIn,
-            lambda: do.change_text(1),
+            lambda: self._change_text(1),
             extra=("Ctrl+=",),
         )
         self._action(
             view,
             self.tr("Smaller text"),
             QKeySequence.StandardKey.ZoomOut,
-            lambda: do.change_text(-1),
+            lambda: self._change_text(-1),
         )
         self._action(view, self.tr("Switch reading level"), "Ctrl+L", do.toggle_level)
-        self._action(view, self.tr("Full screen"), "F11", do.toggle_full_screen)
-        self._action(view, self.tr("High contrast"), "Ctrl+Shift+H", do.toggle_contrast)
+        self._action(view, self.tr("Full screen"), "F11", self._toggle_full_screen)
+        self._action(view, self.tr("High contrast"), "Ctrl+Shift+H", self._toggle_contrast)
         self._action(view, self.tr("Read aloud"), "Ctrl+R", do.toggle_read_aloud)
         self._action(
             view, self.tr("Ask a question"), QKeySequence.StandardKey.Find, do.ask_question

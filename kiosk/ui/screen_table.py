@@ -9,7 +9,6 @@ show are imported by their factories, when first made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.ui.screens import (
@@ -48,37 +47,39 @@ class Navigator(Protocol):
 ScreenFactory = Callable[[ScreenContext, Navigator], Screen]
 
 
-@dataclass(frozen=True)
-class ScreenEntry:
-    """A screen's factory; ``needs_engine``: it reads the self-check (not at start-up)."""
-
-    make: ScreenFactory
-    needs_engine: bool = True
+SCREENS: dict[str, ScreenFactory] = {}
 
 
-SCREENS: dict[str, ScreenEntry] = {}
-
-
-def screen_factory(
-    name: str, *, needs_engine: bool = True
-) -> Callable[[ScreenFactory], ScreenFactory]:
+def screen_factory(name: str) -> Callable[[ScreenFactory], ScreenFactory]:
     """Register the decorated function as the factory of the screen ``name``."""
 
     def register(make: ScreenFactory) -> ScreenFactory:
-        SCREENS[name] = ScreenEntry(make, needs_engine)
+        SCREENS[name] = make
         return make
 
     return register
 
 
-@screen_factory("welcome", needs_engine=False)
+class Screens(dict[str, Screen]):
+    """The screens by name; a screen is built the first time it is asked for."""
+
+    def __init__(self, make: Callable[[str], Screen]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, name: str) -> Screen:
+        screen = self[name] = self.make(name)
+        return screen
+
+
+@screen_factory("welcome")
 def _welcome(context: ScreenContext, nav: Navigator) -> Screen:
     screen = WelcomeScreen(context)
     screen.started.connect(lambda: nav.go("audience"))
     return screen
 
 
-@screen_factory("updating", needs_engine=False)
+@screen_factory("updating")
 def _updating(context: ScreenContext, nav: Navigator) -> Screen:
     return UpdatingScreen(context)
 

@@ -8,7 +8,7 @@ main window turns into moves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import Bundle, Section
+from kiosk.content import Bundle, ContentState, Section
 from kiosk.content.registry import LANGUAGES
 from kiosk.ui.care_card import CareCard
 from kiosk.ui.session import Session
@@ -46,8 +46,35 @@ class ScreenContext:
     session: Session
     theme: Theme
     kiosk: bool
-    engine: SelfCheckEngine | None = None  # the bundle's self-check, if it has one
     topics: tuple[Bundle, ...] = ()  # every topic a visitor may choose, in order
+    _engine: SelfCheckEngine | None = field(default=None, init=False, repr=False)
+    _engine_made: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def engine(self) -> SelfCheckEngine | None:
+        """The bundle's self-check, if it has one (made when first needed: not at start-up)."""
+        if not self._engine_made:
+            self._engine_made = True
+            self._engine = None
+            selfcheck = self.bundle.document.selfcheck if self.bundle is not None else None
+            if self.bundle is not None and selfcheck is not None:
+                from kiosk.selfcheck import SelfCheckEngine  # not for the welcome
+
+                self._engine = SelfCheckEngine(selfcheck, self.bundle.signs)
+        return self._engine
+
+    def show(self, bundle: Bundle | None) -> None:
+        """The screens show ``bundle`` now (and its self-check)."""
+        self.bundle = bundle
+        self._engine_made = False
+
+    def show_content(self, content: ContentState) -> bool:
+        """The screens show ``content`` now; whether its topic or its topics changed."""
+        topics = topics_of(content)
+        changed = content.bundle is not self.bundle or topics != self.topics
+        self.show(content.bundle)
+        self.topics = topics
+        return changed
 
     def text(self, value: object) -> str:
         assert self.bundle is not None
@@ -62,11 +89,19 @@ class ScreenContext:
         )
 
 
+def topics_of(content: ContentState) -> tuple[Bundle, ...]:
+    """The topics a visitor may choose from: the library's shown ones, in its order."""
+    topics = tuple(content.library.topics) if content.library is not None else ()
+    if content.bundle is not None and content.bundle not in topics:
+        topics = (content.bundle,)  # the last good content, kept when a reload failed
+    return topics
+
+
 class Screen(QWidget):
     """Base of every screen; ``name`` is used by tests and screenshots.
 
     What a screen needs of the window around it, as class attributes (the window reads
-    them; it never asks for a screen by its name):
+    them instead of keeping lists of screen names):
     """
 
     name = "screen"

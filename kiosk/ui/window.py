@@ -1,53 +1,40 @@
-"""The main window: a header, the review banner, and a stack of screens.
+"""The main window: the chrome (header, review banner) above a stack of screens.
 
-Two modes (PRODUCT.md):
+Two modes (PRODUCT.md): laptop (default), a normal window with menus and keyboard
+shortcuts; kiosk: full screen, frameless, no way to close it but the staff panel, no
+context menus, kinetic scrolling, the idle countdown and reset.
 
-- laptop (default): a normal window with menus and keyboard shortcuts;
-- kiosk: full screen, frameless, no way to close it but the staff panel, no context
-  menus, kinetic scrolling, the idle countdown and reset.
+This module is the wiring; the parts are beside it: :mod:`.chrome` (:mod:`.header`,
+:mod:`.banner`), :mod:`.screen_table`, :mod:`.staff`, :mod:`.idle`, :mod:`.lockdown`,
+:mod:`.handout_actions`, :mod:`.menus`, :mod:`.about` and :mod:`.leftovers`.
 
-This module is the wiring. The parts live beside it: the header (:mod:`.header`), the
-review banner (:mod:`.banner`), the screens' table (:mod:`.screen_table`), staff
-(:mod:`.staff`), the idle reset (:mod:`.idle`), the kiosk's locks (:mod:`.lockdown`),
-the handout's actions (:mod:`.handout_actions`), the laptop's menus (:mod:`.menus`),
-the reading dialogs (:mod:`.about`) and what the wipe clears besides (:mod:`.leftovers`).
-
-Start-up builds only what the first screen shows: the header and the review banner
-are built when a screen first needs them, and the first screen's buttons get their
-hand cursor when a mouse pointer first moves over the window (setting a cursor builds
-the ``Qt`` namespace's enums, see :mod:`kiosk.ui.widgets`).
+Start-up builds only what the first screen shows: the chrome is built when a screen
+first needs it, and the first screen's buttons get their hand cursor when a mouse
+pointer first moves over the window (setting a cursor builds the ``Qt`` namespace's
+enums, see :mod:`kiosk.ui.widgets`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kiosk.content import Bundle, ContentState
 from kiosk.ui.about import AboutDialogs
-from kiosk.ui.banner import Banner
+from kiosk.ui.chrome import Chrome
 from kiosk.ui.handout_actions import HandoutActions
-from kiosk.ui.header import Header
 from kiosk.ui.i18n import use_language
-from kiosk.ui.idle import CornerTaps, IdleReset, IdleWatcher
 from kiosk.ui.leftovers import clear_clipboards, dialogs_of
-from kiosk.ui.lockdown import Lockdown, PointerArrives, no_context_menus, watch
+from kiosk.ui.lockdown import Guards, no_context_menus
 from kiosk.ui.options import WindowOptions
-from kiosk.ui.screen_table import SCREENS
-from kiosk.ui.screens import Screen, ScreenContext, SectionScreen
+from kiosk.ui.screen_table import SCREENS, Screens
+from kiosk.ui.screens import Screen, ScreenContext, SectionScreen, topics_of
 from kiosk.ui.session import Session
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, Theme
-from kiosk.ui.widgets import (
-    cursors_later,
-    release_layout_items,
-    set_hand_cursor,
-    touch_scroller,
-)
+from kiosk.ui.widgets import cursors_later, release_layout_items
 
 if TYPE_CHECKING:  # these are imported when first used, not at start-up
     from PySide6.QtGui import QCloseEvent
@@ -59,36 +46,6 @@ if TYPE_CHECKING:  # these are imported when first used, not at start-up
     from kiosk.ui.speech import ReadAloud
     from kiosk.ui.staff import Staff
     from kiosk.ui.updates import FleetUpdates
-
-NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum to build)
-
-
-class _Screens(dict[str, Screen]):
-    """The screens by name; a screen is built the first time it is asked for."""
-
-    def __init__(self, make: Callable[[str], Screen]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, name: str) -> Screen:
-        screen = self[name] = self.make(name)
-        return screen
-
-
-def _engine_for(bundle: Bundle | None) -> SelfCheckEngine | None:
-    if bundle is None or bundle.document.selfcheck is None:
-        return None
-    from kiosk.selfcheck import SelfCheckEngine  # when first needed: not for the welcome
-
-    return SelfCheckEngine(bundle.document.selfcheck, bundle.signs)
-
-
-def _topics(content: ContentState) -> tuple[Bundle, ...]:
-    """The topics a visitor may choose from: the library's shown ones, in its order."""
-    topics = tuple(content.library.topics) if content.library is not None else ()
-    if content.bundle is not None and content.bundle not in topics:
-        topics = (content.bundle,)  # the last good content, kept when a reload failed
-    return topics
 
 
 class MainWindow(QMainWindow):
@@ -116,28 +73,16 @@ class MainWindow(QMainWindow):
         self.allow_close = not options.kiosk
         self.setWindowTitle(self.tr("Health information kiosk"))
         self.context = ScreenContext(
-            content.bundle, session, theme, options.kiosk, topics=_topics(content)
+            content.bundle, session, theme, options.kiosk, topics=topics_of(content)
         )
-        self._engine_pending = True  # the context's engine is made when first needed
-        self._waiting_cursors: list[QWidget] = []  # the first screen's buttons (see the top)
-        central = QWidget()
-        central.setObjectName("central")
-        self._column = QVBoxLayout(central)  # the header, the banner, the screens
-        # the window never insists on a minimum size: a full-screen kiosk window must fit
-        # any screen (content scrolls; long titles wrap)
-        self._column.setProperty("sizeConstraint", NO_CONSTRAINT)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(0)
-        self._header: Header | None = None  # built when first needed (not on the welcome)
-        self._banner: Banner | None = None
-        self.stack = QStackedWidget()
-        # a stack asks for the largest minimum of all its screens (the question box's
-        # keyboard), whichever is shown; each screen fits itself to the room there is
-        self.stack.setMinimumSize(1, 1)
-        self._column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.chrome = Chrome(self, session, options)
+        self.stack = self.chrome.stack
+        self.setCentralWidget(self.chrome.central)
+        self.chrome.startOverRequested.connect(self.start_again)
+        self.chrome.otherTopicsRequested.connect(lambda: self.go("topics"))
+        self.chrome.readAloudRequested.connect(self.toggle_read_aloud)
+        self.chrome.aboutRequested.connect(self.show_about)
         self.screens: dict[str, Screen] = {}
-        self._speech: ReadAloud | None = None  # made with the header (not for the welcome)
         self._search: SearchIndex | None = None  # the question box's, made on first need
         self._staff: Staff | None = None  # made when staff first open it
         self.translation_missing: str | None = None  # a language whose .qm did not load
@@ -156,12 +101,12 @@ class MainWindow(QMainWindow):
         session.contrastChanged.connect(self._contrast_changed)
         session.wiped.connect(self._after_wipe)
 
-        self.idle = IdleWatcher(options.idle_seconds, self)
-        self.idle_reset = IdleReset(self, self.idle, options, self._at_rest)
+        guards = self.guards = Guards(self, options, self._at_rest)
+        self.idle, self.idle_reset, self.lockdown = guards.idle, guards.idle_reset, guards.lockdown
+        self.corner_taps = guards.corner_taps
         self.idle_reset.expired.connect(self.session.wipe)
-        self.lockdown: Lockdown | None = None
+        self.corner_taps.triggered.connect(self.open_staff)
         if options.kiosk:
-            self.lockdown = Lockdown(self)
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         else:
@@ -169,87 +114,16 @@ class MainWindow(QMainWindow):
             # so the menu bar is in the first frame (~4 ms of start-up, most of it Qt's
             # QMenuBar, QAction and QKeySequence types being set up for Python)
             QTimer.singleShot(0, self._build_menus)
-        self.corner_taps = CornerTaps(self)
-        self.corner_taps.triggered.connect(self.open_staff)
-        if options.kiosk or options.idle_reset:
-            self.idle.start()
         self.apply_style()
-        cursors_later(self._waiting_cursors)
+        cursors_later(guards.waiting_cursors)  # the first screen's buttons (see the top)
         try:
             self.go("welcome" if content.bundle is not None else "updating")
         finally:
             cursors_later(None)
-        self._pointer_arrives = PointerArrives(self._set_waiting_cursors, self)
 
-    # -- building ------------------------------------------------------------------
     @property
     def speech(self) -> ReadAloud:
-        """Read-aloud, made when first needed (the engine itself only when first used)."""
-        if self._speech is None:
-            from kiosk.ui.speech import ReadAloud  # Qt's speech module: not at start-up
-
-            self._speech = ReadAloud(self.options.speech_engine, self)
-        return self._speech
-
-    def _quiet(self) -> None:
-        """Stop reading aloud, if it ever started."""
-        if self._speech is not None:
-            self._speech.stop()
-
-    def _set_waiting_cursors(self) -> None:
-        waiting, self._waiting_cursors = self._waiting_cursors, []
-        set_hand_cursor(waiting)
-
-    @property
-    def header(self) -> Header:
-        """The header row (start over, reading level, text size, language), built on first need."""
-        if self._header is None:
-            header = self._header = Header(self.session, self.speech)
-            header.startOverRequested.connect(self.start_again)
-            header.otherTopicsRequested.connect(lambda: self.go("topics"))
-            header.readAloudRequested.connect(self.toggle_read_aloud)
-            header.reordered.connect(self._tab_chrome_first)
-            self.speech.stateChanged.connect(lambda _state: self._update_header())
-            self._column.insertWidget(0, header)
-            header.set_languages(self.content.bundle)
-            header.arrange(self.width())  # in rows before it is first shown
-            self._chrome_added(header)
-        return self._header
-
-    @property
-    def banner(self) -> Banner:
-        """The review banner of the reading screens, built on first need."""
-        if self._banner is None:
-            self._banner = Banner()
-            self._banner.aboutRequested.connect(self.show_about)
-            self._column.insertWidget(self._column.indexOf(self.stack), self._banner)
-            self._chrome_added(self._banner)
-        return self._banner
-
-    def _chrome_added(self, widget: QWidget) -> None:
-        self.stack.raise_()  # a screen reader's tree in the order shown: the chrome first
-        if self.options.kiosk:
-            no_context_menus(widget)  # built after the window was first shown
-        self._tab_chrome_first()
-
-    def _tab_chrome_first(self) -> None:
-        """Tab through the header and the banner before the screens, as if built first."""
-        release_layout_items()  # no stale item wrapper may come back as a widget below
-        # the header's controls as its rows show them (they move between rows with the
-        # text size and the language), then the banner's
-        chrome = self._header.controls() if self._header is not None else []
-        if self._banner is not None:
-            chrome.append(self._banner.about)
-        screens = []
-        widget = self.nextInFocusChain()
-        while widget is not None and widget is not self:
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.stack.isAncestorOf(widget):
-                screens.append(widget)
-            widget = widget.nextInFocusChain()
-        for first, second in pairwise(chrome + screens):
-            QWidget.setTabOrder(first, second)
-        for widget in chrome:  # a screen reader's tree in the same order (the rows')
-            widget.raise_()
+        return self.chrome.speech
 
     def _build_screens(self) -> None:
         """Forget the screens; each is built when first shown (start-up builds one)."""
@@ -258,15 +132,11 @@ class MainWindow(QMainWindow):
             screen.hide()
             screen.setParent(None)  # out of the window now; deleted once back in the loop
             screen.deleteLater()
-        self.screens = _Screens(self._make_screen)
-        if self._header is not None:
-            self._header.set_languages(self.content.bundle)
+        self.screens = Screens(self._make_screen)
+        self.chrome.set_languages(self.content.bundle)
 
     def _make_screen(self, name: str) -> Screen:
-        entry = SCREENS[name]
-        if entry.needs_engine:
-            self._engine_ready()
-        screen = entry.make(self.context, self)
+        screen = SCREENS[name](self.context, self)
         self.stack.addWidget(screen)
         release_layout_items()  # its rows' item wrappers (see there)
         return screen
@@ -276,7 +146,7 @@ class MainWindow(QMainWindow):
         if self.menus is None:
             from kiosk.ui.menus import LaptopMenus  # QAction and QKeySequence: after start-up
 
-            self.menus = LaptopMenus(self, self)
+            self.menus = LaptopMenus(self, self.session, self)
         self.menus.build()
 
     # -- moving between screens ----------------------------------------------------
@@ -306,7 +176,7 @@ class MainWindow(QMainWindow):
             screen.stale = False
         arriving = screen is not self.stack.currentWidget()
         if arriving:
-            self._quiet()  # what was read belongs to the screen left
+            self.chrome.quiet()  # what was read belongs to the screen left
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
         if arriving:
@@ -316,14 +186,7 @@ class MainWindow(QMainWindow):
     @property
     def engine(self) -> SelfCheckEngine | None:
         """The self-check of the content shown, if it has one."""
-        self._engine_ready()
         return self.context.engine
-
-    def _engine_ready(self) -> None:
-        """Make the context's self-check engine, if not yet made (start-up leaves it)."""
-        if self._engine_pending:
-            self._engine_pending = False
-            self.context.engine = _engine_for(self.content.bundle)
 
     def start_selfcheck(self) -> None:
         """ "Check my risk factors": the intro, then the questions (answers so far kept)."""
@@ -414,9 +277,7 @@ class MainWindow(QMainWindow):
         library = self.content.library
         stale = library is not None and bundle.id in library.stale
         self.content = replace(self.content, bundle=bundle, stale=stale)
-        self.context.bundle = bundle
-        self.context.engine = _engine_for(bundle)
-        self._engine_pending = False
+        self.context.show(bundle)
         self.session.visit.clear_answers()
         self._build_screens()
 
@@ -435,8 +296,7 @@ class MainWindow(QMainWindow):
         home = self.context.topics[0] if self.context.topics else None
         if home is not None and self.content.bundle is not home:
             self._show_topic(home)  # the topic goes with the wipe
-        if self._speech is not None:
-            self._speech.reset()  # stops reading; volume and rate back to their defaults
+        self.chrome.reset_speech()
         self._search = None  # nothing of the last question stays, not even in SQLite
         clear_clipboards(kiosk=self.options.kiosk)
         for dialog in dialogs_of(self):
@@ -456,18 +316,6 @@ class MainWindow(QMainWindow):
         if self._kind.reading_tools:
             self.session.toggle_level()
 
-    def change_text(self, step: int) -> None:
-        self.session.set_text_size(self.session.text_size + step)
-
-    def toggle_contrast(self) -> None:
-        self.session.set_high_contrast(not self.session.high_contrast)
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-
     def refresh(self) -> None:
         """Redraw the texts (after a level or language change) without moving.
 
@@ -484,14 +332,14 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def _level_changed(self, _level: str) -> None:
-        self._quiet()  # what was read was the other level's text
+        self.chrome.quiet()  # what was read was the other level's text
         self.refresh()
 
     def _language_changed(self, language: str) -> None:
         """The UI's own words (Qt's translations) and then every text, in ``language``."""
         self.translation_missing = None if use_language(language) else language
         self.setLocale(QLocale(language))  # each widget's language, for screen readers
-        self._quiet()
+        self.chrome.quiet()
         self.setWindowTitle(self.tr("Health information kiosk"))
         if self.menus is not None:
             self.menus.build()
@@ -514,43 +362,20 @@ class MainWindow(QMainWindow):
 
     def _update_chrome(self) -> None:
         """Show the header and the banner where they belong, in the session's words."""
-        kind = self._kind
-        if self._header is not None or kind.shows_header:
-            self._update_header()
-        if self._banner is not None or kind.shows_banner:
-            shown, size = kind.shows_banner, self.session.text_size
-            self.banner.update_for(self.content.bundle, shown=shown, text_size=size)
-
-    def _update_header(self) -> None:
-        kind, topics = self._kind, len(self.context.topics)
-        self.header.setVisible(kind.shows_header)
-        self.header.update_for(
-            reading=kind.reading, bundle=self.content.bundle, topics=topics, width=self.width()
-        )
+        self.chrome.update(self._kind, self.content.bundle, len(self.context.topics))
 
     # -- the window itself, staff ----------------------------------------------------
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._header is not None:
-            self._header.arrange(self.width())
+        self.chrome.arrange()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        self.watch(self)
-        handle = self.windowHandle()
-        if handle is not None:
-            handle.removeEventFilter(self.corner_taps)
-            handle.installEventFilter(self.corner_taps)
-            if self._waiting_cursors:
-                handle.removeEventFilter(self._pointer_arrives)
-                handle.installEventFilter(self._pointer_arrives)
+        self.guards.window_shown()
 
     def watch(self, widget: QWidget) -> None:
-        """Watch a top-level window of ours (this one, or a dialog) for input: the idle
-        timer, the kiosk's lockdown, and a finger dragging pages (kiosk)."""
-        scroller = touch_scroller() if self.options.kiosk else None
-        idle = self.idle if self.idle.enabled else None
-        watch(widget, (idle, self.lockdown, scroller), kiosk=self.options.kiosk)
+        """Watch a dialog of ours for input, as this window is (see Guards)."""
+        self.guards.watch(widget)
 
     @property
     def staff(self) -> Staff:
@@ -576,13 +401,8 @@ class MainWindow(QMainWindow):
 
     def set_content(self, content: ContentState) -> None:
         """Show new content (or keep the last good one, as ``content`` says)."""
-        topics = _topics(content)
-        changed = content.bundle is not self.content.bundle or topics != self.context.topics
+        changed = self.context.show_content(content)
         self.content = content
-        self.context.bundle = content.bundle
-        self.context.topics = topics
-        self.context.engine = _engine_for(content.bundle)
-        self._engine_pending = False
         self._search = None  # the question box indexes the new content when next asked
         if changed:
             self._build_screens()

@@ -23,7 +23,7 @@ def test_welcome_shows_the_title_and_touch_anywhere_starts(
 ) -> None:
     assert window.current == "welcome"
     assert "What causes muscle cramps?" in texts(window.screens["welcome"])
-    assert not window.header.isVisible()
+    assert not window.chrome.header.isVisible()
     with qtbot.waitSignal(window.screenChanged) as blocker:
         qtbot.mouseClick(
             window.screens["welcome"],
@@ -64,8 +64,8 @@ def test_topic_shows_the_short_answer_first_then_sections(qtbot: QtBot, window: 
 
 def test_review_banner_and_updated_date_are_shown(qtbot: QtBot, window: MainWindow) -> None:
     to_topic(qtbot, window)
-    assert window.banner.isVisible()
-    banner = texts(window.banner)
+    assert window.chrome.banner.isVisible()
+    banner = texts(window.chrome.banner)
     assert "Pending human review" in banner
     assert "Last updated: 2026-11-25" in banner
 

@@ -267,7 +267,7 @@ def test_the_window_in_spanish_and_back(qtbot: QtBot, window: MainWindow, compil
     )  # chosen: a check mark too
     assert find_button(window, "level-clinician").text() == "Palabras para profesionales"
     assert find_button(window, "contrast").text().endswith("Contraste")
-    assert "Pendiente de revisión humana" in texts(window.banner)
+    assert "Pendiente de revisión humana" in texts(window.chrome.banner)
 
     click(qtbot, window, "banner-about")
     about = open_dialog(window, "about-dialog")
@@ -301,7 +301,7 @@ def test_the_window_in_spanish_and_back(qtbot: QtBot, window: MainWindow, compil
     click(qtbot, window, "language-en")
     assert find_button(window, "start-over").text().endswith("Start over")
     assert find_button(window, "level-patient").accessibleName() == "Patient words"
-    assert "Pending human review" in texts(window.banner)
+    assert "Pending human review" in texts(window.chrome.banner)
     html = handout_html(bundle, "patient", "en", evaluation)
     assert "The short answer" in html
     assert "A clinician has not yet checked this information" in html

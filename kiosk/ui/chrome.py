@@ -1,0 +1,171 @@
+"""The chrome above the screens: the header row (with read-aloud) and the review banner.
+
+Each is built when a screen first needs it (not for the welcome), shown where the
+visible screen asks for it (:class:`~kiosk.ui.screens.Screen`'s class attributes), and
+comes first in the Tab order and in a screen reader's tree, as shown.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content import Bundle
+from kiosk.ui.banner import Banner
+from kiosk.ui.header import Header
+from kiosk.ui.lockdown import no_context_menus
+from kiosk.ui.options import WindowOptions
+from kiosk.ui.screens import Screen
+from kiosk.ui.session import Session
+from kiosk.ui.widgets import release_layout_items
+
+if TYPE_CHECKING:
+    from kiosk.ui.speech import ReadAloud
+
+NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum to build)
+
+
+class Chrome(QObject):
+    """The column of ``window``'s ``central`` widget: the header and the banner (when
+    built) above ``stack``, the screens.
+
+    Signals (the header's and the banner's requests):
+        startOverRequested(), otherTopicsRequested(), readAloudRequested(),
+        aboutRequested()
+    """
+
+    startOverRequested = Signal()
+    otherTopicsRequested = Signal()
+    readAloudRequested = Signal()
+    aboutRequested = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: Session,
+        options: WindowOptions,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.central = QWidget()
+        self.central.setObjectName("central")
+        self.column = QVBoxLayout(self.central)
+        # the window never insists on a minimum size: a full-screen kiosk window must fit
+        # any screen (content scrolls; long titles wrap)
+        self.column.setProperty("sizeConstraint", NO_CONSTRAINT)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.stack = QStackedWidget()
+        # a stack asks for the largest minimum of all its screens (the question box's
+        # keyboard), whichever is shown; each screen fits itself to the room there is
+        self.stack.setMinimumSize(1, 1)
+        self.column.addWidget(self.stack, 1)
+        self.session = session
+        self.options = options
+        self.kiosk = options.kiosk
+        self._speech: ReadAloud | None = None  # made with the header (not for the welcome)
+        self.built_header: Header | None = None
+        self.built_banner: Banner | None = None
+        # what the last update showed: the screen's kind, the bundle, how many topics
+        self._shown: tuple[type[Screen], Bundle | None, int] = (Screen, None, 0)
+
+    @property
+    def speech(self) -> ReadAloud:
+        """Read-aloud, made when first needed (the engine itself only when first used)."""
+        if self._speech is None:
+            from kiosk.ui.speech import ReadAloud  # Qt's speech module: not at start-up
+
+            self._speech = ReadAloud(self.options.speech_engine, self.window)
+        return self._speech
+
+    def quiet(self) -> None:
+        """Stop reading aloud, if it ever started."""
+        if self._speech is not None:
+            self._speech.stop()
+
+    def reset_speech(self) -> None:
+        """The wipe: stop reading; volume and rate back to their defaults."""
+        if self._speech is not None:
+            self._speech.reset()
+
+    @property
+    def header(self) -> Header:
+        """The header row, built on first need."""
+        if self.built_header is None:
+            speech = self.speech
+            header = self.built_header = Header(self.session, speech)
+            header.startOverRequested.connect(self.startOverRequested)
+            header.otherTopicsRequested.connect(self.otherTopicsRequested)
+            header.readAloudRequested.connect(self.readAloudRequested)
+            header.reordered.connect(self.tab_first)
+            speech.stateChanged.connect(lambda _state: self._update_header())
+            self.column.insertWidget(0, header)
+            header.set_languages(self._shown[1])
+            header.arrange(self.window.width())  # in rows before it is first shown
+            self._added(header)
+        return self.built_header
+
+    @property
+    def banner(self) -> Banner:
+        """The review banner of the reading screens, built on first need."""
+        if self.built_banner is None:
+            banner = self.built_banner = Banner()
+            banner.aboutRequested.connect(self.aboutRequested)
+            self.column.insertWidget(self.column.indexOf(self.stack), banner)
+            self._added(banner)
+        return self.built_banner
+
+    def _added(self, widget: QWidget) -> None:
+        self.stack.raise_()  # a screen reader's tree in the order shown: the chrome first
+        if self.kiosk:
+            no_context_menus(widget)  # built after the window was first shown
+        self.tab_first()
+
+    def tab_first(self) -> None:
+        """Tab through the header and the banner before the screens, as if built first."""
+        release_layout_items()  # no stale item wrapper may come back as a widget below
+        # the header's controls as its rows show them (they move between rows with the
+        # text size and the language), then the banner's
+        chrome = self.built_header.controls() if self.built_header is not None else []
+        if self.built_banner is not None:
+            chrome.append(self.built_banner.about)
+        screens = []
+        window = self.window
+        widget = window.nextInFocusChain()
+        while widget is not None and widget is not window:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.stack.isAncestorOf(widget):
+                screens.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise(chrome + screens):
+            QWidget.setTabOrder(first, second)
+        for widget in chrome:  # a screen reader's tree in the same order (the rows')
+            widget.raise_()
+
+    def set_languages(self, bundle: Bundle | None) -> None:
+        """New content: the header's language buttons (if it is built) for ``bundle``."""
+        self._shown = (self._shown[0], bundle, self._shown[2])
+        if self.built_header is not None:
+            self.built_header.set_languages(bundle)
+
+    def update(self, kind: type[Screen], bundle: Bundle | None, topics: int) -> None:
+        """Show the chrome a screen of ``kind`` asks for, in the session's words."""
+        self._shown = (kind, bundle, topics)
+        if self.built_header is not None or kind.shows_header:
+            self._update_header()
+        if self.built_banner is not None or kind.shows_banner:
+            size = self.session.text_size
+            self.banner.update_for(bundle, shown=kind.shows_banner, text_size=size)
+
+    def _update_header(self) -> None:
+        kind, bundle, topics = self._shown
+        self.header.setVisible(kind.shows_header)
+        width = self.window.width()
+        self.header.update_for(reading=kind.reading, bundle=bundle, topics=topics, width=width)
+
+    def arrange(self) -> None:
+        """The window's width changed: the header's rows again."""
+        if self.built_header is not None:
+            self.built_header.arrange(self.window.width())
