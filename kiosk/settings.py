@@ -108,7 +108,7 @@ _DEFAULTS = Settings()
 
 def default_settings_path() -> Path:
     """The per-user settings file (e.g. ``~/.config/kiosk/settings.yaml`` on Linux)."""
-    from kiosk.content.loader import user_dir
+    from kiosk.content.userdirs import user_dir
 
     return user_dir("config") / "settings.yaml"
 
@@ -470,7 +470,7 @@ class PinGuard:
     @staticmethod
     def default_state_path() -> Path:
         """Where the app keeps the guard's state (the user's state folder)."""
-        from kiosk.content.loader import user_dir
+        from kiosk.content.userdirs import user_dir
 
         return user_dir("state") / "pin-guard"
 

@@ -211,7 +211,7 @@ class BundleCache:
         """The user's cache folder, or no cache when ``KIOSK_NO_CACHE`` is set."""
         if os.environ.get("KIOSK_NO_CACHE"):
             return cls(None)
-        from kiosk.content.loader import user_dir
+        from kiosk.content.userdirs import user_dir
 
         try:
             return cls(user_dir("cache") / "bundles")

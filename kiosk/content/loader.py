@@ -19,13 +19,13 @@ becomes a located error like any other.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from kiosk.content.errors import BundleError, ContentError
+from kiosk.content.userdirs import user_dir
 
 # The built-in SHA-256, the same as hashlib gives: importing hashlib (which loads
 # OpenSSL) takes milliseconds of a start-up that only reads one cached bundle.
@@ -79,38 +79,6 @@ _USUAL_FILE = {
 }  # where the format guide keeps each part
 SUFFIXES = (".yaml", ".yml")
 _CODE = Path(__file__).parent
-
-
-_XDG_BASES = {
-    "config": ("XDG_CONFIG_HOME", "~/.config"),
-    "cache": ("XDG_CACHE_HOME", "~/.cache"),
-    "state": ("XDG_STATE_HOME", "~/.local/state"),
-}
-
-
-def user_dir(kind: Literal["config", "cache", "state"]) -> Path:
-    """The kiosk's per-user config or cache folder, as platformdirs names it.
-
-    On Linux with an absolute ``XDG_CONFIG_HOME`` / ``XDG_CACHE_HOME``, or without one
-    and with an absolute HOME, the folder is the XDG one, worked out here: importing
-    platformdirs takes longer than loading a cached bundle. Anything else (another
-    system, a relative folder) is left to platformdirs.
-    """
-    variable, default = _XDG_BASES[kind]
-    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
-        base = os.environ.get(variable, "")
-        if os.path.isabs(base):
-            return Path(base, "kiosk")
-        if not base.strip() and os.path.isabs(os.environ.get("HOME", "")):
-            return Path(os.path.expanduser(default), "kiosk")
-    import platformdirs
-
-    found = {
-        "config": platformdirs.user_config_dir,
-        "cache": platformdirs.user_cache_dir,
-        "state": platformdirs.user_state_dir,
-    }[kind]
-    return Path(found("kiosk", appauthor=False))
 
 
 def display_path(path: Path) -> str:
