@@ -221,7 +221,7 @@ def run_child(name: str, argv: list[str], env: dict[str, str]) -> Sample:
 
 def cache_files(home: Path) -> set[str]:
     """The bundles in the content cache under ``home``."""
-    return {path.name for path in (home / ".cache" / "kiosk" / "bundles").glob("*.pickle")}
+    return {path.name for path in (home / ".cache" / "kiosk" / "bundles").glob("*.cache")}
 
 
 def run_warm(argv: list[str], env: dict[str, str], home: Path) -> tuple[Sample, int]:

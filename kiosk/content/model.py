@@ -62,7 +62,7 @@ class _Model:
 
     Written once here: ``dataclass`` would generate them for each class with ``exec``,
     which is a third of the cost of importing this module, paid at every start. Each
-    class's field names are set by :func:`_fast_pickling`, below.
+    class's field names are set by :func:`_field_names`, below.
     """
 
     __slots__ = ()
@@ -486,13 +486,8 @@ class Bundle(_Model):
                 yield section, passage
 
 
-def _fast_pickling() -> None:
-    """Pickle each model class as ``(class, field values)``.
-
-    The cache unpickles every bundle at start-up; the dataclass default goes through
-    ``__setstate__`` and ``fields()`` for every object, which is half the cost of a
-    cached load. Unpickling now calls the class itself, in field order.
-    """
+def _field_names() -> None:
+    """Give each model class its field names, in order (for ``_Model`` and the cache)."""
     import dataclasses
 
     model_classes = (Review, Metadata, Reference, Asset, Figure, Section, Topic, Condition, Rule,
@@ -501,13 +496,6 @@ def _fast_pickling() -> None:
                      BundleDocument)  # fmt: skip
     for cls in (*model_classes, Bundle):
         cls._names = tuple(f.name for f in dataclasses.fields(cls))  # for _Model
-    for cls in model_classes:
-        names = cls._names
-
-        def reduce(self: Any, names: tuple[str, ...] = names) -> tuple[Any, tuple[Any, ...]]:
-            return type(self), tuple(getattr(self, name) for name in names)
-
-        cls.__reduce__ = reduce  # type: ignore[method-assign]
 
 
-_fast_pickling()
+_field_names()
