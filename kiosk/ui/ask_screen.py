@@ -189,8 +189,8 @@ class AskScreen(Screen):
         urgent first), then the fixed medicine answer; the first of them and what a
         screen reader says of it (None: neither)."""
         from kiosk.safety import CONTEXT as SAFETY
-        from kiosk.safety import MEDICINE_HEADING, TIERS, Place, tier_look
-        from kiosk.ui.care_card import CareCard
+        from kiosk.safety import MEDICINE_HEADING
+        from kiosk.ui.care_card import sign_cards
         from kiosk.ui.i18n import translator
 
         bundle = self.context.bundle
@@ -200,25 +200,16 @@ class AskScreen(Screen):
         # nothing before the first card: the status line ("Answers from ...") goes
         # below the cards, as the passages' heading
         self.status.setVisible(False)
-        place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
         safety = translator(SAFETY)
         first: tuple[QWidget, str] | None = None
-        for tier in TIERS:
-            of_tier = [sign for sign in results.signs if sign.tier is tier]
-            if not of_tier:
-                continue
-            look = tier_look(tier, safety)
-            sign_card = CareCard(
-                look,
-                look.action(place),
-                source_label=self.tr("Source"),
-                link_colour=self.context.theme.link,
-                object_name=f"ask-signs-{tier.value}",
-            )
-            for sign in of_tier:
-                sign_card.add_sign(
-                    self.context.level_text(sign.name), self.context.level_text(sign.advice)
-                )
+        for sign_card in sign_cards(
+            results.signs,
+            level_text=self.context.level_text,
+            kiosk=self.context.kiosk,
+            source_label=self.tr("Source"),
+            link_colour=self.context.theme.link,
+            name="ask-signs",
+        ):
             sign_card.citationActivated.connect(self.citationActivated)
             self._add(sign_card)
             if first is None:

@@ -11,14 +11,18 @@ the theme's style sheet (:mod:`kiosk.ui.theme`), from :mod:`kiosk.safety`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from kiosk.content.markup import plain_text
-from kiosk.safety import TierLook
+from kiosk.content.model import LevelText, Sign
+from kiosk.safety import CONTEXT as SAFETY
+from kiosk.safety import TIERS, Place, TierLook, tier_look
 from kiosk.ui.widgets import PassageView, label
 
-__all__ = ["CareCard"]
+__all__ = ["CareCard", "sign_cards"]
 
 
 class CareCard(QFrame):
@@ -80,3 +84,39 @@ class CareCard(QFrame):
     def spoken(self) -> str:
         """What read-aloud says for this card, the tier first."""
         return " ".join(part for part in self._spoken if part.strip())
+
+
+def sign_cards(
+    signs: Iterable[Sign],
+    *,
+    level_text: Callable[[LevelText], str],
+    kiosk: bool,
+    source_label: str,
+    link_colour: str,
+    name: str,
+) -> list[CareCard]:
+    """One card per tier of ``signs``, most urgent first, each with what to do where the
+    kiosk is (kiosk mode: tell a member of staff now; else a laptop's words); the cards
+    are named ``<name>-<tier>``."""
+    from kiosk.ui.i18n import translator
+
+    signs = list(signs)
+    place = Place.KIOSK if kiosk else Place.LAPTOP
+    safety = translator(SAFETY)
+    cards = []
+    for tier in TIERS:
+        of_tier = [sign for sign in signs if sign.tier is tier]
+        if not of_tier:
+            continue
+        look = tier_look(tier, safety)
+        card = CareCard(
+            look,
+            look.action(place),
+            source_label=source_label,
+            link_colour=link_colour,
+            object_name=f"{name}-{tier.value}",
+        )
+        for sign in of_tier:
+            card.add_sign(level_text(sign.name), level_text(sign.advice))
+        cards.append(card)
+    return cards

@@ -597,33 +597,21 @@ class SectionScreen(Screen):
     def _show_cards(self, section: Section) -> None:
         """The care card of each warning sign the section points to, most urgent first,
         with what to do where the kiosk is (at a kiosk: tell a member of staff now)."""
-        from kiosk.safety import CONTEXT as SAFETY
-        from kiosk.safety import TIERS, Place, tier_look
-        from kiosk.ui.i18n import translator
+        from kiosk.ui.care_card import sign_cards
 
         self._drop_cards()
         bundle = self.context.bundle
         if bundle is None:
             return
         signs = [sign for sign in map(bundle.sign, section.signs) if sign is not None]
-        place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
-        safety = translator(SAFETY)
-        for tier in TIERS:  # one card per tier, most urgent first
-            of_tier = [sign for sign in signs if sign.tier is tier]
-            if not of_tier:
-                continue
-            look = tier_look(tier, safety)
-            sign_card = CareCard(
-                look,
-                look.action(place),
-                source_label=self.tr("Source"),
-                link_colour=self.context.theme.link,
-                object_name=f"signs-{tier.value}",
-            )
-            for sign in of_tier:
-                sign_card.add_sign(
-                    self.context.level_text(sign.name), self.context.level_text(sign.advice)
-                )
+        for sign_card in sign_cards(
+            signs,
+            level_text=self.context.level_text,
+            kiosk=self.context.kiosk,
+            source_label=self.tr("Source"),
+            link_colour=self.context.theme.link,
+            name="signs",
+        ):
             sign_card.citationActivated.connect(self.citationActivated)
             self.cards_column.addWidget(sign_card)
             self.cards.append(sign_card)
