@@ -110,9 +110,14 @@ def _pin_state_path() -> Path | None:
 
 
 def build_window(
-    settings: Settings, content: ContentState, *, kiosk: bool, root: Path,
-    idle_reset: bool = False, speech_engine: str | None = None,
-) -> MainWindow:  # fmt: skip
+    settings: Settings,
+    content: ContentState,
+    *,
+    kiosk: bool,
+    root: Path,
+    idle_reset: bool = False,
+    speech_engine: str | None = None,
+) -> MainWindow:
     from kiosk.ui.options import WindowOptions
     from kiosk.ui.session import Session
     from kiosk.ui.window import MainWindow
@@ -125,11 +130,16 @@ def build_window(
     # are told
     missing = None if use_language(settings.language) else settings.language
     options = WindowOptions(
-        kiosk=kiosk, idle_seconds=settings.idle_seconds, warning_seconds=settings.warning_seconds,
-        idle_reset=idle_reset, check_pin=guard.check, pin_locked_for=guard.locked_for,
+        kiosk=kiosk,
+        idle_seconds=settings.idle_seconds,
+        warning_seconds=settings.warning_seconds,
+        idle_reset=idle_reset,
+        check_pin=guard.check,
+        pin_locked_for=guard.locked_for,
         pin_wrong_before=lambda: guard.wrong_before_unlock,
-        printer_name=settings.printer, speech_engine=speech_engine,
-    )  # fmt: skip
+        printer_name=settings.printer,
+        speech_engine=speech_engine,
+    )
     window = MainWindow(content, session, options)
     window.translation_missing = missing
     options.reload = lambda: load_kiosk_content(
@@ -170,8 +180,11 @@ def run_app(args: argparse.Namespace) -> int:
         print("kiosk: fix the settings file above, then start again", file=sys.stderr)
         return EXIT_CONTENT
     if args.kiosk and not settings.staff_pin:
-        print("kiosk: kiosk mode needs a staff PIN, so that staff can exit it.\n"
-              "  Set one with:  kiosk set-pin", file=sys.stderr)  # fmt: skip
+        print(
+            "kiosk: kiosk mode needs a staff PIN, so that staff can exit it.\n"
+            "  Set one with:  kiosk set-pin",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     problem = display_problem()
     if problem:
@@ -187,8 +200,13 @@ def run_app(args: argparse.Namespace) -> int:
             _log().warning("%s", error)
 
     app = make_application()
-    window = build_window(settings, content, kiosk=args.kiosk, root=root,
-                          idle_reset=getattr(args, "idle_reset", False))  # fmt: skip
+    window = build_window(
+        settings,
+        content,
+        kiosk=args.kiosk,
+        root=root,
+        idle_reset=getattr(args, "idle_reset", False),
+    )
     install_excepthook(window.recover)
     if args.kiosk:
         screen = app.primaryScreen()
@@ -234,6 +252,9 @@ def _smoke(app: QApplication, window: MainWindow) -> int:
     QTimer.singleShot(10_000, app.quit)
     app.exec()
     window.close()
-    print(f"kiosk: smoke ok: painted the {window.current} screen" if spy.painted
-          else "kiosk: smoke failed: the first screen was never painted")  # fmt: skip
+    print(
+        f"kiosk: smoke ok: painted the {window.current} screen"
+        if spy.painted
+        else "kiosk: smoke failed: the first screen was never painted"
+    )
     return EXIT_OK if spy.painted else 1

@@ -88,8 +88,9 @@ class KioskDialog(QDialog):
 class ReadingDialog(KioskDialog):
     """Text to read (a reference, the editorial policy) with one big Close button."""
 
-    def __init__(self, parent: QWidget | None, *, kiosk: bool, title: str, html: str,
-                 name: str) -> None:  # fmt: skip
+    def __init__(
+        self, parent: QWidget | None, *, kiosk: bool, title: str, html: str, name: str
+    ) -> None:
         super().__init__(parent, kiosk=kiosk, title=title)
         self.setObjectName(name)
         layout = QVBoxLayout(self)
@@ -103,8 +104,9 @@ class ReadingDialog(KioskDialog):
         self.page.column.addWidget(self.body)
         self.page.column.addStretch(1)
         layout.addWidget(self.page, 1)
-        self.close_button = button(self.tr("Close"), role="primary", name="close",
-                                   on_click=self.accept)  # fmt: skip
+        self.close_button = button(
+            self.tr("Close"), role="primary", name="close", on_click=self.accept
+        )
         layout.addWidget(self.close_button, alignment=Qt.AlignmentFlag.AlignRight)
         self.close_button.setFocus()
 
@@ -128,10 +130,17 @@ class CountdownDialog(KioskDialog):
         layout.addWidget(label(self.tr("Are you still there?"), role="h1"))
         self.message = label(role="h2")
         layout.addWidget(self.message)
-        layout.addWidget(label(self.tr("To keep your choices private, this screen will start "
-                                       "over for the next person."), role="muted"))  # fmt: skip
-        self.still_here = button(self.tr("I'm still here"), role="primary", name="still-here",
-                                 on_click=self.accept)  # fmt: skip
+        layout.addWidget(
+            label(
+                self.tr(
+                    "To keep your choices private, this screen will start over for the next person."
+                ),
+                role="muted",
+            )
+        )
+        self.still_here = button(
+            self.tr("I'm still here"), role="primary", name="still-here", on_click=self.accept
+        )
         self.still_here.setMinimumHeight(80)
         layout.addWidget(self.still_here)
         self.timer = QTimer(self)
@@ -145,8 +154,7 @@ class CountdownDialog(KioskDialog):
         self.still_here.setFocus()
 
     def _show_remaining(self) -> None:
-        self.message.setText(self.tr("Starting over in {seconds} s").format(
-            seconds=self.remaining))  # fmt: skip
+        self.message.setText(self.tr("Starting over in {seconds} s").format(seconds=self.remaining))
         self.message.setAccessibleName(self.message.text())
 
     def _tick(self) -> None:
@@ -171,8 +179,14 @@ class PinDialog(KioskDialog):
 
     unlocked = Signal()
 
-    def __init__(self, parent: QWidget | None, *, kiosk: bool, check: Callable[[str], bool],
-                 locked_for: Callable[[], float]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        kiosk: bool,
+        check: Callable[[str], bool],
+        locked_for: Callable[[], float],
+    ) -> None:
         super().__init__(parent, kiosk=kiosk, title=self.tr("Staff only"))
         self.setObjectName("pin")
         self.check = check
@@ -190,8 +204,12 @@ class PinDialog(KioskDialog):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         for index, key in enumerate(keys):
             text = {"clear": self.tr("Clear"), "ok": self.tr("OK")}.get(key, key)
-            widget = button(text, role="primary" if key == "ok" else None, name=f"pin-{key}",
-                            on_click=partial(self._press, key))  # fmt: skip
+            widget = button(
+                text,
+                role="primary" if key == "ok" else None,
+                name=f"pin-{key}",
+                on_click=partial(self._press, key),
+            )
             widget.setMinimumSize(96, 72)
             grid.addWidget(widget, index // 3, index % 3)
         layout.addLayout(grid)
@@ -229,8 +247,11 @@ class PinDialog(KioskDialog):
             return
         wait = self.locked_for()
         if wait > 0:
-            self.status.setText(self.tr("Too many wrong PINs. Try again in {seconds} s.").format(
-                seconds=int(wait + 0.999)))  # fmt: skip
+            self.status.setText(
+                self.tr("Too many wrong PINs. Try again in {seconds} s.").format(
+                    seconds=int(wait + 0.999)
+                )
+            )
         else:
             self.status.setText(self.tr("Wrong PIN."))
         self._update()
@@ -263,11 +284,17 @@ class StaffPanel(KioskDialog):
         self.errors.setObjectName("staff-errors")
         layout.addWidget(self.errors, 1)
         row = QHBoxLayout()
-        row.addWidget(button(self.tr("Reload content"), name="staff-reload",
-                             on_click=self.reloadRequested.emit))  # fmt: skip
+        row.addWidget(
+            button(
+                self.tr("Reload content"), name="staff-reload", on_click=self.reloadRequested.emit
+            )
+        )
         if kiosk:
-            row.addWidget(button(self.tr("Exit the kiosk"), name="staff-exit",
-                                 on_click=self.exitRequested.emit))  # fmt: skip
+            row.addWidget(
+                button(
+                    self.tr("Exit the kiosk"), name="staff-exit", on_click=self.exitRequested.emit
+                )
+            )
         row.addStretch(1)
         row.addWidget(button(self.tr("Close"), role="primary", name="close", on_click=self.accept))
         layout.addLayout(row)
@@ -293,16 +320,24 @@ def show_content_errors(parent: QWidget | None, errors: Sequence[ContentError]) 
     dialog = KioskDialog(parent, kiosk=False, title=title)
     dialog.setObjectName("content-errors")
     layout = QVBoxLayout(dialog)
-    layout.addWidget(label(translate("ContentErrors", "Some content could not be loaded. Fix "
-                                     "these problems and reload (kiosk validate shows the same "
-                                     "list):")))  # fmt: skip
+    layout.addWidget(
+        label(
+            translate(
+                "ContentErrors",
+                "Some content could not be loaded. Fix "
+                "these problems and reload (kiosk validate shows the same "
+                "list):",
+            )
+        )
+    )
     text = QPlainTextEdit(content_error_text(errors))
     text.setReadOnly(True)
     text.setObjectName("error-list")
     text.setAccessibleName(title)
     layout.addWidget(text, 1)
-    close = button(translate("ContentErrors", "Close"), role="primary", name="close",
-                   on_click=dialog.accept)  # fmt: skip
+    close = button(
+        translate("ContentErrors", "Close"), role="primary", name="close", on_click=dialog.accept
+    )
     layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
     dialog.open()
     return dialog

@@ -26,11 +26,17 @@ def _activity() -> frozenset[QEvent.Type]:
     """The input event types (built on first use: naming them builds a large enum)."""
     global _ACTIVITY
     if not _ACTIVITY:
-        _ACTIVITY = frozenset({
-            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-            QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
-            QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
-        })  # fmt: skip
+        _ACTIVITY = frozenset(
+            {
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseButtonRelease,
+                QEvent.Type.MouseMove,
+                QEvent.Type.KeyPress,
+                QEvent.Type.TouchBegin,
+                QEvent.Type.TouchUpdate,
+                QEvent.Type.Wheel,
+            }
+        )
     return _ACTIVITY
 
 
@@ -83,9 +89,14 @@ class CornerTaps(QObject):
     triggered = Signal()
 
     def __init__(
-        self, target: QWidget, *, taps: int = 5, window: float = 3.0, size: int = 96,
+        self,
+        target: QWidget,
+        *,
+        taps: int = 5,
+        window: float = 3.0,
+        size: int = 96,
         clock: Callable[[], float] = time.monotonic,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(target)
         self.target = target
         self.taps = taps

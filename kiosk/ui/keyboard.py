@@ -52,8 +52,7 @@ _DELETE_UNITS = 4  # the delete key's width at least, in half keys
 _REPEAT_DELAY, _REPEAT_INTERVAL = 500, 100  # ms, delete key held down: unhurried
 
 # Action keys: (object name suffix, role) in their order on the bottom row
-_BOTTOM = (("hide", None), ("clear", None), ("digits", None), ("space", None),
-           ("ask", "primary"))  # fmt: skip
+_BOTTOM = (("hide", None), ("clear", None), ("digits", None), ("space", None), ("ask", "primary"))
 
 
 class OnScreenKeyboard(QWidget):

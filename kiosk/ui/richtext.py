@@ -38,8 +38,9 @@ def to_html(text: str, link: str = "#0b57a4") -> str:
             tag = "ol" if block.numbered else "ul"
             html.append(f'<{tag} style="margin-top:0px; margin-bottom:8px;">{items}</{tag}>')
         else:
-            html.append(f'<p style="margin-top:0px; margin-bottom:8px;">'
-                        f"{_inline(block.inlines, link)}</p>")  # fmt: skip
+            html.append(
+                f'<p style="margin-top:0px; margin-bottom:8px;">{_inline(block.inlines, link)}</p>'
+            )
     return "".join(html)
 
 

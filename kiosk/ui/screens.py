@@ -12,13 +12,26 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content import Bundle, ContentState, Section
 from kiosk.content.registry import LANGUAGES
-from kiosk.ui.care_card import CareCard
+from kiosk.safety import CONTEXT as SAFETY
+from kiosk.safety import TIERS, Place, tier_look
+from kiosk.ui.accessibility import announce, screen_announcement, screen_title
+from kiosk.ui.care_card import CareCard, sign_cards
+from kiosk.ui.i18n import translator
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -29,6 +42,7 @@ from kiosk.ui.widgets import (
     button,
     card,
     chosen_text,
+    controls_in_layout_order,
     label,
     set_button_text,
     tab_in_reading_order,
@@ -132,8 +146,6 @@ class Screen(QWidget):
 
     def first_focus(self) -> QWidget | None:
         """Where the keyboard focus goes when the screen is shown: its first control."""
-        from kiosk.ui.widgets import controls_in_layout_order
-
         for widget in controls_in_layout_order(self):
             if widget.isVisibleTo(self) and widget.isEnabled() and widget is not self.page:
                 return widget
@@ -141,8 +153,6 @@ class Screen(QWidget):
 
     def name_page(self) -> str:
         """Name the scrolling page after the screen's title; its title and first content."""
-        from kiosk.ui.accessibility import screen_announcement, screen_title
-
         self.page.setAccessibleName(screen_title(self))
         return screen_announcement(self)
 
@@ -151,19 +161,18 @@ class Screen(QWidget):
         its title, the focus goes to its first control (``restore``: back to the control
         that had it when the screen was left, if it is still there), and a screen reader
         is told its title and its first content (kiosk.ui.accessibility)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
-        from kiosk.ui.accessibility import announce
-
         if not self.isVisible():
             return
         text = self.name_page()
         target = self.first_focus()
         if restore:
             for candidate in (QApplication.focusWidget(), self.focusWidget()):
-                if (candidate is not None and self.isAncestorOf(candidate)
-                        and candidate.isVisible() and candidate.isEnabled()):  # fmt: skip
+                if (
+                    candidate is not None
+                    and self.isAncestorOf(candidate)
+                    and candidate.isVisible()
+                    and candidate.isEnabled()
+                ):
                     target = candidate
                     break
         if target is not None and not target.hasFocus():
@@ -183,10 +192,7 @@ class Screen(QWidget):
         bottom, then left to right; a scrolling page as one block, whatever is fixed
         below it after), headings, passages and the buttons' choices. The on-screen
         keyboard is not read, and a button's words are read once."""
-        from PySide6.QtCore import QPoint
-        from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
-
-        from kiosk.ui.speech import plain_text
+        from kiosk.ui.speech import plain_text  # read-aloud's module: 1.4 ms, not at start-up
 
         found: list[tuple[tuple[int, int, int, int], str]] = []
         for widget in self.findChildren(QWidget):
@@ -233,8 +239,6 @@ def _native_name(code: str) -> str:
     entry = LANGUAGES.get(code)
     if entry is not None:
         return entry.native_name
-    from PySide6.QtCore import QLocale
-
     name = QLocale(code).nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code.upper()
 
@@ -278,8 +282,11 @@ class WelcomeScreen(Screen):
         self.language_buttons: dict[str, QPushButton] = {}
         bundle = context.bundle
         for code in bundle.languages if bundle and len(bundle.languages) > 1 else ():
-            widget = button(_native_name(code), name=f"welcome-language-{code}",
-                            on_click=partial(self._choose_language, code))  # fmt: skip
+            widget = button(
+                _native_name(code),
+                name=f"welcome-language-{code}",
+                on_click=partial(self._choose_language, code),
+            )
             widget.setCheckable(True)
             self.language_buttons[code] = widget
             languages.addWidget(widget)
@@ -292,8 +299,9 @@ class WelcomeScreen(Screen):
         bundle = self.context.bundle
         if len(self.context.topics) > 1:  # a library: no one topic's title
             self.title.setText(self.tr("Health information"))
-            self.subtitle.setText(self.tr("{count} topics in plain words").format(
-                count=len(self.context.topics)))  # fmt: skip
+            self.subtitle.setText(
+                self.tr("{count} topics in plain words").format(count=len(self.context.topics))
+            )
         else:
             self.title.setText(self.context.text(bundle.metadata.title) if bundle else "")
             self.subtitle.setText(self.tr("Health information in plain words"))
@@ -331,10 +339,20 @@ class AudienceScreen(Screen):
         self.hint = label(role="muted")
         layout.addWidget(self.hint)
         layout.addSpacing(24)
-        self.patient = button("", role="big", name="audience-patient", wrap=True,
-                              on_click=lambda: self.chosen.emit("patient"))  # fmt: skip
-        self.clinician = button("", role="big", name="audience-clinician", wrap=True,
-                                on_click=lambda: self.chosen.emit("clinician"))  # fmt: skip
+        self.patient = button(
+            "",
+            role="big",
+            name="audience-patient",
+            wrap=True,
+            on_click=lambda: self.chosen.emit("patient"),
+        )
+        self.clinician = button(
+            "",
+            role="big",
+            name="audience-clinician",
+            wrap=True,
+            on_click=lambda: self.chosen.emit("clinician"),
+        )
         layout.addWidget(self.patient)
         layout.addWidget(self.clinician)
         layout.addStretch(2)
@@ -342,8 +360,12 @@ class AudienceScreen(Screen):
 
     def refresh(self) -> None:
         self.question.setText(self.tr("Which best describes you?"))
-        self.hint.setText(self.tr("Your choice helps us use words that are easiest for you. "
-                                  "You can change it at any time."))  # fmt: skip
+        self.hint.setText(
+            self.tr(
+                "Your choice helps us use words that are easiest for you. "
+                "You can change it at any time."
+            )
+        )
         set_button_text(self.patient, self.tr("I am a patient, or family or a friend"))
         set_button_text(self.clinician, self.tr("I am a clinician (doctor, nurse, pharmacist)"))
         bundle = self.context.bundle
@@ -377,8 +399,6 @@ class TopicScreen(Screen):
     askRequested = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
-        from PySide6.QtCore import Qt
-
         super().__init__(context)
         column = self.scrolling_column()
         column.setContentsMargins(32, 24, 32, 32)
@@ -389,8 +409,13 @@ class TopicScreen(Screen):
         self.summary = PassageView(self.tr("Source"))
         self.summary.citationActivated.connect(self.citationActivated)
         column.addWidget(self.summary)
-        self.check = button("", role="primary", name="check-risk-factors", wrap=True,
-                            on_click=self.selfcheckRequested.emit)  # fmt: skip
+        self.check = button(
+            "",
+            role="primary",
+            name="check-risk-factors",
+            wrap=True,
+            on_click=self.selfcheckRequested.emit,
+        )
         column.addWidget(self.check)
         # hidden or shown once in the page: shown before, it would open as a window of its
         # own for a moment, and take the keyboard focus from the main window
@@ -403,8 +428,13 @@ class TopicScreen(Screen):
         self.section_buttons: dict[str, QPushButton] = {}
         if context.bundle is not None:
             for section in context.bundle.topic.sections:
-                widget = button("", role="big", name=f"section-{section.id}", wrap=True,
-                                on_click=partial(self.sectionChosen.emit, section.id))  # fmt: skip
+                widget = button(
+                    "",
+                    role="big",
+                    name=f"section-{section.id}",
+                    wrap=True,
+                    on_click=partial(self.sectionChosen.emit, section.id),
+                )
                 self.section_buttons[section.id] = widget
                 self.section_list.addWidget(widget)
         self.ask = button("", name="ask-question", wrap=True, on_click=self.askRequested.emit)
@@ -427,8 +457,9 @@ class TopicScreen(Screen):
         self.title.setText(self.context.level_text(bundle.topic.title))
         self.answer_heading.setText(self.tr("The short answer"))
         self.summary.source_label = self.tr("Source")
-        self.summary.show_text(self.context.level_text(bundle.topic.summary),
-                               self.context.theme.link)  # fmt: skip
+        self.summary.show_text(
+            self.context.level_text(bundle.topic.summary), self.context.theme.link
+        )
         self.sections_heading.setText(self.tr("Learn more"))
         set_button_text(self.ask, self.tr("Have a follow-up question?"))
         self.ask.setAccessibleDescription(
@@ -438,8 +469,10 @@ class TopicScreen(Screen):
         applies = self.applying_sections()
         for section in bundle.topic.sections:
             mark = ("✓ " + self.tr("Applies to you") + ":  ") if section.id in applies else ""
-            set_button_text(self.section_buttons[section.id],
-                            mark + self.context.level_text(section.title) + "  ›")  # fmt: skip
+            set_button_text(
+                self.section_buttons[section.id],
+                mark + self.context.level_text(section.title) + "  ›",
+            )
         order = [*applies, *(s.id for s in bundle.topic.sections if s.id not in applies)]
         for index, section_id in enumerate(order):  # what applies first
             widget = self.section_buttons[section_id]
@@ -484,8 +517,6 @@ class SectionScreen(Screen):
     aboutRequested = Signal()
 
     def __init__(self, context: ScreenContext) -> None:
-        from PySide6.QtCore import Qt
-
         super().__init__(context)
         self.section_id: str | None = None
         self.passages: list[PassageView] = []
@@ -504,10 +535,12 @@ class SectionScreen(Screen):
         self.passage_column = QVBoxLayout()
         self.passage_column.setSpacing(14)
         column.addLayout(self.passage_column)
-        self.next = button("", role="primary", name="next-section", wrap=True,
-                           on_click=lambda: self._move(1))  # fmt: skip
-        self.previous = button("", name="previous-section", wrap=True,
-                               on_click=lambda: self._move(-1))  # fmt: skip
+        self.next = button(
+            "", role="primary", name="next-section", wrap=True, on_click=lambda: self._move(1)
+        )
+        self.previous = button(
+            "", name="previous-section", wrap=True, on_click=lambda: self._move(-1)
+        )
         column.addSpacing(8)
         column.addWidget(self.next)
         column.addWidget(self.previous)
@@ -582,23 +615,24 @@ class SectionScreen(Screen):
         for figure in self.figures:
             asset = bundle.asset(str(figure.property("asset"))) if bundle else None
             figure.show_alt(self.context.text(asset.alt) if asset and asset.alt else "")
-        for widget, step, word in ((self.previous, -1, self.tr("Previous")),
-                                   (self.next, 1, self.tr("Next"))):  # fmt: skip
+        for widget, step, word in (
+            (self.previous, -1, self.tr("Previous")),
+            (self.next, 1, self.tr("Next")),
+        ):
             target = self._neighbour(step)
             widget.setVisible(target is not None)
             if target is not None and bundle is not None:
                 neighbour = bundle.section(target)
                 assert neighbour is not None
                 title = self.context.level_text(neighbour.title)
-                set_button_text(widget, f"‹  {word}: {title}" if step < 0
-                                else f"{word}: {title}  ›")  # fmt: skip
+                set_button_text(
+                    widget, f"‹  {word}: {title}" if step < 0 else f"{word}: {title}  ›"
+                )
         tab_in_reading_order(self)  # the passages' citations, made last, before Next
 
     def _show_cards(self, section: Section) -> None:
         """The care card of each warning sign the section points to, most urgent first,
         with what to do where the kiosk is (at a kiosk: tell a member of staff now)."""
-        from kiosk.ui.care_card import sign_cards
-
         self._drop_cards()
         bundle = self.context.bundle
         if bundle is None:

@@ -54,14 +54,18 @@ def run_screenshots(args: argparse.Namespace) -> int:
     levels = [args.level] if args.level else [str(level) for level in bundle.reading_levels]
     languages = [args.locale] if args.locale else list(bundle.languages)
     if args.locale and args.locale not in bundle.languages:
-        print(f"kiosk screenshot: the content has no '{args.locale}' "
-              f"(it has: {', '.join(bundle.languages)})", file=sys.stderr)  # fmt: skip
+        print(
+            f"kiosk screenshot: the content has no '{args.locale}' "
+            f"(it has: {', '.join(bundle.languages)})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     written = []
     for language in languages:
         for level in levels:
-            written += list(_shoot(content, Settings(language=language), level,
-                                   out, (width, height)))  # fmt: skip
+            written += list(
+                _shoot(content, Settings(language=language), level, out, (width, height))
+            )
     written += list(_shoot_without_content(out, (width, height)))
     for path in written:
         print(path)
@@ -89,8 +93,9 @@ def _choose(content: ContentState, wanted: str) -> ContentState | str:
     )
 
 
-def _shoot(content: ContentState, settings: Settings, level: str, out: Path,
-           size: tuple[int, int]) -> Iterator[Path]:  # fmt: skip
+def _shoot(
+    content: ContentState, settings: Settings, level: str, out: Path, size: tuple[int, int]
+) -> Iterator[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.app import build_window
@@ -179,8 +184,12 @@ def _shoot_without_content(out: Path, size: tuple[int, int]) -> Iterator[Path]:
     from kiosk.settings import Settings
     from kiosk.ui.app import build_window
 
-    error = ContentError("content/muscle-cramps/topic.yaml", 12, 7,
-                         "citation [9] has no reference (the references are: 1, 2, 3)")  # fmt: skip
+    error = ContentError(
+        "content/muscle-cramps/topic.yaml",
+        12,
+        7,
+        "citation [9] has no reference (the references are: 1, 2, 3)",
+    )
     content = ContentState(None, [error])
     window = build_window(Settings(), content, kiosk=True, root=Path("."), speech_engine="mock")
     window.idle.stop()
@@ -229,8 +238,9 @@ def _grab(window: MainWindow, dialog: QWidget | None) -> QPixmap:
         over = dialog.grab()
         painter = QPainter(picture)
         painter.fillRect(picture.rect(), QColor(0, 0, 0, 110))
-        corner = QPoint((picture.width() - over.width()) // 2,
-                        (picture.height() - over.height()) // 2)  # fmt: skip
+        corner = QPoint(
+            (picture.width() - over.width()) // 2, (picture.height() - over.height()) // 2
+        )
         painter.drawPixmap(corner, over)
         painter.end()
     return picture
@@ -404,8 +414,7 @@ def _handout_page(window: MainWindow, save: Callable[..., Path]) -> Path:
     assert bundle is not None
     assert window.engine is not None
     evaluation = window.engine.evaluate(window.session.answers)
-    html = handout_html(bundle, window.session.reading_level, window.session.language,
-                        evaluation)  # fmt: skip
+    html = handout_html(bundle, window.session.reading_level, window.session.language, evaluation)
     path = save("19-handout-page1")  # the file name; replaced by the page just below
     page_images(html, dpi=110)[0].save(str(path))
     return path

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap, QTouchEvent, QWindow
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,13 +26,14 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPixmap
+from kiosk.content.markup import citations
+from kiosk.ui.richtext import cite_number, to_html
 
 # Qt enum values, written to Qt properties (see the module's docstring)
 PLAIN_TEXT, RICH_TEXT = 0, 1  # Qt.TextFormat
@@ -117,8 +120,6 @@ class WrapButton(QPushButton):
     """
 
     def __init__(self, text: str = "") -> None:
-        from PySide6.QtCore import Qt
-
         super().__init__()
         self._label = _LongText()
         self._label.setWordWrap(True)
@@ -198,11 +199,8 @@ def button(
 
 def set_hand_cursor(widgets: list[QWidget]) -> None:
     """Give each of ``widgets`` that still exists the pointing-hand cursor."""
-    from PySide6.QtCore import Qt
-    from shiboken6 import isValid
-
     for widget in widgets:
-        if isValid(widget):
+        if shiboken6.isValid(widget):
             widget.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
@@ -374,9 +372,6 @@ class TouchScroller(QObject):
         step = _TOUCH_INPUT.get(event.type())
         if step is None:
             return False
-        from PySide6.QtGui import QTouchEvent, QWindow
-        from PySide6.QtWidgets import QApplication, QScroller
-
         if not isinstance(event, QTouchEvent) or not event.points():
             return False
         point = event.points()[0]
@@ -401,21 +396,19 @@ _touch_scroller: list[TouchScroller] = []
 def touch_scroller() -> TouchScroller:
     """The one :class:`TouchScroller` (to install on each top-level window's QWindow)."""
     if not _touch_scroller:
-        from PySide6.QtWidgets import QScroller
-
-        _TOUCH_INPUT.update({
-            QEvent.Type.TouchBegin: QScroller.Input.InputPress,
-            QEvent.Type.TouchUpdate: QScroller.Input.InputMove,
-            QEvent.Type.TouchEnd: QScroller.Input.InputRelease,
-        })  # fmt: skip
+        _TOUCH_INPUT.update(
+            {
+                QEvent.Type.TouchBegin: QScroller.Input.InputPress,
+                QEvent.Type.TouchUpdate: QScroller.Input.InputMove,
+                QEvent.Type.TouchEnd: QScroller.Input.InputRelease,
+            }
+        )
         _touch_scroller.append(TouchScroller())
     return _touch_scroller[0]
 
 
 def _kinetic(viewport: QWidget) -> None:
     """Mark ``viewport`` for :class:`TouchScroller` and give it its QScroller."""
-    from PySide6.QtWidgets import QScroller
-
     touch_scroller()  # the input table is filled
     viewport.setProperty("kinetic", True)
     QScroller.scroller(viewport)
@@ -454,8 +447,6 @@ class ScrollPage(QScrollArea):
         self.verticalScrollBar().setAccessibleName(self.tr("Scroll the page"))
         if kinetic:
             _kinetic(self.viewport())
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -464,9 +455,6 @@ class ScrollPage(QScrollArea):
         # not the window's first focus (no scrolling needed; and no Qt enum at start-up)
         if old is None or now is None or not self.body.isAncestorOf(now):
             return
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:  # not a tap or a click
             self.ensureWidgetVisible(now)
 
@@ -493,8 +481,6 @@ class PassageView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
-        from PySide6.QtCore import Qt
-
         self.text = _set_up(_LongText(), "", None, rich=True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.text.linkActivated.connect(self._link)
@@ -505,9 +491,6 @@ class PassageView(QFrame):
         self.buttons: list[QPushButton] = []
 
     def show_text(self, text: str, link_colour: str) -> None:
-        from kiosk.content.markup import citations
-        from kiosk.ui.richtext import to_html
-
         self.text.setText(to_html(text, link_colour))
         self.text.setAccessibleName(text)
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
@@ -542,8 +525,6 @@ class PassageView(QFrame):
         self.sources.addLayout(row)
 
     def _link(self, href: str) -> None:
-        from kiosk.ui.richtext import cite_number
-
         number = cite_number(href)
         if number is not None:
             self.citationActivated.emit(number)
@@ -557,8 +538,6 @@ class FigureView(QFrame):
 
     def __init__(self, path: str, width: int = 520) -> None:
         super().__init__()
-        from PySide6.QtCore import Qt
-
         self.setProperty("role", "card")
         self.path = path
         self.max_width = width
@@ -575,9 +554,6 @@ class FigureView(QFrame):
         layout.addWidget(self.caption)
 
     def _pixmap(self) -> QPixmap:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QImage, QPainter, QPixmap
-
         if self.path.lower().endswith(".svg"):
             from PySide6.QtSvg import QSvgRenderer
 
@@ -586,8 +562,11 @@ class FigureView(QFrame):
             if not renderer.isValid() or size.isEmpty():
                 return QPixmap()
             scale = min(self.max_width / size.width(), 2.0)
-            image = QImage(round(size.width() * scale), round(size.height() * scale),
-                           QImage.Format.Format_ARGB32)  # fmt: skip
+            image = QImage(
+                round(size.width() * scale),
+                round(size.height() * scale),
+                QImage.Format.Format_ARGB32,
+            )
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
             renderer.render(painter)
