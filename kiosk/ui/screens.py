@@ -27,11 +27,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Bundle, ContentState, Section
 from kiosk.content.registry import LANGUAGES
-from kiosk.safety import CONTEXT as SAFETY
-from kiosk.safety import TIERS, Place, tier_look
 from kiosk.ui.accessibility import announce, screen_announcement, screen_title
 from kiosk.ui.care_card import CareCard, sign_cards
-from kiosk.ui.i18n import translator
 from kiosk.ui.session import Session
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
