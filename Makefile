@@ -143,6 +143,15 @@ screenshots: install
 	cp build/screenshots/23-care-cards-results-high-contrast-patient-es.png docs/screenshots/23-care-cards-results-high-contrast-spanish.png
 	cp build/screenshots/24-care-cards-section-default-patient-en.png docs/screenshots/24-care-cards-section.png
 	cp build/screenshots/24-care-cards-section-high-contrast-patient-en.png docs/screenshots/24-care-cards-section-high-contrast.png
+	# the topic chooser: a library of two topics (the shipped one and the tests' own)
+	rm -rf build/library build/screenshots-library
+	mkdir -p build/library
+	cp -r content/muscle-cramps tests/topics/using-the-kiosk build/library/
+	QT_QPA_PLATFORM=offscreen $(BIN)/kiosk --content build/library screenshot \
+	  --out build/screenshots-library --level patient muscle-cramps >/dev/null
+	cp build/screenshots-library/02-topics-patient-en.png docs/screenshots/02-topics.png
+	cp build/screenshots-library/02-topics-search-patient-es.png docs/screenshots/02-topics-search-spanish.png
+	cp build/screenshots-library/30-largest-default-02-topics-patient-en.png docs/screenshots/02-topics-largest-text.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build/pyinstaller

@@ -102,7 +102,7 @@ class TopicChooser(Screen):
         if context.kiosk:  # touch only: a laptop has its own keyboard
             from kiosk.ui.keyboard import OnScreenKeyboard
 
-            self.keyboard = OnScreenKeyboard()
+            self.keyboard = OnScreenKeyboard(action="search")  # its key says "Search"
             self.keyboard.attach(self.search)
             self.keyboard.submitted.connect(self._hide_keyboard)
             self.keyboard.closed.connect(self._hide_keyboard)
@@ -114,11 +114,13 @@ class TopicChooser(Screen):
         self.none_found = label(role="h2")
         self.none_found.setObjectName("no-topic")
         layout.addWidget(self.none_found)
-        self.show_all = button("", name="show-all-topics", on_click=self.search.clear)
-        layout.addWidget(self.show_all)
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
         layout.addLayout(self.grid)
+        # under the tiles found, not above them: with the keyboard up there is room for
+        # one row of tiles under the search box, and it must be the topics found
+        self.show_all = button("", name="show-all-topics", on_click=self.search.clear)
+        layout.addWidget(self.show_all)
         layout.addStretch(1)
         self.tiles: list[TopicTile] = []
         for index, bundle in enumerate(self.topics):
@@ -157,6 +159,8 @@ class TopicChooser(Screen):
         self.search.setAccessibleName(self.tr("Search the topics"))
         self.none_found.setText(self.tr("No topic matches your search."))
         set_button_text(self.show_all, self.tr("Show all topics"))
+        if self.keyboard is not None:  # the visitor's letters (Spanish: ñ, á, ...)
+            self.keyboard.set_language(session.language)
         scale = TEXT_SCALES[session.text_size]
         for tile in self.tiles:
             tile.setText(tile.bundle.text(tile.bundle.metadata.title, session.language))
@@ -168,6 +172,7 @@ class TopicChooser(Screen):
         self.search.setModified(False)
         self.search.clear()  # twice: the undo history goes too
         if self.keyboard is not None:
+            self.keyboard.show_letters()  # the next visitor starts with the letters
             self.keyboard.setVisible(False)
         super().reset()
 

@@ -4,7 +4,9 @@ Our own Qt Widgets keyboard rather than Qt Virtual Keyboard (QML/QtQuick, heavy 
 Widgets app). Lower case only (search ignores case). The letter rows of each language
 are data: each language's ``keyboard`` rows in :data:`kiosk.content.registry.LANGUAGES`
 (top to bottom, one key per character; the last row also gets the delete key, at its
-right end; the space, clear, ask and hide keys are on a row of their own below).
+right end; the space, clear, action and hide keys are on a row of their own below). The
+action key says what the box is for: "Ask" under the question box, "Search" under the
+topic chooser's search box (``action=``).
 
 The keys never take the focus (``NoFocus``): the line edit keeps its cursor and the
 keys type into it where the cursor is, as touch keyboards do. The keys take their
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.registry import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.ui.widgets import button, set_button_text, stack_in_layout_order
 
-__all__ = ["DIGITS", "KEY_SIZE", "OnScreenKeyboard", "letter_rows"]
+__all__ = ["ACTIONS", "DIGITS", "KEY_SIZE", "OnScreenKeyboard", "letter_rows"]
 
 
 def letter_rows(language: str) -> tuple[str, ...]:
@@ -52,22 +54,33 @@ _DELETE_UNITS = 4  # the delete key's width at least, in half keys
 _REPEAT_DELAY, _REPEAT_INTERVAL = 500, 100  # ms, delete key held down: unhurried
 
 # Action keys: (object name suffix, role) in their order on the bottom row
-_BOTTOM = (("hide", None), ("clear", None), ("digits", None), ("space", None), ("ask", "primary"))
+_BOTTOM = (
+    ("hide", None),
+    ("clear", None),
+    ("digits", None),
+    ("space", None),
+    ("submit", "primary"),
+)
+ACTIONS = ("ask", "search")
+"""What the action key does: ask the question typed, or search for the words typed."""
 
 
 class OnScreenKeyboard(QWidget):
     """Letters for typing a question on a touchscreen.
 
     Signals:
-        submitted(): the Ask key was pressed.
+        submitted(): the action key ("Ask" or "Search") was pressed.
         closed(): the Hide keyboard key was pressed.
     """
 
     submitted = Signal()
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, action: str = "ask") -> None:
         super().__init__(parent)
+        if action not in ACTIONS:
+            raise ValueError(f"action must be one of {ACTIONS}, not {action!r}")
+        self.action = action
         self.setObjectName("keyboard")
         # keys keep one size at every text size (letters 26 px: larger than the body text
         # up to 125%), so that with the header and the question the keyboard fits an
@@ -94,13 +107,15 @@ class OnScreenKeyboard(QWidget):
             "clear": self._clear,
             "space": partial(self._type, " "),
             "digits": self._toggle_digits,
-            "ask": self.submitted.emit,
+            "submit": self.submitted.emit,
         }
         self._actions: dict[str, QPushButton] = {}
         bottom = QHBoxLayout()
         bottom.setSpacing(_SPACING)
         for name, role in _BOTTOM:
-            key = self._actions[name] = self._key(name, handlers[name], role=role)
+            # the action key's object name says what it does: key-ask, key-search
+            key_name = self.action if name == "submit" else name
+            key = self._actions[name] = self._key(key_name, handlers[name], role=role)
             if name != "space":  # as wide as its word; the space bar takes the rest
                 key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             bottom.addWidget(key)
@@ -218,9 +233,16 @@ class OnScreenKeyboard(QWidget):
         """Set every visible and spoken word again, in the current UI language."""
         words = {
             "hide": (self.tr("Hide keyboard"), self.tr("Hide keyboard")),
-            "clear": (self.tr("Clear"), self.tr("Clear the question")),
+            "clear": (
+                self.tr("Clear"),
+                self.tr("Clear the question")
+                if self.action == "ask"
+                else self.tr("Clear the search"),
+            ),
             "space": (self.tr("Space"), self.tr("Space")),
-            "ask": (self.tr("Ask"), self.tr("Ask")),
+            "submit": (self.tr("Ask"), self.tr("Ask"))
+            if self.action == "ask"
+            else (self.tr("Search"), self.tr("Search")),
             "digits": ("abc", self.tr("Letters")) if self.digits else ("123", self.tr("Numbers")),
         }
         for name, (text, spoken) in words.items():

@@ -125,6 +125,7 @@ def _shoot(
     if len(window.context.topics) > 1:
         window.go("topics")
         yield save("02-topics")
+        yield from _shoot_topic_search(window, save)
     window.session.set_level(level)
     window.go("topic")
     yield save("03-topic")
@@ -264,6 +265,31 @@ def ask_questions(bundle: Bundle | None, language: str) -> tuple[str, str]:
         return phrasings[0], unanswered
     section = bundle.topic.sections[0]
     return bundle.level_text(section.title, "patient", language), unanswered
+
+
+def _shoot_topic_search(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
+    """The chooser's search box, touched (its keyboard up, its action key "Search"), with
+    a word of the last topic's title typed (one that finds that topic alone, when its
+    title has one); then emptied again."""
+    from kiosk.ui.chooser import TopicChooser
+
+    chooser = window.screens["topics"]
+    assert isinstance(chooser, TopicChooser)
+    last = chooser.topics[-1]
+    title = last.text(last.metadata.title, window.session.language)
+    words = sorted(
+        {w.strip("¿?¡!,.:;()") for w in title.split()} - {""}, key=lambda w: (-len(w), w)
+    )
+    for word in words:
+        chooser.search.setText(word)
+        if len(chooser.tiles_shown()) == 1:
+            break
+    else:
+        chooser.search.setText(words[0] if words else "")
+    if chooser.keyboard is not None:
+        chooser.keyboard.setVisible(True)
+    yield save("02-topics-search")
+    chooser.reset()
 
 
 def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:

@@ -140,6 +140,7 @@ def test_screenshot_of_another_bundle_shows_its_own_results(
         assert "internal error" not in done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
     for expected in ("02-topics-patient-en.png",  # the chooser: the library has two topics
+                     "02-topics-search-patient-en.png",  # its search box and keyboard
                      "30-largest-default-02-topics-patient-en.png",
                      "03-topic-patient-en.png", "17-selfcheck-results-patient-en.png",
                      "17-selfcheck-results-no-warning-sign-patient-en.png",

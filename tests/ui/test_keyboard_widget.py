@@ -275,6 +275,20 @@ def test_spoken_names(host: Host) -> None:
     assert spoken["key-¿"] == "Opening question mark"
 
 
+def test_a_search_keyboard_says_search(qtbot: QtBot) -> None:
+    """Under a search box (the topic chooser's) the action key is "Search", not "Ask"."""
+    keyboard = OnScreenKeyboard(action="search")
+    qtbot.addWidget(keyboard)
+    spoken = {k.objectName(): (k.text(), k.accessibleName()) for k in keys(keyboard)}
+    assert "key-ask" not in spoken
+    assert spoken["key-search"] == ("Search", "Search")
+    assert spoken["key-clear"] == ("Clear", "Clear the search")
+    with qtbot.waitSignal(keyboard.submitted, timeout=1000):
+        key(keyboard, "key-search").click()
+    with pytest.raises(ValueError, match="action must be one of"):
+        OnScreenKeyboard(action="go")
+
+
 # size
 
 

@@ -41,6 +41,15 @@ def to_chooser(qtbot: QtBot, window: MainWindow) -> TopicChooser:
     return chooser
 
 
+def tile_in_view(chooser: TopicChooser) -> bool:
+    """The first tile shown lies whole within the chooser's scrolling page."""
+    from PySide6.QtCore import QPoint, QRect
+
+    tile = next(t for t in chooser.tiles if t.isVisible())
+    viewport = chooser.page.viewport()
+    return viewport.rect().contains(QRect(tile.mapTo(viewport, QPoint(0, 0)), tile.size()))
+
+
 def tile_titles(chooser: TopicChooser) -> list[str]:
     return [tile.text() for tile in chooser.tiles if tile.isVisible()]
 
@@ -160,6 +169,53 @@ def test_the_search_box_finds_topics_by_their_words(
     assert chooser.keyboard is not None  # kiosk: the on-screen keyboard comes up
     qtbot.mouseClick(chooser.search, Qt.MouseButton.LeftButton)
     assert chooser.keyboard.isVisible()
+
+
+def test_the_choosers_keyboard_searches_it_does_not_ask(
+    qtbot: QtBot, library_window: MainWindow
+) -> None:
+    """The search box finds topics: its keyboard's action key says "Search" (not the
+    question box's "Ask"), clears "the search", and shows the tiles found."""
+    from PySide6.QtWidgets import QPushButton
+
+    chooser = to_chooser(qtbot, library_window)
+    keyboard = chooser.keyboard
+    assert keyboard is not None
+    qtbot.mouseClick(chooser.search, Qt.MouseButton.LeftButton)
+    assert keyboard.findChild(QPushButton, "key-ask") is None
+    action = keyboard.findChild(QPushButton, "key-search")
+    assert action is not None
+    assert (action.text(), action.accessibleName()) == ("Search", "Search")
+    clear = keyboard.findChild(QPushButton, "key-clear")
+    assert clear is not None
+    assert clear.accessibleName() == "Clear the search"
+    for letter in "kiosk":
+        found = keyboard.findChild(QPushButton, f"key-{letter}")
+        assert found is not None
+        qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
+    assert tile_titles(chooser) == ["How to use this kiosk"]
+    library_window.resize(1280, 800)  # with the keyboard up, the topic found is in view
+    qtbot.waitUntil(lambda: tile_in_view(chooser), timeout=2000)
+    qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
+    assert not keyboard.isVisible()  # out of the way of the tiles found
+    assert tile_titles(chooser) == ["How to use this kiosk"]
+    digits = keyboard.findChild(QPushButton, "key-digits")
+    assert digits is not None
+    digits.click()
+    assert keyboard.digits
+    library_window.session.wipe()  # the next visitor: letters, an empty box
+    assert not keyboard.digits
+    assert chooser.search.text() == ""
+    library_window.session.set_language("es")
+    to_chooser(qtbot, library_window)
+    assert keyboard.findChild(QPushButton, "key-ñ") is not None  # the visitor's letters
+    qtbot.mouseClick(chooser.search, Qt.MouseButton.LeftButton)
+    for letter in "quiosco":  # Spanish has a fifth row of keys, and still the topic found
+        found = keyboard.findChild(QPushButton, f"key-{letter}")
+        assert found is not None
+        qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
+    assert tile_titles(chooser) == ["Cómo usar este quiosco"]
+    qtbot.waitUntil(lambda: tile_in_view(chooser), timeout=2000)
 
 
 def test_staff_see_the_whole_library(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:

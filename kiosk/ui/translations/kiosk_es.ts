@@ -37,95 +37,95 @@
 <context>
     <name>AskScreen</name>
     <message>
-        <location filename="../ask_screen.py" line="254"/>
+        <location filename="../ask_screen.py" line="245"/>
         <source>I don&apos;t have an answer to that.</source>
         <translation>No tengo una respuesta para eso.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="256"/>
+        <location filename="../ask_screen.py" line="247"/>
         <source>Please ask a member of staff. They will be glad to help.</source>
         <translation>Por favor, pregunte a alguien del personal. Le ayudarán con gusto.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="247"/>
-        <location filename="../ask_screen.py" line="260"/>
+        <location filename="../ask_screen.py" line="238"/>
+        <location filename="../ask_screen.py" line="251"/>
         <source>Answers from this information</source>
         <translation>Respuestas de esta información</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="263"/>
+        <location filename="../ask_screen.py" line="254"/>
         <source>These are passages from the information, not advice for you. Please ask a member of staff about your own health.</source>
         <translation>Estas son partes de la información, no consejos para usted. Por favor, pregunte a alguien del personal sobre su propia salud.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="282"/>
+        <location filename="../ask_screen.py" line="273"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="289"/>
+        <location filename="../ask_screen.py" line="280"/>
         <source>From another topic: {title}</source>
         <translation>De otro tema: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="294"/>
+        <location filename="../ask_screen.py" line="285"/>
         <source>A common question</source>
         <translation>Una pregunta frecuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="214"/>
-        <location filename="../ask_screen.py" line="231"/>
-        <location filename="../ask_screen.py" line="295"/>
+        <location filename="../ask_screen.py" line="209"/>
+        <location filename="../ask_screen.py" line="222"/>
+        <location filename="../ask_screen.py" line="286"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="303"/>
+        <location filename="../ask_screen.py" line="294"/>
         <source>Read it in that topic</source>
         <translation>Leerlo en ese tema</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="309"/>
+        <location filename="../ask_screen.py" line="300"/>
         <source>Read the short answer</source>
         <translation>Leer la respuesta corta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="314"/>
+        <location filename="../ask_screen.py" line="305"/>
         <source>Read the section: {title}</source>
         <translation>Leer la sección: {title}</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="326"/>
+        <location filename="../ask_screen.py" line="317"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="327"/>
+        <location filename="../ask_screen.py" line="318"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="328"/>
+        <location filename="../ask_screen.py" line="319"/>
         <source>Type your question. The answers come only from this information, with its sources.</source>
         <translation>Escriba su pregunta. Las respuestas salen solo de esta información, con sus fuentes.</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="330"/>
+        <location filename="../ask_screen.py" line="321"/>
         <source>For example: can water pills cause cramps?</source>
         <translation>Por ejemplo: ¿las pastillas para orinar dan calambres?</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="331"/>
+        <location filename="../ask_screen.py" line="322"/>
         <source>Your question</source>
         <translation>Su pregunta</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="332"/>
+        <location filename="../ask_screen.py" line="323"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../ask_screen.py" line="333"/>
+        <location filename="../ask_screen.py" line="324"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
@@ -133,22 +133,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="309"/>
+        <location filename="../screens.py" line="344"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="310"/>
+        <location filename="../screens.py" line="345"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="312"/>
+        <location filename="../screens.py" line="347"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="313"/>
+        <location filename="../screens.py" line="348"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -433,72 +433,72 @@
 <context>
     <name>LaptopMenus</name>
     <message>
-        <location filename="../menus.py" line="45"/>
+        <location filename="../menus.py" line="57"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="46"/>
+        <location filename="../menus.py" line="58"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="48"/>
+        <location filename="../menus.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="49"/>
+        <location filename="../menus.py" line="61"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="52"/>
+        <location filename="../menus.py" line="64"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="59"/>
+        <location filename="../menus.py" line="71"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="63"/>
+        <location filename="../menus.py" line="75"/>
         <source>Switch reading level</source>
         <translation>Cambiar el nivel de lectura</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="64"/>
+        <location filename="../menus.py" line="76"/>
         <source>Full screen</source>
         <translation>Pantalla completa</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="65"/>
+        <location filename="../menus.py" line="77"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="66"/>
+        <location filename="../menus.py" line="78"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="68"/>
+        <location filename="../menus.py" line="80"/>
         <source>Ask a question</source>
         <translation>Hacer una pregunta</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="70"/>
+        <location filename="../menus.py" line="82"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="71"/>
+        <location filename="../menus.py" line="83"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="72"/>
+        <location filename="../menus.py" line="84"/>
         <source>Content status</source>
         <translation>Estado del contenido</translation>
     </message>
@@ -506,8 +506,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="117"/>
-        <location filename="../window.py" line="495"/>
+        <location filename="../window.py" line="74"/>
+        <location filename="../window.py" line="343"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
@@ -515,97 +515,107 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="204"/>
+        <location filename="../keyboard.py" line="213"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="205"/>
+        <location filename="../keyboard.py" line="214"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="206"/>
+        <location filename="../keyboard.py" line="215"/>
         <source>Exclamation mark</source>
         <translation>Signo de exclamación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="207"/>
+        <location filename="../keyboard.py" line="216"/>
         <source>Apostrophe</source>
         <translation>Apóstrofo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="208"/>
+        <location filename="../keyboard.py" line="217"/>
         <source>Full stop</source>
         <translation>Punto</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="209"/>
+        <location filename="../keyboard.py" line="218"/>
         <source>Comma</source>
         <translation>Coma</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="210"/>
+        <location filename="../keyboard.py" line="219"/>
         <source>Dash</source>
         <translation>Guion</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="211"/>
+        <location filename="../keyboard.py" line="220"/>
         <source>Slash</source>
         <translation>Barra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="212"/>
+        <location filename="../keyboard.py" line="221"/>
         <source>Colon</source>
         <translation>Dos puntos</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="221"/>
+        <location filename="../keyboard.py" line="230"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="222"/>
+        <location filename="../keyboard.py" line="232"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="222"/>
+        <location filename="../keyboard.py" line="233"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="223"/>
+        <location filename="../keyboard.py" line="235"/>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="237"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="224"/>
+        <location filename="../keyboard.py" line="238"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="225"/>
+        <location filename="../keyboard.py" line="240"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../keyboard.py" line="241"/>
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="225"/>
+        <location filename="../keyboard.py" line="241"/>
         <source>Numbers</source>
         <translation>Números</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="233"/>
+        <location filename="../keyboard.py" line="249"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="234"/>
+        <location filename="../keyboard.py" line="250"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="237"/>
+        <location filename="../keyboard.py" line="253"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
@@ -951,29 +961,29 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="498"/>
-        <location filename="../screens.py" line="545"/>
-        <location filename="../screens.py" line="584"/>
+        <location filename="../screens.py" line="533"/>
+        <location filename="../screens.py" line="580"/>
+        <location filename="../screens.py" line="611"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="538"/>
+        <location filename="../screens.py" line="573"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="539"/>
+        <location filename="../screens.py" line="574"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="550"/>
+        <location filename="../screens.py" line="585"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="551"/>
+        <location filename="../screens.py" line="586"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1102,43 +1112,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="354"/>
-        <location filename="../screens.py" line="394"/>
+        <location filename="../screens.py" line="389"/>
+        <location filename="../screens.py" line="429"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="393"/>
+        <location filename="../screens.py" line="428"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="397"/>
+        <location filename="../screens.py" line="432"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="398"/>
+        <location filename="../screens.py" line="433"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="400"/>
+        <location filename="../screens.py" line="435"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="402"/>
+        <location filename="../screens.py" line="437"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="405"/>
+        <location filename="../screens.py" line="440"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="415"/>
+        <location filename="../screens.py" line="450"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -1146,12 +1156,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="640"/>
+        <location filename="../screens.py" line="663"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="641"/>
+        <location filename="../screens.py" line="664"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -1159,22 +1169,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="259"/>
+        <location filename="../screens.py" line="294"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="260"/>
+        <location filename="../screens.py" line="295"/>
         <source>{count} topics in plain words</source>
         <translation>{count} temas en palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="264"/>
+        <location filename="../screens.py" line="299"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="265"/>
+        <location filename="../screens.py" line="300"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
