@@ -113,8 +113,9 @@ def test_not_debian_it_names_the_packages_and_goes_on(tmp_path: Path) -> None:
 ])  # fmt: skip
 def test_make_run_and_make_test_take_this_step_first(target: str, lists: str) -> None:
     """`make run` and `make test` (so `.ci/run`) begin with the packages, then the rest."""
-    shown = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True,
-                           env={**os.environ, "MAKEFLAGS": ""}, timeout=60)  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+    shown = subprocess.run(["make", "--no-print-directory", "-n", target], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert shown.stdout.strip() == f"deploy/debian/ensure-packages {lists}"
     rules = (ROOT / "Makefile").read_text().splitlines()
     assert any(line.startswith("run: packages ") for line in rules)

@@ -134,6 +134,26 @@ def test_the_self_check_and_question_box_belong_to_the_topic(
     assert "weak-or-numb" in [q.id for q in window.engine.selfcheck.questions]
 
 
+def test_the_handout_belongs_to_the_topic(qtbot: QtBot, library_window: MainWindow) -> None:
+    """The handout printed after a topic's self-check is that topic's, with its answers."""
+    window = library_window
+    chooser = to_chooser(qtbot, window)
+    qtbot.mouseClick(chooser.tiles[1], Qt.MouseButton.LeftButton)
+    window.session.visit.answer_all({"small-text": "yes"})
+    window.show_results()
+    html = window.handouts.html()
+    assert "How to use this kiosk" in html
+    assert "Small words" in html
+    assert "cramp" not in html.lower()
+    click(qtbot, window, "other-topics")
+    chooser = window.screens["topics"]
+    assert isinstance(chooser, TopicChooser)
+    qtbot.mouseClick(chooser.tiles[0], Qt.MouseButton.LeftButton)
+    html = window.handouts.html()
+    assert "cramp" in html.lower()
+    assert "Small words" not in html
+
+
 def test_the_topic_goes_with_the_wipe(qtbot: QtBot, library_window: MainWindow) -> None:
     window = library_window
     chooser = to_chooser(qtbot, window)
