@@ -133,22 +133,22 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="344"/>
+        <location filename="../screens.py" line="359"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="345"/>
+        <location filename="../screens.py" line="362"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="347"/>
+        <location filename="../screens.py" line="366"/>
         <source>I am a patient, or family or a friend</source>
         <translation>Soy paciente, familiar o amigo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="348"/>
+        <location filename="../screens.py" line="367"/>
         <source>I am a clinician (doctor, nurse, pharmacist)</source>
         <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
@@ -174,17 +174,17 @@
 <context>
     <name>ContentErrors</name>
     <message>
-        <location filename="../dialogs.py" line="292"/>
+        <location filename="../dialogs.py" line="319"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="325"/>
         <source>Some content could not be loaded. Fix these problems and reload (kiosk validate shows the same list):</source>
         <translation>No se pudo cargar parte del contenido. Corrija estos problemas y vuelva a cargarlo (kiosk validate muestra la misma lista):</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="304"/>
+        <location filename="../dialogs.py" line="339"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -192,23 +192,23 @@
 <context>
     <name>CountdownDialog</name>
     <message>
-        <location filename="../dialogs.py" line="122"/>
-        <location filename="../dialogs.py" line="128"/>
+        <location filename="../dialogs.py" line="124"/>
+        <location filename="../dialogs.py" line="130"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="131"/>
+        <location filename="../dialogs.py" line="136"/>
         <source>To keep your choices private, this screen will start over for the next person.</source>
         <translation>Para proteger su privacidad, esta pantalla volverá a empezar para la siguiente persona.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="133"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="148"/>
+        <location filename="../dialogs.py" line="157"/>
         <source>Starting over in {seconds} s</source>
         <translation>Volverá a empezar en {seconds} s</translation>
     </message>
@@ -515,107 +515,107 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../keyboard.py" line="213"/>
+        <location filename="../keyboard.py" line="218"/>
         <source>Opening question mark</source>
         <translation>Signo de apertura de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="214"/>
+        <location filename="../keyboard.py" line="219"/>
         <source>Question mark</source>
         <translation>Signo de cierre de interrogación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="215"/>
+        <location filename="../keyboard.py" line="220"/>
         <source>Exclamation mark</source>
         <translation>Signo de exclamación</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="216"/>
+        <location filename="../keyboard.py" line="221"/>
         <source>Apostrophe</source>
         <translation>Apóstrofo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="217"/>
+        <location filename="../keyboard.py" line="222"/>
         <source>Full stop</source>
         <translation>Punto</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="218"/>
+        <location filename="../keyboard.py" line="223"/>
         <source>Comma</source>
         <translation>Coma</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="219"/>
+        <location filename="../keyboard.py" line="224"/>
         <source>Dash</source>
         <translation>Guion</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="220"/>
+        <location filename="../keyboard.py" line="225"/>
         <source>Slash</source>
         <translation>Barra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="221"/>
+        <location filename="../keyboard.py" line="226"/>
         <source>Colon</source>
         <translation>Dos puntos</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="230"/>
+        <location filename="../keyboard.py" line="235"/>
         <source>Hide keyboard</source>
         <translation>Ocultar teclado</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="232"/>
+        <location filename="../keyboard.py" line="237"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="233"/>
+        <location filename="../keyboard.py" line="238"/>
         <source>Clear the question</source>
         <translation>Borrar la pregunta</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="235"/>
+        <location filename="../keyboard.py" line="240"/>
         <source>Clear the search</source>
         <translation>Borrar la búsqueda</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="237"/>
+        <location filename="../keyboard.py" line="242"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="238"/>
+        <location filename="../keyboard.py" line="243"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="240"/>
+        <location filename="../keyboard.py" line="245"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="241"/>
+        <location filename="../keyboard.py" line="246"/>
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="241"/>
+        <location filename="../keyboard.py" line="246"/>
         <source>Numbers</source>
         <translation>Números</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="249"/>
+        <location filename="../keyboard.py" line="254"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="250"/>
+        <location filename="../keyboard.py" line="255"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../keyboard.py" line="253"/>
+        <location filename="../keyboard.py" line="258"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
@@ -623,7 +623,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="530"/>
+        <location filename="../widgets.py" line="513"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>
@@ -631,42 +631,42 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../dialogs.py" line="176"/>
+        <location filename="../dialogs.py" line="190"/>
         <source>Staff only</source>
         <translation>Solo personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="183"/>
+        <location filename="../dialogs.py" line="197"/>
         <source>Staff only: enter the PIN</source>
         <translation>Solo personal: escriba el PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="199"/>
         <source>PIN entered</source>
         <translation>PIN escrito</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="192"/>
+        <location filename="../dialogs.py" line="206"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="192"/>
+        <location filename="../dialogs.py" line="206"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="198"/>
+        <location filename="../dialogs.py" line="216"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="232"/>
+        <location filename="../dialogs.py" line="251"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="235"/>
+        <location filename="../dialogs.py" line="256"/>
         <source>Wrong PIN.</source>
         <translation>PIN incorrecto.</translation>
     </message>
@@ -732,7 +732,7 @@
 <context>
     <name>ReadingDialog</name>
     <message>
-        <location filename="../dialogs.py" line="106"/>
+        <location filename="../dialogs.py" line="108"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -953,7 +953,7 @@
 <context>
     <name>ScrollPage</name>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Scroll the page</source>
         <translation>Desplazar la página</translation>
     </message>
@@ -961,29 +961,29 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="533"/>
-        <location filename="../screens.py" line="580"/>
-        <location filename="../screens.py" line="611"/>
+        <location filename="../screens.py" line="563"/>
+        <location filename="../screens.py" line="610"/>
+        <location filename="../screens.py" line="642"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="573"/>
+        <location filename="../screens.py" line="603"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="574"/>
+        <location filename="../screens.py" line="604"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="585"/>
+        <location filename="../screens.py" line="616"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="586"/>
+        <location filename="../screens.py" line="617"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1049,33 +1049,33 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../dialogs.py" line="253"/>
-        <location filename="../dialogs.py" line="257"/>
+        <location filename="../dialogs.py" line="274"/>
+        <location filename="../dialogs.py" line="278"/>
         <source>Staff panel</source>
         <translation>Panel del personal</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="262"/>
+        <location filename="../dialogs.py" line="283"/>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="266"/>
+        <location filename="../dialogs.py" line="289"/>
         <source>Reload content</source>
         <translation>Volver a cargar el contenido</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="269"/>
+        <location filename="../dialogs.py" line="295"/>
         <source>Exit the kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="299"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="281"/>
+        <location filename="../dialogs.py" line="308"/>
         <source>No content problems.</source>
         <translation>No hay problemas de contenido.</translation>
     </message>
@@ -1083,28 +1083,28 @@
 <context>
     <name>TopicChooser</name>
     <message>
-        <location filename="../chooser.py" line="154"/>
+        <location filename="../chooser.py" line="156"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../chooser.py" line="155"/>
+        <location filename="../chooser.py" line="157"/>
         <source>Touch a topic to read about it.</source>
         <translation>Toque un tema para leer sobre él.</translation>
     </message>
     <message>
-        <location filename="../chooser.py" line="156"/>
-        <location filename="../chooser.py" line="157"/>
+        <location filename="../chooser.py" line="158"/>
+        <location filename="../chooser.py" line="159"/>
         <source>Search the topics</source>
         <translation>Buscar en los temas</translation>
     </message>
     <message>
-        <location filename="../chooser.py" line="158"/>
+        <location filename="../chooser.py" line="160"/>
         <source>No topic matches your search.</source>
         <translation>Ningún tema coincide con su búsqueda.</translation>
     </message>
     <message>
-        <location filename="../chooser.py" line="159"/>
+        <location filename="../chooser.py" line="161"/>
         <source>Show all topics</source>
         <translation>Ver todos los temas</translation>
     </message>
@@ -1112,43 +1112,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="389"/>
-        <location filename="../screens.py" line="429"/>
+        <location filename="../screens.py" line="406"/>
+        <location filename="../screens.py" line="456"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="428"/>
+        <location filename="../screens.py" line="455"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="432"/>
+        <location filename="../screens.py" line="460"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="433"/>
+        <location filename="../screens.py" line="461"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="435"/>
+        <location filename="../screens.py" line="463"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="437"/>
+        <location filename="../screens.py" line="465"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="440"/>
+        <location filename="../screens.py" line="468"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="450"/>
+        <location filename="../screens.py" line="480"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -1156,12 +1156,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="663"/>
+        <location filename="../screens.py" line="694"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="664"/>
+        <location filename="../screens.py" line="695"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -1169,22 +1169,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="294"/>
+        <location filename="../screens.py" line="298"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="295"/>
+        <location filename="../screens.py" line="300"/>
         <source>{count} topics in plain words</source>
         <translation>{count} temas en palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="299"/>
+        <location filename="../screens.py" line="304"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="300"/>
+        <location filename="../screens.py" line="305"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
