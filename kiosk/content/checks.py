@@ -225,7 +225,26 @@ def _check_topic(
                 f"{suggest(icon, [a for a in asset_ids if a], what='the assets are')}",
             )
         yield from _check_figures(where, path, section, asset_ids, assets)
+        yield from _check_handout(where, path, section)
     yield from _check_ids(where, paths, ids, "section id")
+
+
+def _check_handout(where: Where, path: ValuePath, section: Any) -> Iterator[ContentError]:
+    """Each passage a section prints on the handout exists, and is named once."""
+    passages = known(section, "passages")
+    count = len(passages) if isinstance(passages, tuple | list) else None
+    seen: set[int] = set()
+    for j, number in _items(known(section, "handout")):
+        if not isinstance(number, int):
+            continue
+        if count is not None and not 1 <= number <= count:
+            yield where.value(
+                (*path, "handout", j),
+                f"'handout' names passage {number}; this section has passages 1 to {count}",
+            )
+        elif number in seen:
+            yield where.value((*path, "handout", j), f"passage {number} is named twice")
+        seen.add(number)
 
 
 FIGURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")

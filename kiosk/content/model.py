@@ -160,6 +160,9 @@ class Section(_Model):
     figures: tuple[Figure, ...] = ()
     signs: tuple[str, ...] = ()
     """Warning signs this section speaks of: their cards come first on its screen."""
+    handout: tuple[int, ...] = ()
+    """The passages (numbered from 1) printed on the handout under "What helps", with
+    the figures that follow them."""
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 

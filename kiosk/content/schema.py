@@ -79,6 +79,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Section.icon": "The id of an asset to show as the section's icon.",
     "Section.figures": "Pictures shown in the section, each an asset with alt text in "
     "every language.",
+    "Section.handout": "The numbers of the passages (from 1) printed on the handout under "
+    "'What helps' (whatever the self-check found), each with the figures placed after it.",
     "Figure": "A picture in a section: an asset that has alt text in every language.",
     "Figure.asset": "The id of the asset to show (an .svg, .png or .jpg file).",
     "Figure.after": "The number of the passage (from 1) the picture follows; without it, "

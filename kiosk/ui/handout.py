@@ -1,11 +1,12 @@
 """The printable handout: what a visitor can take home from the kiosk.
 
-One or two pages at the chosen reading level (three when a visitor says yes to nearly
-every question of the shipped self-check): the topic's title and short answer, the
+Two pages at the chosen reading level (up to four when the self-check found warning
+signs and several things that may play a part): the topic's title and short answer, the
 self-check result when there is one (urgent advice first, then what may play a part and
-why), when to get help, every reference cited on the page, the review status and the
-disclaimer. Paper leaves the building, so the handout holds no name, no identifier and
-no date of the visit: only the content's own dates.
+why), when to get help, what helps (always, with its drawing), every reference cited on
+the page, the review status and the disclaimer. Paper leaves the building, so the
+handout holds no name, no identifier and no date of the visit: only the content's own
+dates.
 
     html = handout_html(bundle, "patient", "en", evaluation)      # or evaluation=None
     pages = render_pdf(html, Path("handout.pdf"))                  # headless, no dialog
@@ -16,9 +17,15 @@ Layout keeps each urgent box and each factor whole on one page, and never leaves
 heading or a lead-in line ("See a doctor if:") at the foot of a page.
 
 Every character of content is escaped (through :func:`kiosk.ui.richtext.to_html`);
-citations print as plain "[n]", not links. Every word of the handout's own goes through
-``translate`` (Qt's translation by default, context "Handout"; the review sentence is
-:mod:`kiosk.ui.wording`'s, context "Wording").
+citations print as plain "[n]", not links. Every word of the handout's own is in the
+handout's language, whatever language the app's buttons are in: by default read from
+the kiosk's translation for that language (:func:`kiosk.content.words.ts_translator`;
+contexts "Handout", the report's "Report", the urgency scale's "Safety" and the review
+sentence's "Wording"), or a test's own ``translate``. The page footer ("Page 1 of 2")
+is carried by the document itself, so the pages say it in the document's language.
+
+"What helps" is always printed: the passages the bundle marks for the handout
+(``handout:`` in a section), with the figures that follow them.
 
 ``kiosk handout --out FILE.pdf [--answers FILE.yaml] [--level L] [--locale X] [BUNDLE]``
 writes the handout without a screen (:func:`register`, :func:`run_handout`).
@@ -35,7 +42,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +67,7 @@ __all__ = [
     "WHEN_TO_GET_HELP",
     "Translate",
     "handout_html",
+    "handout_words",
     "page_images",
     "print_handout",
     "qt_translate",
@@ -80,6 +88,7 @@ _TEXT, _MUTED, _RULE = "#1a1a1a", "#4a4a4a", "#9a9a9a"
 # the screen, with the tier's icon and words in its heading band.
 
 _BODY_PT = 11.0  # body text; headings are set in the style sheet below
+_FIGURE_WIDTH = 230  # a figure's width on paper, in the document's pixels (about 6 cm)
 _FOOTER_PT = 8.5
 _MARGINS_MM = (18.0, 15.0, 18.0, 14.0)  # left, top, right, bottom
 _RESOLUTION = 300
@@ -104,6 +113,19 @@ def qt_translate(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("Handout", text)
+
+
+CONTEXT = "Handout"
+_PAGE_LABEL = QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}")
+_PAGE_META = re.compile(r'<meta name="kiosk-page-label" content="([^"]*)">')
+
+
+def handout_words(language: str | None, context: str = CONTEXT) -> Translate:
+    """The kiosk's own words of ``context`` in ``language`` (English: as written), read
+    from the kiosk's translation file: the handout's language, never the buttons'."""
+    from kiosk.content.words import ts_translator
+
+    return ts_translator(language or "en", context)
 
 
 # -- the HTML --------------------------------------------------------------------------
@@ -155,8 +177,17 @@ class Handout:
         self.bundle = bundle
         self.level = level
         self.language = language
-        self.tr = tr
+        self.own_words = tr is qt_translate  # the kiosk's translation, not a test's
+        language_code = language or bundle.languages[0]
+        self.tr = handout_words(language_code) if self.own_words else tr
         self.cited: set[int] = set()
+
+    def words(self, context: str) -> Translate:
+        """The words of another context (the report's, the urgency scale's, the review
+        sentence's) in the handout's language, or the test's own ``translate``."""
+        if not self.own_words:
+            return self.tr
+        return handout_words(self.language or self.bundle.languages[0], context)
 
     # text helpers
     def text(self, value: LevelText) -> str:
@@ -182,12 +213,15 @@ class Handout:
         if evaluation is not None:
             parts.append(self.selfcheck(evaluation))
         parts.append(self.when_to_get_help())
+        parts.append(self.what_helps())
         about = self.about()  # before the references: it may cite too
         parts.append(self.references())
         parts.append(about)
         lang = escape(self.language or bundle.languages[0], quote=True)
+        page_label = escape(self.tr(_PAGE_LABEL), quote=True)
         return (
             f'<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<meta name="kiosk-page-label" content="{page_label}">'
             f'<style type="text/css">{_STYLE}</style></head><body>'
             + "".join(parts)
             + "</body></html>"
@@ -196,11 +230,10 @@ class Handout:
     def selfcheck(self, evaluation: Evaluation) -> str:
         """The self-check's report (:mod:`kiosk.selfcheck.report`, the screen's words)."""
         from kiosk.selfcheck.report import CONTEXT, build_report
-        from kiosk.ui.i18n import translator
 
-        # the report's words are its own context's ("Report"), unless the handout was
-        # given a translate of its own (a test's)
-        translate = translator(CONTEXT) if self.tr is qt_translate else self.tr
+        # the report's words are its own context's ("Report"), in the handout's language,
+        # unless the handout was given a translate of its own (a test's)
+        translate = self.words(CONTEXT)
         report = build_report(
             self.bundle,
             evaluation,
@@ -242,9 +275,8 @@ class Handout:
     def safety_words(self) -> Translate:
         """The urgency scale's words (context "Safety"), or a test's own translate."""
         from kiosk.safety import CONTEXT as SAFETY
-        from kiosk.ui.i18n import translator
 
-        return translator(SAFETY) if self.tr is qt_translate else self.tr
+        return self.words(SAFETY)
 
     def sign(self, item: Urgent, because: str, index: int = 0) -> str:
         """One warning sign raised, in its tier's card: its name, its advice (and its
@@ -332,6 +364,51 @@ class Handout:
             return f"<h2>{self.label(section.title)}</h2>{passages}"
         return f"<h2>{self.label(section.title)}</h2>{''.join(cards)}"
 
+    def what_helps(self) -> str:
+        """What helps, whatever the self-check found: the passages each section marks
+        for the handout, under the section's title, each followed by its figures."""
+        parts: list[str] = []
+        for section in self.bundle.topic.sections:
+            if not section.handout:
+                continue
+            parts.append(f"<h3>{self.label(section.title)}</h3>")
+            last = len(section.passages)
+            for number in sorted(set(section.handout)):
+                passage = self.content(self.text(section.passages[number - 1]))
+                figures = "".join(
+                    self.figure(figure.asset)
+                    for figure in section.figures
+                    if (figure.after or last) == number
+                )
+                if not figures:
+                    parts.append(passage)
+                    continue
+                # the picture beside its steps: one box, never split by a page break
+                parts.append(
+                    '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+                    f'<td width="58%" valign="top">{passage}</td><td width="4%"></td>'
+                    f'<td width="38%" valign="top">{figures}</td></tr></table>'
+                )
+        if not parts:
+            return ""
+        return _tag("h2", self.tr("What helps")) + "".join(parts)
+
+    def figure(self, asset_id: str) -> str:
+        """A picture on paper, its alt text (in the handout's language) under it."""
+        path = self.bundle.asset_path(asset_id)
+        asset = self.bundle.asset(asset_id)
+        if path is None or asset is None:
+            return ""
+        from PySide6.QtCore import QUrl
+
+        url = escape(QUrl.fromLocalFile(str(path)).toString(), quote=True)
+        caption = _one_line(self.bundle.text(asset.alt, self.language)) if asset.alt else ""
+        return (
+            f'<p style="margin-top:4px; margin-bottom:2px;">'
+            f'<img src="{url}" width="{_FIGURE_WIDTH}"></p>'
+            f'<p class="small" style="margin-bottom:8px;">{escape(caption)}</p>'
+        )
+
     def references(self) -> str:
         lines = []
         for number in sorted(self.cited):
@@ -357,7 +434,9 @@ class Handout:
         updated = self.tr("Last updated: {date}").format(date=bundle.metadata.updated.isoformat())
         # the review sentence is shared wording (context "Wording"): Qt's, unless the
         # handout was given a translate of its own
-        status = escape(review_text(bundle, None if self.tr is qt_translate else self.tr))
+        from kiosk.ui.wording import CONTEXT as WORDING
+
+        status = escape(review_text(bundle, self.words(WORDING)))
         if bundle.needs_review_caution:
             pending = escape(self.tr("Pending human review"))
             status = f"<b>⚠ {pending}.</b> {status}"
@@ -395,7 +474,7 @@ class _Pages:
     height: float  # the whole printable height
     body_height: float  # of each page's text; the footer takes the rest
     footer_font: Any
-    translate: Translate
+    page_label: str  # "Page {page} of {pages}", in the document's language
 
     @classmethod
     def lay_out(
@@ -411,6 +490,7 @@ class _Pages:
         layout = doc.documentLayout()
         layout.setPaintDevice(device)
         doc.setDefaultFont(_font(_BODY_PT))
+        _add_drawings(doc, html, device)
         doc.setHtml(html)
         _exact_heading_sizes(doc)
         footer_font = QFont(_font(_FOOTER_PT), device)
@@ -418,7 +498,9 @@ class _Pages:
         width, height = size
         doc.setPageSize(QSizeF(width, height - footer))
         _keep_together(doc, height - footer)
-        return cls(doc, width, height, height - footer, footer_font, translate)
+        label = _PAGE_META.search(html)
+        page_label = unescape(label.group(1)) if label else translate(_PAGE_LABEL)
+        return cls(doc, width, height, height - footer, footer_font, page_label)
 
     @property
     def count(self) -> int:
@@ -443,10 +525,38 @@ class _Pages:
         title = self.doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
         bottom = Qt.AlignmentFlag.AlignBottom
         painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignLeft, title)
-        words = QT_TRANSLATE_NOOP("Handout", "Page {page} of {pages}")
-        page = self.translate(words).format(page=index + 1, pages=self.count)
+        page = self.page_label.format(page=index + 1, pages=self.count)
         painter.drawText(footer, bottom | Qt.AlignmentFlag.AlignRight, page)
         painter.restore()
+
+
+_IMAGE = re.compile(r'<img src="([^"]+\.svg)" width="(\d+)"')
+
+
+def _add_drawings(doc: QTextDocument, html: str, device: QPaintDevice) -> None:
+    """Each SVG figure drawn for ``device`` at its own resolution (Qt would draw a
+    drawing at its nominal size, then blow the picture up on paper)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QPainter, QTextDocument
+    from PySide6.QtSvg import QSvgRenderer
+
+    for match in _IMAGE.finditer(html):
+        url = QUrl(unescape(match.group(1)))
+        if not Path(url.toLocalFile()).is_file():
+            continue
+        renderer = QSvgRenderer(url.toLocalFile())
+        size = renderer.defaultSize()
+        if not renderer.isValid() or size.isEmpty():
+            continue
+        # the document's pixels are the device's: draw at the width printed, or sharper
+        width = max(int(match.group(2)) * 2, size.width())
+        height = round(width * size.height() / size.width())
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
 
 
 def _exact_heading_sizes(doc: QTextDocument) -> None:
@@ -482,6 +592,35 @@ def _keep_together(doc: QTextDocument, page_height: float) -> None:
             return
 
 
+def _is_lead(block: Any) -> bool:
+    """A heading, or a lead-in line ending in ":", outside a table: it belongs with what
+    follows it."""
+    from PySide6.QtGui import QTextCursor
+
+    if not block.isValid() or QTextCursor(block).currentTable() is not None:
+        return False
+    return bool(block.blockFormat().headingLevel()) or block.text().rstrip().endswith(":")
+
+
+def _start_page_at_leads(block: Any) -> bool:
+    """Start a page at ``block``, a lead, or at the first of the leads right above it
+    (a heading above a lead-in line), and nowhere else in that run; False when that
+    run already starts a page (then moving it again would gain nothing)."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+    run = [block]
+    while _is_lead(run[0].previous()):  # a table's last cell is no lead: it stops there
+        run.insert(0, run[0].previous())
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    if run[0].blockFormat().pageBreakPolicy() & always:
+        return False
+    for index, member in enumerate(run):
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(always if index == 0 else QTextFormat.PageBreakFlag.PageBreak_Auto)
+        QTextCursor(member).mergeBlockFormat(fmt)
+    return True
+
+
 def _move_cut_box(doc: QTextDocument, page_height: float) -> bool:
     from PySide6.QtGui import QTextFormat
 
@@ -491,6 +630,13 @@ def _move_cut_box(doc: QTextDocument, page_height: float) -> bool:
         first, last = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
         fmt = frame.frameFormat()
         if first != last and rect.height() < page_height * 0.6 and not fmt.pageBreakPolicy():
+            # the heading or lead-in line right above the box goes with it: a break on
+            # the box alone would leave it behind, and moving it after would empty a page
+            before = doc.findBlock(frame.firstPosition() - 1)
+            if _is_lead(before):
+                if _start_page_at_leads(before):
+                    return True
+                continue  # its heading already starts a page: too big to move
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFrameFormat(fmt)
             return True
@@ -498,22 +644,14 @@ def _move_cut_box(doc: QTextDocument, page_height: float) -> bool:
 
 
 def _move_stranded_lead(doc: QTextDocument, page_height: float) -> bool:
-    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
-
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
-        cursor = QTextCursor(block)
-        current = block.blockFormat()
-        lead = current.headingLevel() or block.text().rstrip().endswith(":")
-        if lead and cursor.currentTable() is None and not current.pageBreakPolicy():
+        if _is_lead(block) and not block.blockFormat().pageBreakPolicy():
             rect = layout.blockBoundingRect(block)
             room = (rect.top() // page_height + 1) * page_height - rect.bottom()
             starts_page = rect.top() % page_height < 1
-            if not starts_page and room < rect.height() * 2.5:
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.mergeBlockFormat(fmt)
+            if not starts_page and room < rect.height() * 2.5 and _start_page_at_leads(block):
                 return True
         block = block.next()
     return False

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.markup import citations
+from kiosk.content.markup import citations, plain_text
 from kiosk.ui.richtext import cite_number, to_html
 
 # Qt enum values, written to Qt properties (see the module's docstring)
@@ -492,7 +492,8 @@ class PassageView(QFrame):
 
     def show_text(self, text: str, link_colour: str) -> None:
         self.text.setText(to_html(text, link_colour))
-        self.text.setAccessibleName(text)
+        # the words a screen reader says: no "**" or "- " of the markup
+        self.text.setAccessibleName(plain_text(text, keep_citations=True))
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
         if [b.property("number") for b in self.buttons] == numbers:
             return

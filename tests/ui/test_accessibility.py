@@ -63,7 +63,7 @@ def test_a_screen_is_announced_by_its_title_then_its_first_content(
     lines = screen_announcement(window.screens["topic"]).split("\n")
     assert lines[0] == "Why do muscles cramp?"
     assert lines[1] == "The short answer"
-    assert lines[2].startswith("Most cramps are harmless")
+    assert lines[2].startswith("During a cramp, stretch the muscle")
     click(qtbot, window, "check-risk-factors")
     click(qtbot, window.screens["question"], "question-start")
     lines = screen_announcement(window.screens["question"]).split("\n")

@@ -60,8 +60,25 @@ def test_a_section_without_figures_has_none(qtbot: QtBot, window: MainWindow) ->
     screen = window.screens["section"]
     assert isinstance(screen, SectionScreen)
     assert len(_figures(screen)) == 1
-    click(qtbot, screen, "next-section")  # medicines: no figure
-    assert screen.section_id == "medicines"
+    click(qtbot, screen, "next-section")  # management: no figure
+    assert screen.section_id == "management"
     assert _figures(screen) == []
     click(qtbot, screen, "previous-section")  # prevention: the figure is made again
     assert len(_figures(screen)) == 1
+
+
+def test_the_runners_stretch_drawing_follows_its_steps(qtbot: QtBot, window: MainWindow) -> None:
+    to_topic(qtbot, window)
+    click(qtbot, window, "section-during-a-cramp")
+    screen = window.screens["section"]
+    assert isinstance(screen, SectionScreen)
+    figure = _figure(screen)
+    assert figure.objectName() == "figure-runners-stretch"
+    assert not figure.picture.pixmap().isNull()
+    column = screen.passage_column
+    order = [column.itemAt(i).widget() for i in range(column.count())]
+    cards = [w for w in order if isinstance(w, PassageView | FigureView)]
+    assert cards.index(figure) == 2  # after the runner's stretch steps (passage 2)
+    assert figure.caption.text().startswith("Drawing of the runner's stretch")
+    click(qtbot, window, "language-es")
+    assert _figure(screen).caption.text().startswith("Dibujo del estiramiento del corredor")

@@ -420,11 +420,12 @@ def test_letter_paper_and_page_images(qapp: QApplication, tmp_path: Path, tiny: 
         render_pdf(html, pdf, paper="A5")
 
 
-def test_shipped_bundle_fits_two_pages_or_three_with_findings(
+def test_shipped_bundle_fits_two_pages_or_four_with_findings(
     qapp: QApplication, tmp_path: Path
 ) -> None:
-    """Two pages without a self-check; with one that raised warning signs and factors,
-    at most three, and its first care card on page 1."""
+    """Two pages without a self-check (one sheet, both sides), "What helps" and its
+    drawing included; with one that raised warning signs and factors, at most four, and
+    its first care card on page 1."""
     from PySide6.QtPdf import QPdfDocument
 
     bundle = load_bundle(CONTENT / "muscle-cramps", cache=BundleCache(None))
@@ -437,7 +438,7 @@ def test_shipped_bundle_fits_two_pages_or_three_with_findings(
             html = handout_html(bundle, level, "en", found, translate=lambda s: s)
             pdf = tmp_path / f"{level}-{found is not None}.pdf"
             pages = render_pdf(html, pdf)
-            assert pages in ((1, 2, 3) if found else (1, 2)), (level, found is not None)
+            assert pages in ((1, 2, 3, 4) if found else (1, 2)), (level, found is not None)
             document = QPdfDocument()
             assert document.load(str(pdf)) == QPdfDocument.Error.None_
             first_page = document.getAllText(0).text()
@@ -450,6 +451,158 @@ def test_shipped_bundle_fits_two_pages_or_three_with_findings(
     image = rasterize_first_page(pdf, html, tmp_path / "shipped-page1.png")
     assert dark_fraction(image) > 0.002
     assert "Your self-check" in html
+
+
+# -- the shipped bundle in the visitor's language, "What helps" and the figure ----------
+
+UI_CONTEXTS = ("Handout", "Report", "Safety", "Wording")
+
+
+def english_ui_phrases(language: str) -> set[str]:
+    """The English words of the handout's contexts that the .ts translates differently
+    into ``language``: each run of words between {placeholders}, if it is a word or more."""
+    import xml.etree.ElementTree as ET
+
+    from kiosk.content.words import TS_FOLDER
+
+    phrases: set[str] = set()
+    root = ET.parse(TS_FOLDER / f"kiosk_{language}.ts").getroot()
+    for context in root.iter("context"):
+        if context.findtext("name") not in UI_CONTEXTS:
+            continue
+        for message in context.iter("message"):
+            source, translation = message.findtext("source"), message.findtext("translation")
+            if not source or not translation or source == translation:
+                continue
+            for part in re.split(r"\{[a-z_]+\}", source):
+                part = part.strip(" .:,;!?—-")
+                if re.search(r"[A-Za-z]{2}", part):
+                    phrases.add(part)
+    return phrases
+
+
+def pdf_text(pdf: Path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    assert document.load(str(pdf)) == QPdfDocument.Error.None_
+    text = "\n".join(document.getAllText(i).text() for i in range(document.pageCount()))
+    document.close()
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Bundle:
+    return load_bundle(CONTENT / "muscle-cramps", cache=BundleCache(None))
+
+
+def no_findings(bundle: Bundle) -> Evaluation:
+    selfcheck = bundle.document.selfcheck
+    assert selfcheck is not None
+    answers: dict[str, Answer] = {q.id: "no" for q in selfcheck.questions if q.kind == "yes_no"}
+    evaluation = SelfCheckEngine(selfcheck, bundle.signs).evaluate(answers)
+    assert not evaluation.urgent
+    assert not evaluation.factors
+    return evaluation
+
+
+def test_spanish_handout_has_no_english_words_of_the_kiosk(
+    qapp: QApplication, tmp_path: Path, shipped: Bundle
+) -> None:
+    """Every heading, label, answer and the page footer in Spanish, whatever language
+    the app's buttons are in (here: none installed, so Qt would answer in English)."""
+    selfcheck = shipped.document.selfcheck
+    assert selfcheck is not None
+    found = SelfCheckEngine(selfcheck, shipped.signs).evaluate(SHIPPED_ANSWERS)
+    phrases = english_ui_phrases("es")
+    assert {"The short answer", "What helps", "References", "Yes", "Page", "Because you said",
+            "Urgent", "Get help now", "Pending human review"} <= phrases  # fmt: skip
+    for level in ("patient", "clinician"):
+        for evaluation in (found, no_findings(shipped), None):
+            pdf = tmp_path / "es.pdf"
+            render_pdf(handout_html(shipped, level, "es", evaluation), pdf)
+            text = pdf_text(pdf)
+            # the references name English works by their own titles and publishers (as
+            # SOURCES.md gives them); the words around them are the kiosk's, in Spanish
+            before, references = text.split("Referencias", 1)
+            works, after = references.split("Sobre esta información", 1)
+            assert "Fecha no indicada" in works
+            checked = before + " Referencias " + after
+            english = sorted(
+                p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", checked)
+            )
+            assert english == [], (level, evaluation is not None)
+            assert "Lo que ayuda" in text
+            assert "Página 1 de" in text
+            assert "Referencias" in text
+            if evaluation is found:
+                assert "Porque usted respondió" in text
+                assert " Sí" in text
+
+
+def test_what_helps_is_printed_whatever_the_selfcheck_found(shipped: Bundle) -> None:
+    """With no self-check, with nothing found and with findings, the handout carries
+    "What helps": the steps for a cramp and the calf stretch with its drawing."""
+    selfcheck = shipped.document.selfcheck
+    assert selfcheck is not None
+    found = SelfCheckEngine(selfcheck, shipped.signs).evaluate(SHIPPED_ANSWERS)
+    for evaluation in (None, no_findings(shipped), found):
+        html = handout_html(shipped, "patient", "en", evaluation, translate=lambda s: s)
+        assert html.count("<h2>What helps</h2>") == 1
+        helps = html.split("<h2>What helps</h2>")[1]
+        assert "<h3>What to do during a cramp</h3>" in helps
+        assert "Stop what you are doing." in helps
+        assert "<h3>Preventing cramps</h3>" in helps
+        assert "Stand facing a wall." in helps
+        assert "calf-stretch.svg" in helps
+        assert "Drawing of the calf stretch" in helps
+        assert "runners-stretch.svg" not in html  # its steps are not on paper
+        # after the warning signs: safety first on paper too
+        assert html.index("<h2>When to get help</h2>") < html.index("<h2>What helps</h2>")
+    spanish = handout_html(shipped, "patient", "es", None)
+    assert "<h2>Lo que ayuda</h2>" in spanish
+    assert "Dibujo del estiramiento de pantorrilla" in spanish
+
+
+def test_the_calf_stretch_drawing_is_on_the_paper(qapp: QApplication, shipped: Bundle) -> None:
+    """The drawing is painted (its blue calf mark), sharp: drawn at print resolution."""
+    html = handout_html(shipped, "patient", "en", None, translate=lambda s: s)
+    without = re.sub(r"<img [^>]*>", "", html)
+
+    def blue(pages: list[QImage]) -> int:
+        count = 0
+        for image in pages:
+            small = image.scaled(image.width() // 4, image.height() // 4)
+            for y in range(small.height()):
+                for x in range(small.width()):
+                    c = small.pixelColor(x, y)
+                    count += (
+                        abs(c.red() - 0x0B) < 40
+                        and abs(c.green() - 0x57) < 40
+                        and abs(c.blue() - 0xA4) < 40
+                    )
+        return count
+
+    assert blue(page_images(html, dpi=100)) > blue(page_images(without, dpi=100)) + 20
+
+
+def test_a_section_names_no_passage_it_lacks_for_the_handout(tmp_path: Path) -> None:
+    from kiosk.content import BundleError
+
+    folder = write_bundle(tmp_path)
+    topic = folder / "topic.yaml"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace(
+            "    - id: causes\n", "    - id: causes\n      handout: [1, 2, 1]\n"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(BundleError) as raised:
+        load_bundle(folder, cache=BundleCache(None))
+    report = raised.value.report()
+    assert "'handout' names passage 2; this section has passages 1 to 1" in report
+    assert "passage 1 is named twice" in report
+    assert "topic.yaml:" in report
 
 
 def test_render_pdf_reports_a_file_it_cannot_write(qapp: QApplication, tmp_path: Path,

@@ -244,57 +244,62 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../handout.py" line="180"/>
+        <location filename="../handout.py" line="211"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="213"/>
+        <location filename="../handout.py" line="246"/>
         <source>Your self-check</source>
         <translation>Su autoevaluación</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="256"/>
+        <location filename="../handout.py" line="288"/>
         <source>Source:</source>
         <translation>Fuente:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="325"/>
+        <location filename="../handout.py" line="357"/>
         <source>Sources:</source>
         <translation>Fuentes:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="353"/>
+        <location filename="../handout.py" line="394"/>
+        <source>What helps</source>
+        <translation>Lo que ayuda</translation>
+    </message>
+    <message>
+        <location filename="../handout.py" line="430"/>
         <source>References</source>
         <translation>Referencias</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="357"/>
+        <location filename="../handout.py" line="434"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="362"/>
+        <location filename="../handout.py" line="441"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="367"/>
+        <location filename="../handout.py" line="446"/>
         <source>Please note:</source>
         <translation>Tenga en cuenta:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="369"/>
+        <location filename="../handout.py" line="448"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="446"/>
+        <location filename="../handout.py" line="119"/>
         <source>Page {page} of {pages}</source>
         <translation>Página {page} de {pages}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="676"/>
+        <location filename="../handout.py" line="814"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
@@ -623,7 +628,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="513"/>
+        <location filename="../widgets.py" line="514"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>

@@ -96,9 +96,11 @@ class TestMuscleCramps:
 
     def test_sections_in_order(self, cramps: Bundle) -> None:
         assert [s.id for s in cramps.topic.sections] == [
-            "what-is-a-cramp", "during-a-cramp", "night-cramps", "prevention", "medicines",
-            "quinine-magnesium", "doctor", "neuromuscular", "electrolytes-fluid", "exercise", "medical-conditions",
-            "mechanisms", "pearls", "management", "when-to-get-help",
+            # what it is, what to do now, when to get help; then prevention and care;
+            # why cramps happen last, for those who open it (PEMAT-P "logical order")
+            "what-is-a-cramp", "during-a-cramp", "when-to-get-help", "night-cramps",
+            "prevention", "management", "medicines", "quinine-magnesium", "doctor", "exercise",
+            "electrolytes-fluid", "medical-conditions", "neuromuscular", "mechanisms", "pearls",
         ]  # fmt: skip
 
     def test_clinician_level_keeps_the_specifics(self, cramps: Bundle) -> None:
@@ -107,6 +109,34 @@ class TestMuscleCramps:
                      "hypomagnesemia", "10 mg/day", "baclofen", "albumin", "mixed",
                      "strongest evidence", "3%"):  # fmt: skip
             assert term in clinician, term
+
+    def test_patient_level_names_no_sensor_jargon(self, cramps: Bundle) -> None:
+        """The mechanism is kept at the patient level in everyday words (CDC CCI item 7):
+        the sensors' names are the clinician level's."""
+        for language in ("en", "es"):
+            patient = " ".join(
+                cramps.level_text(p, "patient", language) for _s, p in cramps.passages()
+            )
+            for term in ("spindle", "Golgi", "husos", "triad", "tríada"):
+                assert term not in patient, (language, term)
+
+    def test_short_answer_is_action_first_and_emphasised(self, cramps: Bundle) -> None:
+        """The main message (what to do, that most cramps are harmless) opens the short
+        answer, in bold; then when to get help; then why (CDC CCI items 1-3)."""
+        for language, action, doctor, why in (
+            ("en", "**During a cramp, stretch", "See a doctor right away", "Why do cramps"),
+            ("es", "**Durante un calambre, estire", "Vaya al médico de inmediato", "¿Por qué"),
+        ):
+            summary = cramps.level_text(cramps.topic.summary, "patient", language)
+            assert summary.startswith(action)
+            assert summary.index(doctor) < summary.index(why)
+
+    def test_handout_carries_what_helps_with_the_calf_stretch(self, cramps: Bundle) -> None:
+        printed = {s.id: s.handout for s in cramps.topic.sections if s.handout}
+        assert printed == {"during-a-cramp": (1,), "prevention": (2,)}
+        prevention = cramps.section("prevention")
+        assert prevention is not None
+        assert [(f.asset, f.after) for f in prevention.figures] == [("calf-stretch", 2)]
 
     def test_patient_level_has_no_dose(self, cramps: Bundle) -> None:
         patient = " ".join(cramps.level_text(p, "patient") for _s, p in cramps.passages())
