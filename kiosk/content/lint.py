@@ -6,7 +6,8 @@ text is scored with Szigriszt-Pazos (INFLESZ; higher is easier): 65 or more, "ba
 fácil", for each passage and each section. Every other text a patient reads is scored as
 a whole at the section limits: each curated answer of the question box (the ``ask``
 part), and the self-check's intro, each question (its text, help and answers together, as
-one screen shows them), each red flag's advice and each factor (its name and what helps).
+one screen shows them), each red flag's advice and each factor (its name and what helps),
+and each figure's alt text (its caption on screen and on paper, one per language).
 Clinician text is reported, never failed. Syllables are counted by
 :mod:`kiosk.content.readability` (a pronouncing dictionary for English, the rules of
 Spanish spelling), not by hyphenation.
@@ -95,11 +96,13 @@ class _Whole:
     part: str
     texts: tuple[LevelText, ...]
     path: ValuePath
+    per_level: bool = True  # written once per level (else once per language, for both)
 
 
 ASK_PREFIX = "ask:"  # a curated answer's rows are named "ask:<its id>"
 SELFCHECK_PREFIX = "selfcheck:"  # a self-check text's rows: "selfcheck:<what>"
 SIGN_PREFIX = "sign:"  # a warning sign's rows: "sign:<its id>"
+FIGURE_PREFIX = "figure:"  # a figure's alt text (its caption): "figure:<asset id>"
 
 
 def _wholes(bundle: Bundle) -> Iterator[_Whole]:
@@ -119,6 +122,12 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
             (sign.name, sign.advice),
             ("signs", i, "advice"),
         )
+    shown = {figure.asset for section in bundle.topic.sections for figure in section.figures}
+    for i, asset in enumerate(bundle.document.assets):
+        if asset.id in shown and asset.alt is not None:  # a figure's caption, at every level
+            yield _Whole(FIGURE_PREFIX + asset.id, f"the alt text of figure '{asset.id}'",
+                         "assets", ({str(level): asset.alt for level in bundle.reading_levels},),
+                         ("assets", i, "alt"), per_level=False)  # fmt: skip
     check = bundle.document.selfcheck
     if check is None:
         return
@@ -159,8 +168,9 @@ def lint_bundle(bundle: Bundle) -> list[LintRow]:
                 texts = [bundle.level_text(t, level, language) for t in whole.texts]
                 text = "\n".join(texts)
                 plain = "\n".join(_sentence(plain_text(t)) for t in texts)
+                at = (str(level), language) if whole.per_level else (language,)
                 rows.append(_row(whole.name, None, level, language, text, plain, whole=True,
-                                 part=whole.part, path=(*whole.path, str(level), language),
+                                 part=whole.part, path=(*whole.path, *at),
                                  label=whole.label))  # fmt: skip
     return rows
 

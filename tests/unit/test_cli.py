@@ -293,3 +293,27 @@ def test_validate_checks_the_library_file_of_a_content_folder(
     (root / "library.yaml").write_text("order:\n  - using-the-kiosk\n  - muscle-cramps\n")
     assert main(["validate"]) == 0  # ./content, the default
     assert main(["validate", "content/using-the-kiosk"]) == 0
+
+
+def test_lint_fails_on_a_hard_figure_caption_at_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A figure's alt text is its caption on screen and on paper: linted like a passage."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "muscle-cramps"
+    shutil.copytree(CONTENT / "muscle-cramps", folder)
+    assets = folder / "assets.yaml"
+    text = assets.read_text(encoding="utf-8")
+    easy = 'en: "Drawing of the calf stretch: '
+    hard = ('en: "Gastrocnemius-soleus complex elongation via anterior inclination against '
+            'vertical resistance, bilateral plantigrade positioning maintained. ')  # fmt: skip
+    assert text.count(easy) == 1
+    assets.write_text(text.replace(easy, hard), encoding="utf-8")
+    assert main(["validate", "--lint", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    failures = [line for line in out if line.startswith("muscle-cramps/assets.yaml:")]
+    line = text[: text.index(easy)].count("\n") + 1
+    assert failures
+    assert failures[0].startswith(
+        f"muscle-cramps/assets.yaml:{line}:11: the alt text of figure 'calf-stretch' (patient, en)"
+    )
