@@ -122,7 +122,7 @@ screenshots: install
 	cp build/screenshots/01-welcome-patient-en.png docs/screenshots/01-welcome.png
 	cp build/screenshots/02-audience-patient-en.png docs/screenshots/02-audience.png
 	cp build/screenshots/03-topic-patient-en.png docs/screenshots/03-topic-patient.png
-	cp build/screenshots/04-section-12-mechanisms-clinician-en.png docs/screenshots/04-section-clinician.png
+	cp build/screenshots/04-section-*-mechanisms-clinician-en.png docs/screenshots/04-section-clinician.png
 	cp build/screenshots/05-reference-patient-en.png docs/screenshots/05-reference.png
 	cp build/screenshots/07-topic-largest-text-patient-en.png docs/screenshots/07-topic-largest-text.png
 	cp build/screenshots/08-idle-countdown-patient-en.png docs/screenshots/08-idle-countdown.png
