@@ -362,6 +362,43 @@ def test_every_medicine_name_has_a_source(bundle: Bundle) -> None:
             assert entry.source.strip(), entry
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "wanted"),
+    [
+        # the measured failure (issue #13): a brand name the content never uses
+        ("i take lasix for swelling and now i get leg cramps", "en", "medical-conditions"),
+        ("furosemide cramps", "en", "medical-conditions"),
+        ("does spironolactone cause cramps", "en", "medical-conditions"),
+        ("tomo furosemida y me dan calambres", "es", "medical-conditions"),
+        ("lipitor and leg cramps", "en", "medicines"),
+        ("my cholesterol pill gives me cramps", "en", "medicines"),
+        ("la pastilla para el colesterol me da calambres", "es", "medicines"),
+    ],
+)
+def test_a_medicine_is_known_by_its_brand_and_generic_names(
+    index: SearchIndex, question: str, language: str, wanted: str
+) -> None:
+    """The bundle's medicines (each with its source) read a drug's names as the class the
+    content names: Lasix and furosemide as a diuretic, Lipitor as a statin."""
+    assert wanted in sections(index, question, language)[:3], question
+
+
+def test_a_drug_name_alone_does_not_answer_without_the_bundle(bundle: Bundle) -> None:
+    """The mapping lives in the bundle, not the code: without ``medicines`` 'lasix' is a
+    word the library lacks, and the question is declined."""
+    ask = bundle.document.ask
+    assert ask is not None
+    plain = dataclasses.replace(bundle.document, ask=dataclasses.replace(ask, medicines={}))
+    without = SearchIndex.for_bundle(Bundle(plain, bundle.folder))
+    assert not without.ask("does lasix cause cramps", "patient", "en").answered
+    assert SearchIndex.for_bundle(bundle).ask("does lasix cause cramps", "patient", "en").answered
+
+
+def test_stopping_a_named_medicine_gets_the_medicine_answer(index: SearchIndex) -> None:
+    assert index.ask("can i stop my lasix", "patient", "en").medicine_safety
+    assert index.ask("puedo dejar la furosemida", "patient", "es").medicine_safety
+
+
 def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) -> None:
     other_topic = dataclasses.replace(
         bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other"), ask=None
