@@ -22,8 +22,10 @@ these steps:
 5. a curated question of the bundle that reads like the question (rapidfuzz ratio)
    comes first;
 6. then the passages FTS5 finds for any of the words, each scored by the share of the
-   question's weight it holds, its BM25 rank (reader's level above the other, titles
-   above both) and whether it answers what the visitor wants; one (the best) per
+   question's weight it holds (at the plain level, a word only its technical text
+   holds counts less: the reader would not see it), its BM25 rank (reader's level above the other, titles
+   above both) and whether it answers what the visitor wants (the intent's answers
+   in the order the bundle lists them); one (the best) per
    section. A passage holding too little of the question's weight is not shown;
 7. nothing found: :attr:`Results.answered` is False and the app says so plainly.
 
@@ -76,6 +78,10 @@ UNKNOWN_MARGIN = 1.0  # no word the library lacks may outweigh the best word a p
 INTENT_ONLY = 0.3  # a question weighing less, but for its cues, asks only what it wants
 GENERAL = 1.0  # idf below which a word is everywhere in the library (the topic's word)
 INTENT_BOOST = 0.6  # added to the score of a passage that answers what the visitor wants
+INTENT_ORDER_STEP = 0.1  # ...less this for each answer of the intent listed before its own
+# at a plain level (patient), a word a passage holds only in its technical text or title
+# weighs this share: its reader would not see it
+PLAIN_OTHER_SHARE = 0.75
 BM25_SHARE = 0.25  # weight of the BM25 rank (0..1 within a question) in the score
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
 TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
@@ -228,6 +234,7 @@ class _Language:
         self.doc_keys: list[str] = []  # each document's bundle token
         self.rows: list[tuple[str, ...]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
+        self.plain_terms: list[dict[str, frozenset[str]]] = []  # ...at each plain level
         self.stems: set[str] = set()
         self.surface: dict[str, str] = {}  # folded word of the passages -> its stem
         self.known = _KNOWN_STEMS.setdefault(self.base, {})
@@ -239,7 +246,7 @@ class _Language:
         self.synonyms: _Phrases[str] = _Phrases((), self.stem)
         self.spellings: _Phrases[str] = _Phrases((), _identity)
         self.cues: _Phrases[frozenset[str]] = _Phrases((), self.stem)
-        self.intent_docs: dict[str, frozenset[int]] = {}
+        self.intent_docs: dict[str, dict[int, int]] = {}
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
             f"bundle, title, {', '.join(LEVELS.codes)}, tokenize='unicode61', detail='column')"
@@ -286,6 +293,14 @@ class _Language:
         self.doc_keys.append(bundle_key)
         self.rows.append(row)
         self.doc_terms.append(frozenset(" ".join(row[1:]).split()))
+        # a plain level's own words (its title and text): a word only the technical
+        # text holds ("dehydration" in "How a cramp starts") is not seen by its reader
+        self.plain_terms.append({
+            level: frozenset(f"{self.stems_of(bundle.level_text(doc.title, level, language))} "
+                             f"{body}".split())
+            for level, body in zip(LEVELS.codes, row[2:], strict=True)
+            if LEVELS[level].readability_limits
+        })  # fmt: skip
 
     def finish(self, db: sqlite3.Connection) -> None:
         db.executemany(
@@ -334,11 +349,12 @@ class _Language:
         self.general_by_initial = _general_by_initial(self.base)
         self.curated = [self._ready(curated) for curated in self.curated]
 
-    def _answering(self, answers: Sequence[tuple[Bundle, str]]) -> frozenset[int]:
-        """The documents an intent's answers name ("section" or "section#words")."""
-        out = set()
+    def _answering(self, answers: Sequence[tuple[Bundle, str]]) -> dict[int, int]:
+        """The documents an intent's answers name ("section" or "section#words"), each
+        with the place of the first answer naming it."""
+        out: dict[int, int] = {}
         for rowid, doc in enumerate(self.docs):
-            for bundle, answer in answers:
+            for place, (bundle, answer) in enumerate(answers):
                 if doc.bundle is not bundle:
                     continue
                 section, _, words = answer.partition("#")
@@ -350,8 +366,8 @@ class _Language:
                     for lang in bundle.languages
                 ):
                     continue
-                out.add(rowid)
-        return frozenset(out)
+                out.setdefault(rowid, place)
+        return out
 
     def _ready(self, curated: _Curated) -> _Curated:
         """A curated answer's phrasings as questions are read, and all of its stems."""
@@ -654,9 +670,10 @@ class SearchIndex:
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
         scored: list[tuple[float, int]] = []
-        intent_docs: set[int] = set()
+        intent_docs: dict[int, int] = {}
         for intent in query.intents:
-            intent_docs |= index.intent_docs.get(intent, frozenset())
+            for rowid, place in index.intent_docs.get(intent, {}).items():
+                intent_docs[rowid] = min(place, intent_docs.get(rowid, place))
         # within the passages that answer what the visitor wants, a library word none
         # of them uses cannot tell them apart ("leg" in "what helps leg cramps")
         neutral = 0.0
@@ -666,8 +683,11 @@ class SearchIndex:
                           if not _has(used, t))  # fmt: skip
         if intent_docs and query.whole < INTENT_ONLY:
             # nothing but what the visitor wants ("what do i do", "es grave"): the
-            # passages that answer it, in the order of the topic
-            scored = [(1.0 - rowid / len(index.docs), rowid) for rowid in intent_docs
+            # passages that answer it, in the order of the intent's answers, then of
+            # the topic
+            size = len(index.docs)
+            scored = [(1.0 - (place * size + rowid) / size**2, rowid)
+                      for rowid, place in intent_docs.items()
                       if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
         elif query.terms and query.whole > 0:
             # a word that says little ("get", "have") is counted, but not searched for:
@@ -679,7 +699,9 @@ class SearchIndex:
             only_topic = max(query.idfs) < GENERAL and not query.unknown
             for rowid, bm25 in candidates:
                 doc_terms = index.doc_terms[rowid]
-                held = [w for t, w in zip(query.terms, query.weights, strict=True)
+                own = index.plain_terms[rowid].get(level, doc_terms)
+                held = [w if _has(own, t) else w * PLAIN_OTHER_SHARE
+                        for t, w in zip(query.terms, query.weights, strict=True)
                         if _has(doc_terms, t)]  # fmt: skip
                 if not held or max(held) < query.unknown * UNKNOWN_MARGIN:
                     continue  # a word it lacks says more than any it holds
@@ -689,7 +711,9 @@ class SearchIndex:
                     continue
                 score = share + BM25_SHARE * bm25 / best
                 if wanted:
-                    score += INTENT_BOOST
+                    # the intent's answers in the editor's order ("management#stretch
+                    # it" before the rest of the section)
+                    score += INTENT_BOOST - INTENT_ORDER_STEP * intent_docs[rowid]
                 elif only_topic and not intent_docs and index.docs[rowid].section is None:
                     # the question names nothing but the topic ("what is a cramp"): the
                     # topic's own one-paragraph answer comes first
