@@ -23,9 +23,9 @@ these steps:
    comes first;
 6. then the passages FTS5 finds for any of the words, each scored by the share of the
    question's weight it holds (at the plain level, a word only its technical text
-   holds counts less: the reader would not see it), its BM25 rank (reader's level above the other, titles
-   above both) and whether it answers what the visitor wants (the intent's answers
-   in the order the bundle lists them); one (the best) per
+   holds counts less: the reader would not see it), its BM25 rank (reader's level
+   above the other, titles above both) and whether it answers what the visitor wants
+   (the intent's answers in the order the bundle lists them); one (the best) per
    section. A passage holding too little of the question's weight is not shown;
 7. nothing found: :attr:`Results.answered` is False and the app says so plainly.
 
