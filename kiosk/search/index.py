@@ -354,7 +354,7 @@ class _Language:
         with the place of the first answer naming it."""
         out: dict[int, int] = {}
         for rowid, doc in enumerate(self.docs):
-            for place, (bundle, answer) in enumerate(answers):
+            for order, (bundle, answer) in enumerate(answers):
                 if doc.bundle is not bundle:
                     continue
                 section, _, words = answer.partition("#")
@@ -366,7 +366,7 @@ class _Language:
                     for lang in bundle.languages
                 ):
                     continue
-                out.setdefault(rowid, place)
+                out.setdefault(rowid, order)
         return out
 
     def _ready(self, curated: _Curated) -> _Curated:
@@ -672,8 +672,8 @@ class SearchIndex:
         scored: list[tuple[float, int]] = []
         intent_docs: dict[int, int] = {}
         for intent in query.intents:
-            for rowid, place in index.intent_docs.get(intent, {}).items():
-                intent_docs[rowid] = min(place, intent_docs.get(rowid, place))
+            for rowid, order in index.intent_docs.get(intent, {}).items():
+                intent_docs[rowid] = min(order, intent_docs.get(rowid, order))
         # within the passages that answer what the visitor wants, a library word none
         # of them uses cannot tell them apart ("leg" in "what helps leg cramps")
         neutral = 0.0
@@ -686,8 +686,8 @@ class SearchIndex:
             # passages that answer it, in the order of the intent's answers, then of
             # the topic
             size = len(index.docs)
-            scored = [(1.0 - (place * size + rowid) / size**2, rowid)
-                      for rowid, place in intent_docs.items()
+            scored = [(1.0 - (order * size + rowid) / size**2, rowid)
+                      for rowid, order in intent_docs.items()
                       if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
         elif query.terms and query.whole > 0:
             # a word that says little ("get", "have") is counted, but not searched for:
