@@ -157,6 +157,8 @@ class _Curated:
     answer: CuratedAnswer
     phrasings: tuple[str, ...]  # as written; once the index is built, as _Language.words
     stems: frozenset[str] = frozenset()  # every word of its phrasings and answer, as stems
+    # each phrasing's words that say something (as stems): a question must have them all
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +383,11 @@ class _Language:
         stems = frozenset(
             self.bundle_stem(word) for text in texts for word in tokens(fold(plain_text(text)))
         )
-        return _Curated(bundle, answer, phrasings, stems)
+        needs = tuple(
+            frozenset(self.bundle_stem(w) for w in p.split() if self.rarity(w) >= SEARCHED_FROM)
+            for p in phrasings
+        )
+        return _Curated(bundle, answer, phrasings, stems, needs)
 
     # -- reading a question (nothing of it is kept) -----------------------------------
     def rarity(self, word: str) -> float:
@@ -782,7 +788,9 @@ class SearchIndex:
     ) -> Found | None:
         """The curated answer whose question this reads like: a close phrasing (rapidfuzz),
         and not one word of the question that the answer and its phrasings lack ("kidney
-        disease" is not "liver disease", however alike the sentences)."""
+        disease" is not "liver disease", however alike the sentences), nor one word of the
+        phrasing that says something and the question lacks ("why do i get cramps at
+        night" does not answer "why do i get leg cramps")."""
         if not index.curated or not query.folded:
             return None
         from rapidfuzz import fuzz
@@ -790,13 +798,16 @@ class SearchIndex:
         # each word that says something, as a stem
         asked = {term[0] if term is not None and not term[1] else index.stem_of(word)
                  for word, term in query.content}  # fmt: skip
+        said = {index.stem_of(word) for word in query.folded.split()}
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
                 continue
             if not asked <= curated.stems:
                 continue
-            for phrasing in curated.phrasings:
+            for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
+                if not needs <= said:
+                    continue  # "why do i get cramps at night" is not "why do i get leg cramps"
                 score = max(fuzz.ratio(query.folded, phrasing),
                             fuzz.token_sort_ratio(query.folded, phrasing))  # fmt: skip
                 if score >= CURATED_MATCH and (best is None or score > best[0]):

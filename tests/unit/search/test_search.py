@@ -399,6 +399,43 @@ def test_stopping_a_named_medicine_gets_the_medicine_answer(index: SearchIndex) 
     assert index.ask("puedo dejar la furosemida", "patient", "es").medicine_safety
 
 
+def test_a_curated_answer_needs_the_words_its_phrasing_says(index: SearchIndex) -> None:
+    """'why do i get cramps at night' reads much like 'why do i get leg cramps', but the
+    night is what its answer is about."""
+    assert index.ask("why do i get cramps at night").found[0].curated_id == "cramps-at-night"
+    assert index.ask("why do i get leg cramps").found[0].curated_id != "cramps-at-night"
+
+
+def test_a_contraction_typed_without_its_apostrophe_does_not_sink_a_question(
+    index: SearchIndex,
+) -> None:
+    """'doesnt' is a word of its own in the general list; the bundle reads it as 'not'."""
+    assert index.ask("why doesnt anything work for my cramps").answered
+    # the warning signs still see the words as typed
+    assert [s.id for s in index.ask("i cant feel my toes after the cramp").signs]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("how do i keep cramps away", "en"), ("how to avoid leg cramps", "en"),
+     ("como evito los calambres", "es")],
+)  # fmt: skip
+def test_a_question_about_preventing_cramps_gets_prevention(
+    index: SearchIndex, question: str, language: str
+) -> None:
+    """'keep' alone steered to 'keep you from sleeping' (issue #13); the prevent intent
+    names the passages on preventing cramps."""
+    assert sections(index, question, language)[0] in ("prevention", "night-cramps")
+
+
+def test_a_plain_reader_is_not_answered_by_words_only_the_clinician_text_has(
+    index: SearchIndex,
+) -> None:
+    """'How a cramp starts' says 'dehydration' only in its clinician title and text."""
+    assert sections(index, "dehydrated cramps")[0] != "mechanisms"
+    assert "mechanisms" in sections(index, "dehydration theory", level="clinician")[:3]
+
+
 def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) -> None:
     other_topic = dataclasses.replace(
         bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other"), ask=None
