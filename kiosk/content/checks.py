@@ -405,6 +405,11 @@ def _texts(raw: Mapping[str, Any]) -> Iterator[tuple[ValuePath, Any]]:
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, Mapping) and item.get(field) is not None:
                 yield (top, i, field), item[field]
+    # a reference's title is the work's own, one text; given per language, in every one
+    references = raw.get("references")
+    for i, item in enumerate(references if isinstance(references, list) else []):
+        if isinstance(item, Mapping) and isinstance(item.get("title"), Mapping):
+            yield ("references", i, "title"), item["title"]
 
 
 def _check_level_text(

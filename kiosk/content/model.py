@@ -124,7 +124,9 @@ class Metadata(_Model):
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Reference(_Model):
     number: int
-    title: str
+    title: Text
+    """The work's own title, as published (one text); per language only for an entry
+    that names no work ("Reference 4 of the source overview"). See Bundle.text."""
     kind: str | None = None
     publisher: str | None = None
     year: int | None = None

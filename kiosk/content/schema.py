@@ -56,7 +56,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Reference": "One source, cited in the text as [number].",
     "Reference.number": "The number the text cites, such as 1 for [1]. Starts at 1; "
     "each number once.",
-    "Reference.title": "The title of the work (not translated).",
+    "Reference.title": "The title of the work as published (one text, not translated); "
+    "per language only for an entry that names no work, e.g. 'Reference 4 of the source "
+    "overview'.",
     "Reference.kind": "What sort of work it is, in your words, such as guideline.",
     "Reference.publisher": "Who published it (or the authors).",
     "Reference.year": "The year it was published.",

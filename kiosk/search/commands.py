@@ -97,7 +97,8 @@ def _safety_text(bundle: Bundle, results: Results) -> list[str]:
             for cited in sign.sources:
                 reference = bundle.reference(cited)
                 if reference is not None:
-                    lines.append(f"     [{cited}] {reference.title}")
+                    title = bundle.text(reference.title, language)
+                    lines.append(f"     [{cited}] {title}")
         lines.append("")
     if results.medicine_safety is not None:
         lines.append(translate(MEDICINE_HEADING))
@@ -130,7 +131,8 @@ def _as_text(bundle: Bundle, results: Results) -> str:
         for cited in found.citations:
             reference = bundle.reference(cited)
             if reference is not None:
-                lines.append(f"   [{cited}] {reference.title}")
+                title = bundle.text(reference.title, results.language)
+                lines.append(f"   [{cited}] {title}")
         lines.append("")
     return "\n".join(lines)
 
@@ -143,7 +145,7 @@ def _as_json(bundle: Bundle, results: Results) -> dict[str, Any]:
             "curated": found.curated_id,
             "text": found.text,
             "citations": [
-                {"number": n, "title": ref.title}
+                {"number": n, "title": bundle.text(ref.title, results.language)}
                 for n in found.citations
                 if (ref := bundle.reference(n)) is not None
             ],

@@ -256,7 +256,8 @@ class _Report:
         if reference is None:
             return f"[{number}]"
         publisher = f" ({reference.publisher})" if reference.publisher else ""
-        return f"[{number}] {reference.title}{publisher}"
+        title = self.bundle.text(reference.title, self.language)
+        return f"[{number}] {title}{publisher}"
 
     @staticmethod
     def ignored(evaluation: Evaluation, answers: dict[str, Answer]) -> list[str]:

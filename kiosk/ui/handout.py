@@ -415,7 +415,8 @@ class Handout:
             ref = self.bundle.reference(number)
             if ref is None:
                 continue
-            words = [f"<b>[{ref.number}]</b> {escape(_sentence(ref.title))}"]
+            title = self.bundle.text(ref.title, self.language)
+            words = [f"<b>[{ref.number}]</b> {escape(_sentence(title))}"]
             details = [d for d in (ref.publisher, str(ref.year) if ref.year else None) if d]
             if details:
                 words.append(escape(_sentence(", ".join(details))))

@@ -17,7 +17,7 @@ def reference_html(bundle: Bundle, number: int, language: str) -> str:
     ref = bundle.reference(number)
     if ref is None:
         return ""
-    parts = [f"<p><b>[{ref.number}] {escape(ref.title)}</b></p>"]
+    parts = [f"<p><b>[{ref.number}] {escape(bundle.text(ref.title, language))}</b></p>"]
     details = [d for d in (ref.publisher, str(ref.year) if ref.year else None) if d]
     if details:
         parts.append(f"<p>{escape(', '.join(details))}</p>")

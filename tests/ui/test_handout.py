@@ -527,6 +527,7 @@ def test_spanish_handout_has_no_english_words_of_the_kiosk(
             before, references = text.split("Referencias", 1)
             works, after = references.split("Sobre esta información", 1)
             assert "Fecha no indicada" in works
+            assert "of the source overview" not in works  # the kiosk's title, in Spanish
             checked = before + " Referencias " + after
             english = sorted(
                 p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", checked)

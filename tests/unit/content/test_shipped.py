@@ -88,6 +88,26 @@ class TestMuscleCramps:
             assert ref.url is None
             assert ref.publisher is None
             assert "full reference not listed" in cramps.text(ref.note).lower()
+            # the entry names no work, so its title is the kiosk's words: in each language
+            assert cramps.text(ref.title, "en") == f"Reference {number} of the source overview"
+            assert cramps.text(ref.title, "es").startswith(f"Referencia {number} del")
+
+    def test_a_per_language_reference_title_needs_every_language(self, tmp_path: Path) -> None:
+        import shutil
+
+        from kiosk.content import BundleError
+
+        folder = tmp_path / "muscle-cramps"
+        shutil.copytree(CONTENT / "muscle-cramps", folder)
+        references = folder / "references.yaml"
+        text = references.read_text(encoding="utf-8")
+        spanish = "      es: Referencia 3 del artículo de síntesis original\n"
+        assert text.count(spanish) == 1
+        references.write_text(text.replace(spanish, ""), encoding="utf-8")
+        with pytest.raises(BundleError) as raised:
+            load_bundle(folder, cache=BundleCache(None))
+        line = text[: text.index("    title:\n      en: Reference 3")].count("\n") + 1
+        assert f"references.yaml:{line}:5: missing the 'es' translation" in raised.value.report()
 
     def test_named_references(self, cramps: Bundle) -> None:
         titles = {ref.number: ref.title for ref in cramps.references}
