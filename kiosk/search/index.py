@@ -237,6 +237,7 @@ class _Language:
         self.rows: list[tuple[str, ...]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.plain_terms: list[dict[str, frozenset[str]]] = []  # ...at each plain level
+        self._titles: dict[tuple[int, str], tuple[LevelText, str]] = {}  # while adding
         self.stems: set[str] = set()
         self.surface: dict[str, str] = {}  # folded word of the passages -> its stem
         self.known = _KNOWN_STEMS.setdefault(self.base, {})
@@ -298,11 +299,21 @@ class _Language:
         # a plain level's own words (its title and text): a word only the technical
         # text holds ("dehydration" in "How a cramp starts") is not seen by its reader
         self.plain_terms.append({
-            level: frozenset(f"{self.stems_of(bundle.level_text(doc.title, level, language))} "
-                             f"{body}".split())
+            level: frozenset(f"{self._title_stems(doc.title, level, bundle)} {body}".split())
             for level, body in zip(LEVELS.codes, row[2:], strict=True)
             if LEVELS[level].readability_limits
         })  # fmt: skip
+
+    def _title_stems(self, title: LevelText, level: str, bundle: Bundle) -> str:
+        """A title's stems at one level (a section's title is every passage's)."""
+        key = (id(title), level)
+        cached = self._titles.get(key)
+        if cached is None or cached[0] is not title:
+            cached = self._titles[key] = (
+                title,
+                self.stems_of(bundle.level_text(title, level, self.language)),
+            )
+        return cached[1]
 
     def finish(self, db: sqlite3.Connection) -> None:
         db.executemany(
@@ -311,6 +322,7 @@ class _Language:
             [(i, *row) for i, row in enumerate(self.rows)],
         )
         self.rows = []
+        self._titles = {}
         self.sorted_stems = sorted(self.stems)
         self.df: dict[str, int] = {}
         # the same per bundle: a question asked within one topic weighs its words there
@@ -324,9 +336,13 @@ class _Language:
                 own[term] = own.get(term, 0) + 1
         self.synonyms = _Phrases(self.synonym_pairs, self.bundle_stem)
         self.spellings = _Phrases(self.spelling_pairs, _identity)
+        # a cue is read as a question is: after the synonyms ("volver a entrenar" is
+        # "volver a ejercicio" by then), as typed too
         grouped: dict[str, set[str]] = {}
         for cue, key in self.cue_pairs:
             grouped.setdefault(cue, set()).add(key)
+            read = " ".join(self.synonyms.replace(tokens(fold(cue)), self.bundle_stem))
+            grouped.setdefault(read, set()).add(key)
         self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
         self.intent_docs = {key: self._answering(answers)
                             for key, answers in self.intent_answers.items()}  # fmt: skip
@@ -796,9 +812,15 @@ class SearchIndex:
         from rapidfuzz import fuzz
 
         # each word that says something, as a stem
+        # (a word the library lacks that says too little to be searched for, "exactly",
+        # does not stand in the way)
         asked = {term[0] if term is not None and not term[1] else index.stem_of(word)
-                 for word, term in query.content}  # fmt: skip
-        said = {index.stem_of(word) for word in query.folded.split()}
+                 for word, term in query.content
+                 if term is not None or index.rarity(word) >= SEARCHED_FROM}  # fmt: skip
+        read = " ".join(word for word in query.folded.split()
+                        if index.resolve(word) is not None
+                        or index.rarity(word) >= SEARCHED_FROM)  # fmt: skip
+        said = {index.stem_of(word) for word in read.split()}
         best: tuple[float, _Curated] | None = None
         for curated in index.curated:
             if bundle_id is not None and curated.bundle.id != bundle_id:
@@ -808,8 +830,8 @@ class SearchIndex:
             for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
                 if not needs <= said:
                     continue  # "why do i get cramps at night" is not "why do i get leg cramps"
-                score = max(fuzz.ratio(query.folded, phrasing),
-                            fuzz.token_sort_ratio(query.folded, phrasing))  # fmt: skip
+                score = max(fuzz.ratio(read, phrasing),
+                            fuzz.token_sort_ratio(read, phrasing))  # fmt: skip
                 if score >= CURATED_MATCH and (best is None or score > best[0]):
                     best = (score, curated)
         if best is None:

@@ -436,6 +436,23 @@ def test_a_plain_reader_is_not_answered_by_words_only_the_clinician_text_has(
     assert "mechanisms" in sections(index, "dehydration theory", level="clinician")[:3]
 
 
+def test_a_cue_holding_a_synonym_is_still_a_cue(index: SearchIndex) -> None:
+    """'entrenar' is read as 'ejercicio' before the cues are: the cue 'volver a entrenar'
+    is read the same way, so the question still asks to go back to exercise."""
+    reader = index._languages["es"]
+    query = reader.read("cuando puedo volver a entrenar despues del calambre")
+    assert any(key.endswith(":back-to-exercise") for key in query.intents)
+    assert not query.unknown  # "volver" is the cue's, not a word the library lacks
+
+
+def test_a_filler_word_does_not_keep_a_curated_answer_away(index: SearchIndex) -> None:
+    """'exactly' says too little to be searched for: 'what exactly is a charley horse'
+    still reads as 'what is a charley horse'."""
+    assert index.ask("what exactly is a charley horse").found[0].curated_id == "what-is-a-cramp"
+    assert index.ask("what is a cramp exactly").found[0].curated_id == "what-is-a-cramp"
+    assert not index.ask("kidney disease cramps").answered  # a word that says much still does
+
+
 def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) -> None:
     other_topic = dataclasses.replace(
         bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other"), ask=None
