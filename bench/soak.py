@@ -7,15 +7,18 @@ question asked in the question box, the idle countdown, the staff PIN dialog (a 
 PIN), the staff panel, then the wipe that starts over for the next visitor.
 
 Every ``--every`` visits (1,000 by default) it records the process's resident memory
-(RSS), the number of live widgets and of Python types (classes; PySide makes one per
-new Qt enum value, such as a gesture type registered per scroll area), and reports the
-growth per 1,000 visits between the first checkpoint (after a warm-up) and the last.
+(RSS), the number of live widgets, of Python types (classes; PySide makes one per
+new Qt enum value, such as a gesture type registered per scroll area) and of PySide's
+Python wrappers of Qt objects (one is made whenever Python is handed a Qt object it had
+none for; some are kept as long as the object's parent, even after Qt deleted the
+object), and reports the growth per 1,000 visits between the first checkpoint (after a
+warm-up) and the last.
 
     .venv/bin/python bench/soak.py                 # 10,000 visits (about half an hour)
     .venv/bin/python bench/soak.py --visits 300 --every 100 --json
 
 Goal (issue 18): RSS grows by at most 1 MiB per 1,000 visits, and neither widgets nor
-Python types grow at all. Exit status 1 when a goal is missed (or a visit fails). Not
+Python types nor wrappers grow at all. Exit status 1 when a goal is missed (or a visit fails). Not
 part of ``make test`` (tests/ui/test_soak.py runs a short version).
 """
 
@@ -47,6 +50,7 @@ class Checkpoint:
     rss_mib: float
     widgets: int
     types: int
+    wrappers: int
 
 
 def rss_mib() -> float:
@@ -63,6 +67,13 @@ def rss_mib() -> float:
 
 def python_types() -> int:
     return sum(1 for item in gc.get_objects() if isinstance(item, type))
+
+
+def qt_wrappers() -> int:
+    """PySide's Python wrappers of Qt objects, live or left behind by a deleted object."""
+    from shiboken6 import Shiboken
+
+    return sum(1 for item in gc.get_objects() if isinstance(item, Shiboken.Object))
 
 
 def make_window(home: Path) -> Any:
@@ -200,10 +211,11 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
         def checkpoint(done: int) -> None:
             gc.collect()
             points.append(Checkpoint(done, time.perf_counter() - clock["begin"], rss_mib(),
-                                     len(app.allWidgets()), python_types()))  # fmt: skip
+                                     len(app.allWidgets()), python_types(),
+                                     qt_wrappers()))  # fmt: skip
             print(f"soak: {done:>6} visits  RSS {points[-1].rss_mib:7.1f} MiB  "
-                  f"widgets {points[-1].widgets}  types {points[-1].types}",
-                  file=sys.stderr, flush=True)  # fmt: skip
+                  f"widgets {points[-1].widgets}  types {points[-1].types}  "
+                  f"wrappers {points[-1].wrappers}", file=sys.stderr, flush=True)  # fmt: skip
 
         def everything() -> Step:
             for _ in range(warmup):
@@ -226,6 +238,7 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
             "rss_mib_per_1000": (last.rss_mib - first.rss_mib) * per_1000,
             "widgets": last.widgets - first.widgets,
             "types": last.types - first.types,
+            "wrappers": last.wrappers - first.wrappers,
         }
         return {
             "visits": visits,
@@ -238,6 +251,7 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
                 "rss": growth["rss_mib_per_1000"] <= RSS_GOAL_MIB_PER_1000,
                 "widgets": growth["widgets"] <= 0,
                 "types": growth["types"] <= 0,
+                "wrappers": growth["wrappers"] <= 0,
             },
         }
 
@@ -248,10 +262,11 @@ def report(results: dict[str, Any]) -> str:
         f"kiosk soak: {results['visits']:,} full visits after {results['warmup']} to warm up, "
         f"{results['visits_per_second']:.1f} visits/s",
         "",
-        f"{'visits':>7} | {'RSS MiB':>8} | {'widgets':>7} | {'types':>6}",
+        f"{'visits':>7} | {'RSS MiB':>8} | {'widgets':>7} | {'types':>6} | {'wrappers':>8}",
     ]
     lines += [
-        f"{p['visits']:>7} | {p['rss_mib']:>8.1f} | {p['widgets']:>7} | {p['types']:>6}"
+        f"{p['visits']:>7} | {p['rss_mib']:>8.1f} | {p['widgets']:>7} | {p['types']:>6} | "
+        f"{p['wrappers']:>8}"
         for p in results["checkpoints"]
     ]
     mark = {True: "PASS", False: "FAIL"}
@@ -261,6 +276,8 @@ def report(results: dict[str, Any]) -> str:
         f"visits (goal <= {RSS_GOAL_MIB_PER_1000:g})",
         f"  {mark[goals['widgets']]}  widgets {growth['widgets']:+d} (goal: no growth)",
         f"  {mark[goals['types']]}  Python types {growth['types']:+d} (goal: no growth)",
+        f"  {mark[goals['wrappers']]}  Qt object wrappers {growth['wrappers']:+d} "
+        "(goal: no growth)",
     ]
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.ui.speech import ReadAloud
 
 NO_CONSTRAINT = 0  # QLayout.SizeConstraint.SetNoConstraint (a property: no enum to build)
+TAB_FOCUS = 1  # Qt.FocusPolicy.TabFocus, as a property
 
 
 class Chrome(QObject):
@@ -125,21 +126,33 @@ class Chrome(QObject):
         self.tab_first()
 
     def tab_first(self) -> None:
-        """Tab through the header and the banner before the screens, as if built first."""
+        """Tab through the header and the banner before the screens, as if built first.
+
+        The chrome is moved to the front of the window's focus chain, right after the
+        window itself (the screens' own order is left as it is). Nothing here walks the
+        chain: asking Qt for each widget in it (``nextInFocusChain``, ``focusPolicy``)
+        made a Python wrapper for every scroll area's viewport and scroll bar holders
+        that it met, which PySide kept with the scroll area once Qt had made a new one:
+        7 wrappers more per visit, for as long as the kiosk ran (bench/soak.py).
+        """
         release_layout_items()  # no stale item wrapper may come back as a widget below
         # the header's controls as its rows show them (they move between rows with the
         # text size and the language), then the banner's
         chrome = self.built_header.controls() if self.built_header is not None else []
         if self.built_banner is not None:
             chrome.append(self.built_banner.about)
-        screens = []
+        if not chrome:
+            return
         window = self.window
-        widget = window.nextInFocusChain()
-        while widget is not None and widget is not window:
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.stack.isAncestorOf(widget):
-                screens.append(widget)
-            widget = widget.nextInFocusChain()
-        for first, second in pairwise(chrome + screens):
+        # setTabOrder ignores a widget that takes no focus: the window takes Tab focus
+        # for as long as it takes to put the chrome's first control right after it
+        policy = window.property("focusPolicy")
+        window.setProperty("focusPolicy", TAB_FOCUS)
+        try:
+            QWidget.setTabOrder(window, chrome[0])
+        finally:
+            window.setProperty("focusPolicy", policy)
+        for first, second in pairwise(chrome):
             QWidget.setTabOrder(first, second)
         for widget in chrome:  # a screen reader's tree in the same order (the rows')
             widget.raise_()

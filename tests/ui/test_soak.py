@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from bench.soak import drive, one_visit, python_types
+from bench.soak import drive, one_visit, python_types, qt_wrappers
 from tests.ui.conftest import MakeWindow
 from tests.ui.helpers import open_dialog, to_topic
 
@@ -35,6 +35,22 @@ def test_attack_many_full_visits_leave_no_widgets_or_types(make_window: MakeWind
     gc.collect()
     assert len(app.allWidgets()) <= widgets
     assert python_types() <= types
+
+
+def test_attack_tab_order_walk_leaves_seven_wrappers_per_visit(make_window: MakeWindow) -> None:
+    """Putting the header first in the Tab order walked the window's focus chain, which
+    gave each scroll area's viewport and scroll bar holders a Python wrapper that PySide
+    kept with the scroll area after Qt had replaced them: 7 more per visit, without end
+    (bench/soak.py counted them; neither widgets nor types grew)."""
+    window = make_window(kiosk=True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    drive(app, visits(window, 2))
+    gc.collect()
+    wrappers = qt_wrappers()
+    drive(app, visits(window, 4))
+    gc.collect()
+    assert qt_wrappers() <= wrappers
 
 
 def test_attack_sections_and_sources_visit_after_visit_do_not_crash(
