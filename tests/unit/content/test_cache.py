@@ -104,15 +104,63 @@ def test_attack_crafted_pickle_in_the_cache_runs_no_code(
 
 
 def test_the_cache_format_is_json_behind_a_header(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    """Version 2: the document as a JSON object per dataclass, by field name (msgspec)."""
     import json
 
     load_bundle(make_bundle(), cache=BundleCache(tmp_path / "cache"))
     (path,) = cache_files(tmp_path / "cache")
     header, _, payload = path.read_bytes().partition(b"\n")
     magic, version, key, length = header.split(b" ")
-    assert (magic, version, key.decode()) == (b"kiosk-cache", b"1", path.stem)
+    assert (magic, version, key.decode()) == (b"kiosk-cache", b"2", path.stem)
     assert int(length) == len(payload)
-    assert isinstance(json.loads(payload), list)
+    document = json.loads(payload)
+    assert isinstance(document, dict)
+    assert document["metadata"]["id"] == "tiny"
+    assert set(document) == {"metadata", "topic", "references", "assets", "selfcheck", "ask",
+                             "signs"}  # fmt: skip
+
+
+def test_attack_cache_file_of_another_format_version_is_not_used(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    """A file in version 1's format (JSON lists), under the right key: loaded the long way."""
+    cache = BundleCache(tmp_path / "cache")
+    folder = make_bundle()
+    load_bundle(folder, cache=cache)
+    (path,) = cache_files(tmp_path / "cache")
+    header, _, payload = path.read_bytes().partition(b"\n")
+    path.write_bytes(header.replace(b"kiosk-cache 2", b"kiosk-cache 1") + b"\n" + payload)
+    again = load_bundle(folder, cache=BundleCache(tmp_path / "cache"))
+    assert again.id == "tiny"
+    assert path.read_bytes().startswith(b"kiosk-cache 2 ")  # written again in version 2
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'{"metadata": 1}',  # a field of the wrong type
+        b"[]",  # not an object
+        b'{"metadata": {"id": "x"}}',  # required fields missing
+        b'{"__reduce__": "os.system", "metadata": null}',  # names mean nothing to JSON
+        b"\x80\x04\x95",  # a pickle's first bytes
+    ],
+    ids=["wrong-type", "list", "missing-fields", "reduce", "pickle"],
+)
+def test_attack_cache_json_that_is_not_a_bundle_is_not_shown(
+    make_bundle: MakeBundle, tmp_path: Path, payload: bytes
+) -> None:
+    """The right header, key and length, and a payload the typed decoder refuses."""
+    from kiosk.content._cache import decode_document
+
+    cache = BundleCache(tmp_path / "cache")
+    folder = make_bundle()
+    load_bundle(folder, cache=cache)
+    (path,) = cache_files(tmp_path / "cache")
+    data = b"kiosk-cache 2 %s %d\n%s" % (path.stem.encode(), len(payload), payload)
+    with pytest.raises(ValueError, match=r"^(Expected|Object missing|JSON is malformed)"):
+        decode_document(path.stem, data)
+    path.write_bytes(data)
+    assert load_bundle(folder, cache=BundleCache(tmp_path / "cache")).id == "tiny"
 
 
 def test_a_cached_document_is_the_document(make_bundle: MakeBundle, tmp_path: Path) -> None:
