@@ -15,7 +15,8 @@ Every measured case runs once first as a warm-up (for a warm case, that run fill
 cache). Generated libraries and caches live in temporary folders only; the user's own
 cache is never touched. It then checks the goals: the shipped bundle in 2 ms or less
 (the warm figure is the app's, since the app always has its cache) and 500 topics in
-500 ms or less (warm).
+500 ms or less (warm), on wall time; beside each goal, the CPU time this process took
+(on a busy machine the wall time also counts other processes' turns on the CPU).
 
 Run it with ``make bench`` or ``.venv/bin/python bench/bundle_load.py``.
 Options: ``--quick`` (1, 10 and 100 topics, fewer runs: a CI smoke test) and ``--json``
@@ -76,6 +77,9 @@ QUICK_RUNS = Runs(shipped=5, library=3, slow_library=3)
 class Timing:
     median_ms: float
     runs: int
+    cpu_ms: float = 0.0
+    """Median CPU time of this process in a run (``time.process_time``): on a busy
+    machine, wall time also counts the time other processes had the CPU."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class LibraryResult:
     warm_ms: float
     cold_runs: int
     warm_runs: int
+    warm_cpu_ms: float = 0.0
 
     @property
     def cold_per_topic_ms(self) -> float:
@@ -131,13 +136,15 @@ def measure(action: Callable[[], object], runs: int, *, slow_runs: int | None = 
     if slow_runs is not None and time.perf_counter() - start > SLOW_RUN_S:
         runs = slow_runs
     samples: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
         fresh_start()
         gc.collect()  # no collection left over from the previous run
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
         samples.append(time.perf_counter() - start)
-    return Timing(statistics.median(samples) * 1000, runs)
+        cpu.append(time.process_time() - start_cpu)
+    return Timing(statistics.median(samples) * 1000, runs, statistics.median(cpu) * 1000)
 
 
 def make_library(root: Path, topics: int) -> Path:
@@ -185,7 +192,7 @@ def bench_library(content: Any, topics: int, runs: Runs, scratch: Path) -> Libra
     cached = len(list(cache_dir.glob("*.cache")))
     if cached != topics:
         raise RuntimeError(f"the cache holds {cached} bundles, not {topics}: warm was not warm")
-    return LibraryResult(topics, cold.median_ms, warm.median_ms, cold.runs, warm.runs)
+    return LibraryResult(topics, cold.median_ms, warm.median_ms, cold.runs, warm.runs, warm.cpu_ms)
 
 
 def run(quick: bool) -> dict[str, Any]:
@@ -227,12 +234,13 @@ def run(quick: bool) -> dict[str, Any]:
             f"shipped bundle <= {SHIPPED_GOAL_MS:g} ms (warm)",
             SHIPPED_GOAL_MS,
             warm.median_ms,
-            note=f"cold {cold.median_ms:.2f} ms",
+            note=f"CPU {warm.cpu_ms:.2f} ms; cold {cold.median_ms:.2f} ms",
         ),
         Goal(
             f"{LIBRARY_GOAL_TOPICS} topics <= {LIBRARY_GOAL_MS:g} ms (warm)",
             LIBRARY_GOAL_MS,
             goal_library.warm_ms if goal_library else None,
+            note=f"CPU {goal_library.warm_cpu_ms:.1f} ms" if goal_library else "",
         ),
     ]
     return {
@@ -244,6 +252,7 @@ def run(quick: bool) -> dict[str, Any]:
             "bytes": sum(len(text.encode()) for text in texts),
             "cold_ms": cold.median_ms,
             "warm_ms": warm.median_ms,
+            "warm_cpu_ms": warm.cpu_ms,
             "runs": runs.shipped,
         },
         "reference": {
