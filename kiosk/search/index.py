@@ -703,8 +703,13 @@ class SearchIndex:
             used = frozenset().union(*(index.doc_terms[rowid] for rowid in intent_docs))
             neutral = sum(w for t, w in zip(query.terms, query.weights, strict=True)
                           if not _has(used, t))  # fmt: skip
-        if intent_docs and query.whole < INTENT_ONLY:
-            # nothing but what the visitor wants ("what do i do", "es grave"): the
+        # a word that says little ("get", "have") is counted, but not searched for: it
+        # is in most passages and would cost the most
+        searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
+                    if r >= SEARCHED_FROM]  # fmt: skip
+        if intent_docs and (query.whole < INTENT_ONLY or not (searched or query.unknown)):
+            # nothing but what the visitor wants ("what do i do", "es grave", "should i
+            # go to the emergency room"): the
             # passages that answer it, in the order of the intent's answers, then of
             # the topic
             size = len(index.docs)
@@ -712,10 +717,6 @@ class SearchIndex:
                       for rowid, order in intent_docs.items()
                       if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
         elif query.terms and query.whole > 0:
-            # a word that says little ("get", "have") is counted, but not searched for:
-            # it is in most passages and would cost the most
-            searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
-                        if r >= SEARCHED_FROM]  # fmt: skip
             candidates = self._passages(index, searched, level, key, not_key) if searched else []
             best = min((score for _, score in candidates), default=0.0) or -1.0
             only_topic = max(query.idfs) < GENERAL and not query.unknown

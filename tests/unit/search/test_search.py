@@ -453,6 +453,20 @@ def test_a_filler_word_does_not_keep_a_curated_answer_away(index: SearchIndex) -
     assert not index.ask("kidney disease cramps").answered  # a word that says much still does
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("should i go to the emergency room", "en"), ("tengo que ir a urgencias", "es")],
+)
+def test_a_question_that_says_only_what_it_wants_gets_its_passages(
+    index: SearchIndex, question: str, language: str
+) -> None:
+    """'emergency room' is a cue of the see-a-doctor intent; 'should', 'go' say too little
+    to be searched for: the intent's passages answer it. A word the library lacks still
+    declines ('do bananas help')."""
+    assert sections(index, question, language)[:1] == ["when-to-get-help"]
+    assert not index.ask("do bananas help").answered
+
+
 def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) -> None:
     other_topic = dataclasses.replace(
         bundle.document, metadata=dataclasses.replace(bundle.metadata, id="other"), ask=None
