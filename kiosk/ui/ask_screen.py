@@ -334,18 +334,3 @@ class AskScreen(Screen):
             self._show(self.results)
         else:
             self.status.setText("")
-
-    def reset(self) -> None:
-        """Forget the question and its answers (the session wipe)."""
-        self.question = ""
-        self.results = None
-        self.edit.setText("")  # also clears the undo history: nothing to bring back
-        clear_layout(self.answer_column)
-        self.answers = []
-        self.status.setText("")
-        self.status.setVisible(True)
-        self._show_keyboard()
-        if self.keyboard is not None:
-            self.keyboard.show_letters()
-        self.refresh()
-        self.page.to_top()

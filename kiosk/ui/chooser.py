@@ -167,15 +167,6 @@ class TopicChooser(Screen):
             tile.show_icon(scale)
         self._filter()
 
-    def reset(self) -> None:
-        self.search.clear()
-        self.search.setModified(False)
-        self.search.clear()  # twice: the undo history goes too
-        if self.keyboard is not None:
-            self.keyboard.show_letters()  # the next visitor starts with the letters
-            self.keyboard.setVisible(False)
-        super().reset()
-
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._place()

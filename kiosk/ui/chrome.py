@@ -80,7 +80,12 @@ class Chrome(QObject):
             from kiosk.ui.speech import ReadAloud  # Qt's speech module: not at start-up
 
             self._speech = ReadAloud(self.options.speech_engine, self.window)
+            self._speech.stateChanged.connect(self._speech_state_changed)
         return self._speech
+
+    def _speech_state_changed(self, _state: object) -> None:
+        if self.built_header is not None:
+            self._update_header()
 
     def quiet(self) -> None:
         """Stop reading aloud, if it ever started."""
@@ -92,6 +97,18 @@ class Chrome(QObject):
         if self._speech is not None:
             self._speech.reset()
 
+    def drop(self) -> None:
+        """The wipe: throw the header and the banner away (built again when first
+        needed), so that nothing a visitor did to them stays: focus, a pressed button,
+        rows arranged for their text size."""
+        for built in (self.built_header, self.built_banner):
+            if built is not None:
+                self.column.removeWidget(built)
+                built.hide()
+                built.setParent(None)  # out of the window now; deleted once back in the loop
+                built.deleteLater()
+        self.built_header = self.built_banner = None
+
     @property
     def header(self) -> Header:
         """The header row, built on first need."""
@@ -102,7 +119,6 @@ class Chrome(QObject):
             header.otherTopicsRequested.connect(self.otherTopicsRequested)
             header.readAloudRequested.connect(self.readAloudRequested)
             header.reordered.connect(self.tab_first)
-            speech.stateChanged.connect(lambda _state: self._update_header())
             self.column.insertWidget(0, header)
             header.set_languages(self._shown[1])
             header.arrange(self.window.width())  # in rows before it is first shown

@@ -179,11 +179,6 @@ class Screen(QWidget):
     def begin(self) -> None:
         """Opened afresh by a visitor's request (not by "Back"): start its own flow."""
 
-    def reset(self) -> None:
-        """Back to the start state (after a wipe)."""
-        self.refresh()
-        self.page.to_top()
-
     def spoken_text(self) -> str:
         """What read-aloud says: the screen's visible words in reading order (top to
         bottom, then left to right; a scrolling page as one block, whatever is fixed
@@ -397,6 +392,8 @@ class TopicScreen(Screen):
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
+        # what applies follows the answers: redrawn when next shown
+        context.session.answersChanged.connect(self._answers_changed)
         column = self.scrolling_column()
         column.setContentsMargins(32, 24, 32, 32)
         self.title = label(role="h1")
@@ -480,6 +477,9 @@ class TopicScreen(Screen):
         set_button_text(self.about, self.tr("About this information"))
         tab_in_reading_order(self)  # the citations (made last) first, what applies first
 
+    def _answers_changed(self) -> None:
+        self.stale = True
+
     def applying_sections(self) -> tuple[str, ...]:
         """The sections that explain the self-check's findings so far (none before it)."""
         engine = self.context.engine
@@ -488,10 +488,6 @@ class TopicScreen(Screen):
         sections = engine.evaluate(self.context.session.answers).sections
         bundle = self.context.bundle
         return tuple(s for s in sections if bundle is not None and bundle.section(s))
-
-    def reset(self) -> None:
-        self.refresh()
-        self.page.to_top()
 
 
 class SectionScreen(Screen):
@@ -654,19 +650,6 @@ class SectionScreen(Screen):
             shown.setObjectName("")
             shown.deleteLater()
         self.cards = []
-
-    def reset(self) -> None:
-        self.section_id = None
-        self._drop_cards()
-        for view in [*self.passages, *self.figures]:
-            self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
-            view.hide()
-            view.setObjectName("")
-            view.deleteLater()
-        self.passages = []
-        self.figures = []
-        self.title.setText("")
-        self.page.to_top()
 
 
 class UpdatingScreen(Screen):

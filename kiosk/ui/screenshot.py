@@ -309,7 +309,6 @@ def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:
     screen.edit.setText(unanswered)
     screen.ask()
     yield save("22-ask-no-answer")
-    screen.reset()
 
 
 def _shoot_largest(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:

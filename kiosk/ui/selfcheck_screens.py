@@ -113,7 +113,7 @@ class QuestionScreen(Screen):
         self.confirm.setVisible(False)
         column.addWidget(self.confirm)
         # the warning-sign questions whose confirm was shown in this visit: asked once
-        # (emptied by reset(), at the wipe)
+        # (a new visitor gets a new screen, asked again)
         self.confirm_asked: set[str] = set()
         column.addStretch(1)
         self.refresh()
@@ -270,7 +270,7 @@ class QuestionScreen(Screen):
             self.confirm.setVisible(True)
             self.keep.setFocus(Qt.FocusReason.OtherFocusReason)
             # all of it in view, once the page has made room for it (laid out later)
-            QTimer.singleShot(0, self._show_confirm_whole)
+            QTimer.singleShot(0, self, self._show_confirm_whole)  # not after the wipe
             announce(self, self.confirm_text.text())
             return
         self._advance(question)
@@ -305,13 +305,6 @@ class QuestionScreen(Screen):
         ids = [q.id for q in self.engine.questions(self.answers)]
         index = ids.index(self.current) if self.current in ids else 0
         self.show_question(ids[index - 1] if index > 0 else None)
-
-    def reset(self) -> None:
-        self.current = None
-        self.confirm_asked.clear()  # the wipe: a new visitor is asked again
-        self.confirm.setVisible(False)
-        self.refresh()
-        self.page.to_top()
 
 
 class ResultsScreen(Screen):
@@ -474,8 +467,3 @@ class ResultsScreen(Screen):
         for line in said:
             lines.append(f"• {line.question} — {', '.join(line.answers)}")
         return "\n".join(lines)
-
-    def reset(self) -> None:
-        self.evaluation = None
-        self.refresh()
-        self.page.to_top()

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.chrome.readAloudRequested.connect(self.toggle_read_aloud)
         self.chrome.aboutRequested.connect(self.show_about)
         self.screens: dict[str, Screen] = {}
+        self._arrived: Screen | None = None  # the screen shown last, once it arrived
         self._search: SearchIndex | None = None  # the question box's, made on first need
         self._staff: Staff | None = None  # made when staff first open it
         self.translation_missing: str | None = None  # a language whose .qm did not load
@@ -174,12 +175,15 @@ class MainWindow(QMainWindow):
         if screen.stale:
             screen.refresh()
             screen.stale = False
-        arriving = screen is not self.stack.currentWidget()
+        # (not "is it the stack's current one": a screen added to an empty stack, as
+        # after the wipe, is made current at once, before it has arrived)
+        arriving = screen is not self._arrived
         if arriving:
             self.chrome.quiet()  # what was read belongs to the screen left
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
-        if arriving:
+        if arriving and screen.isVisible():  # else when the window is shown
+            self._arrived = screen
             screen.arrive()  # focus and announcement (screen readers)
         self.screenChanged.emit(name)
 
@@ -228,8 +232,6 @@ class MainWindow(QMainWindow):
 
     def show_results(self) -> None:
         self.screens["results"].begin()
-        if "topic" in self.screens:
-            self.screens["topic"].stale = True  # it marks what applies: redraw when shown
         self.go("results")
 
     def _handout_html(self) -> str:
@@ -292,6 +294,9 @@ class MainWindow(QMainWindow):
         self.session.wipe()
 
     def _after_wipe(self) -> None:
+        """The wipe by construction: every screen, dialog and chrome row built for the
+        visit is thrown away with it, and the next visitor's are built afresh when first
+        shown. No screen has a reset to remember; nothing can be missed."""
         self.handouts.new_visit()
         home = self.context.topics[0] if self.context.topics else None
         if home is not None and self.content.bundle is not home:
@@ -301,10 +306,12 @@ class MainWindow(QMainWindow):
         clear_clipboards(kiosk=self.options.kiosk)
         for dialog in dialogs_of(self):
             dialog.done(0)  # QDialog.DialogCode.Rejected
+            dialog.setParent(None)  # out of the window now; deleted once back in the loop
             dialog.deleteLater()
         self.idle_reset.countdown = None
-        for screen in self.screens.values():
-            screen.reset()
+        self._ask_from = "topic"
+        self.chrome.drop()
+        self._build_screens()
         self.go("welcome")
 
     def recover(self) -> None:
@@ -372,6 +379,10 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.guards.window_shown()
+        screen = self.stack.currentWidget()
+        if isinstance(screen, Screen) and screen is not self._arrived:
+            self._arrived = screen  # the first screen arrives once it can be seen
+            screen.arrive()
 
     def watch(self, widget: QWidget) -> None:
         """Watch a dialog of ours for input, as this window is (see Guards)."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import MainWindow
+
+ScreenT = TypeVar("ScreenT", bound=QWidget)
 
 
 def find_button(parent: QWidget, name: str) -> QPushButton:
@@ -50,3 +54,18 @@ def leave_question(qtbot: QtBot, screen: QWidget) -> None:
     click(qtbot, screen, "question-skip")
     if find_button(screen, "skip-anyway").isVisible():
         click(qtbot, screen, "skip-anyway")
+
+
+def renewed(window: MainWindow, old: ScreenT) -> ScreenT:
+    """After a wipe: the screen ``old`` was thrown away with the visit (deleted once Qt
+    is back in its loop), and the next visitor's is a new one, built when asked for."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    name = old.objectName()
+    assert window.screens.get(name) is not old, f"{name} outlived the visit"
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old), f"{name} was not deleted with the visit"
+    new = window.screens[name]
+    assert type(new) is type(old)
+    return new  # type: ignore[return-value]

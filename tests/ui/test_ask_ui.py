@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.ask_screen import AskScreen
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import MakeWindow
-from tests.ui.helpers import click, find_button, open_dialog, texts, to_topic
+from tests.ui.helpers import click, find_button, open_dialog, renewed, texts, to_topic
 
 
 def _ask_screen(qtbot: QtBot, window: MainWindow) -> AskScreen:
@@ -158,6 +158,7 @@ def test_the_question_is_gone_after_the_wipe_with_no_undo(
     assert screen.answers
     click(qtbot, window, "start-over")
     assert window.current == "welcome"
+    screen = renewed(window, screen)
     assert screen.question == ""
     assert screen.results is None
     assert screen.answers == []
@@ -238,6 +239,8 @@ def test_the_next_visitor_starts_with_the_letters(qtbot: QtBot, kiosk_window: Ma
     click(qtbot, screen.keyboard, "key-digits")
     assert screen.keyboard.digits
     click(qtbot, kiosk_window, "start-over")
+    screen = renewed(kiosk_window, screen)
+    assert screen.keyboard is not None
     assert not screen.keyboard.digits
     assert find_button(screen.keyboard, "key-digits").text() == "123"
 
@@ -256,4 +259,5 @@ def test_the_wipe_does_not_draw_the_last_answers_again(
                         lambda self, *a, **k: calls.append("again") or real(self, *a, **k))  # fmt: skip
     click(qtbot, window, "start-over")  # the language goes back to English with the wipe
     assert calls == []
+    screen = renewed(window, screen)
     assert screen.answers == []

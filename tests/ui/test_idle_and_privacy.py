@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.settings import Settings
@@ -115,6 +116,13 @@ def test_idle_reset_wipes_everything(
     assert window.session.level is None
     assert window.session.answers == {}
     assert [d for d in window.findChildren(CountdownDialog) if d.isVisible()] == []
+    # the wipe by construction: every screen of the visit was thrown away with it
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for old in (section, ask):
+        assert not shiboken6.isValid(old), f"{old.objectName()} outlived the visit"
+    assert list(window.screens) == ["welcome"]
+    section = window.screens["section"]
+    assert isinstance(section, SectionScreen)
     assert section.section_id is None
     assert section.passages == []
     assert section.page.verticalScrollBar().value() == 0
@@ -122,11 +130,15 @@ def test_idle_reset_wipes_everything(
     assert isinstance(topic, TopicScreen)
     assert topic.page.verticalScrollBar().value() == 0
     assert [d for d in window.findChildren(QDialog) if d.isVisible()] == []
+    ask = window.screens["ask"]
+    assert isinstance(ask, AskScreen)
     assert ask.question == ""  # the question box forgot the question and its answers
     assert ask.results is None
     assert ask.edit.text() == ""
     assert not ask.edit.isUndoAvailable()
-    assert "salts" not in "\n".join(label.text() for label in ask.findChildren(QLabel))
+    shown = [label.text() for label in window.findChildren(QLabel)]
+    shown += [edit.text() for edit in window.findChildren(QLineEdit)]
+    assert not [text for text in shown if "my cramps" in text]  # the question typed
     assert _snapshot(isolated_home) == before, "the visit wrote to disk"
 
 

@@ -227,7 +227,6 @@ def test_nothing_is_clipped_at_200_percent(
             ask.edit.setText(question)
             ask.ask()
             check(f"question box: {question!r} {level}")
-        ask.reset()
 
     references = len(bundle.document.references)
     assert references

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.selfcheck_screens import QuestionScreen
 from kiosk.ui.theme import DEFAULT
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, find_button, texts, to_topic
+from tests.ui.helpers import click, find_button, renewed, texts, to_topic
 
 CONFIRM = (
     "This question is about a warning sign. Skipping it means the check cannot tell you "
@@ -221,6 +221,7 @@ def test_start_over_forgets_the_confirm(qtbot: QtBot, window: MainWindow) -> Non
     assert _confirm_shown(screen)
     click(qtbot, window, "start-over")
     assert window.current == "welcome"
+    screen = renewed(window, screen)
     assert screen.confirm_asked == set()
     assert not screen.confirm.isVisibleTo(screen)
     # the next visitor is asked again, and sees no trace of the last one's confirm
@@ -238,7 +239,7 @@ def test_the_idle_wipe_forgets_the_confirm(qtbot: QtBot, window: MainWindow) -> 
     click(qtbot, screen, "skip-anyway")
     assert screen.confirm_asked
     window.session.wipe()  # what the idle reset does at the end of its countdown
-    assert screen.confirm_asked == set()
+    assert renewed(window, screen).confirm_asked == set()
     screen = _start(qtbot, window)
     click(qtbot, screen, "question-skip")
     assert _confirm_shown(screen)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.screens import TopicScreen
 from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, find_button, leave_question, open_dialog, texts, to_topic
+from tests.ui.helpers import click, find_button, leave_question, open_dialog, renewed, texts, to_topic
 
 
 def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
@@ -139,7 +139,7 @@ def test_answers_are_wiped_with_the_session(qtbot: QtBot, window: MainWindow) ->
     assert window.session.answers
     click(qtbot, window, "start-over")
     assert window.session.answers == {}
-    assert screen.current is None
+    assert renewed(window, screen).current is None
     to_topic(qtbot, window)
     assert "Applies to you" not in texts(window.screens["topic"])
 
