@@ -13,7 +13,15 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.screens import TopicScreen
 from kiosk.ui.selfcheck_screens import QuestionScreen, ResultsScreen
 from kiosk.ui.window import MainWindow
-from tests.ui.helpers import click, find_button, leave_question, open_dialog, renewed, texts, to_topic
+from tests.ui.helpers import (
+    click,
+    find_button,
+    leave_question,
+    open_dialog,
+    renewed,
+    texts,
+    to_topic,
+)
 
 
 def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
