@@ -289,7 +289,9 @@ def _shoot_topic_search(window: MainWindow, save: Callable[..., Path]) -> Iterat
     if chooser.keyboard is not None:
         chooser.keyboard.setVisible(True)
     yield save("02-topics-search")
-    chooser.reset()
+    chooser.search.clear()
+    if chooser.keyboard is not None:
+        chooser.keyboard.setVisible(False)
 
 
 def _shoot_ask(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:

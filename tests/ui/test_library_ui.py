@@ -17,7 +17,7 @@ from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
 from tests.library import make_library, two_topics
 from tests.ui.conftest import MakeWindow
-from tests.ui.helpers import click, find_button, open_dialog, texts
+from tests.ui.helpers import click, find_button, open_dialog, renewed, texts
 
 
 @pytest.fixture(autouse=True)
@@ -224,10 +224,13 @@ def test_the_choosers_keyboard_searches_it_does_not_ask(
     digits.click()
     assert keyboard.digits
     library_window.session.wipe()  # the next visitor: letters, an empty box
+    library_window.session.set_language("es")
+    chooser = renewed(library_window, chooser)
+    assert to_chooser(qtbot, library_window) is chooser
+    keyboard = chooser.keyboard
+    assert keyboard is not None
     assert not keyboard.digits
     assert chooser.search.text() == ""
-    library_window.session.set_language("es")
-    to_chooser(qtbot, library_window)
     assert keyboard.findChild(QPushButton, "key-ñ") is not None  # the visitor's letters
     qtbot.mouseClick(chooser.search, Qt.MouseButton.LeftButton)
     for letter in "quiosco":  # Spanish has a fifth row of keys, and still the topic found
