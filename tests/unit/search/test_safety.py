@@ -56,3 +56,19 @@ def test_level_and_language_switch_keep_the_cards_and_the_medicine_answer(
     assert again.signs == results.signs
     assert again.medicine_safety is not None
     assert "farmacéutico" in again.medicine_safety
+
+
+def test_nothing_of_a_question_is_kept(bundle: Bundle) -> None:
+    """The readers hold the bundle's words only: a visitor's words (even mended typos
+    and unknown words) are not left in them."""
+    from kiosk.search import safety
+
+    question = "my qzxvplonk leg is numbbb, should i stop my frobnicate pills"
+    safety_signs(question, bundle, "en")
+    asks_about_medicine_change(question, bundle, "en")
+    for _, _, reader in safety._READERS:
+        held = " ".join(
+            [*reader.vocabulary, *(w for p in reader.signs for w in p[0])]
+        )  # fmt: skip
+        for word in ("qzxvplonk", "numbbb", "frobnicate"):
+            assert word not in held
