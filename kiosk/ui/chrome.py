@@ -20,7 +20,7 @@ from kiosk.ui.lockdown import no_context_menus
 from kiosk.ui.options import WindowOptions
 from kiosk.ui.screens import Screen
 from kiosk.ui.session import Session
-from kiosk.ui.widgets import release_layout_items
+from kiosk.ui.widgets import discard, release_layout_items
 
 if TYPE_CHECKING:
     from kiosk.ui.speech import ReadAloud
@@ -104,9 +104,7 @@ class Chrome(QObject):
         for built in (self.built_header, self.built_banner):
             if built is not None:
                 self.column.removeWidget(built)
-                built.hide()
-                built.setParent(None)  # out of the window now; deleted once back in the loop
-                built.deleteLater()
+                discard(built)
         self.built_header = self.built_banner = None
 
     @property

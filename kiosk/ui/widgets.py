@@ -326,6 +326,16 @@ def clear_layout(layout: QLayout) -> None:
         shiboken6.delete(item)
 
 
+def discard(widget: QWidget) -> None:
+    """Throw away a part of the window built for one visit (a screen, the header, a
+    dialog): hidden and out of the window at once, so that neither a visitor nor
+    ``findChild`` meets it again, and deleted by Qt once back in its event loop (Qt
+    keeps ownership: nothing is freed while one of its signals is being handled)."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 def set_button_text(widget: QPushButton, text: str) -> None:
     widget.setText(text)
     widget.setAccessibleName(spoken_name(text))

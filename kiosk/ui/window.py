@@ -34,7 +34,7 @@ from kiosk.ui.screen_table import SCREENS, Screens
 from kiosk.ui.screens import Screen, ScreenContext, SectionScreen, topics_of
 from kiosk.ui.session import Session
 from kiosk.ui.theme import DEFAULT, HIGH_CONTRAST, Theme
-from kiosk.ui.widgets import cursors_later, release_layout_items
+from kiosk.ui.widgets import cursors_later, discard, release_layout_items
 
 if TYPE_CHECKING:  # these are imported when first used, not at start-up
     from PySide6.QtGui import QCloseEvent
@@ -130,9 +130,7 @@ class MainWindow(QMainWindow):
         """Forget the screens; each is built when first shown (start-up builds one)."""
         for screen in self.screens.values():
             self.stack.removeWidget(screen)
-            screen.hide()
-            screen.setParent(None)  # out of the window now; deleted once back in the loop
-            screen.deleteLater()
+            discard(screen)
         self.screens = Screens(self._make_screen)
         self.chrome.set_languages(self.content.bundle)
 
@@ -306,8 +304,7 @@ class MainWindow(QMainWindow):
         clear_clipboards(kiosk=self.options.kiosk)
         for dialog in dialogs_of(self):
             dialog.done(0)  # QDialog.DialogCode.Rejected
-            dialog.setParent(None)  # out of the window now; deleted once back in the loop
-            dialog.deleteLater()
+            discard(dialog)
         self.idle_reset.countdown = None
         self._ask_from = "topic"
         self.chrome.drop()
