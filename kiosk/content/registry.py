@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kiosk.content.marker import QT_TRANSLATE_NOOP
+
 __all__ = [
     "DEFAULT_LANGUAGE",
     "DEFAULT_LEVEL",
@@ -43,8 +45,9 @@ def base_language(code: str) -> str:
 class Level:
     """One reading level: its code in bundles, and the words that offer it.
 
-    ``button``, ``description`` and ``audience`` are English source texts, translated
-    by the UI.
+    ``button``, ``description`` and ``audience`` are English source texts, marked for
+    ``pyside6-lupdate`` in the translation context "Levels" (see :func:`level_words`
+    in :mod:`kiosk.ui.wording`): a level's words are written here and nowhere else.
     """
 
     code: str
@@ -82,24 +85,19 @@ class Levels:
         return codes[(codes.index(code) + 1) % len(codes)] if code in codes else codes[0]
 
 
-def _mark(text: str) -> str:
-    """An English word that the UI shows translated (its own words for each level)."""
-    return text
-
-
 LEVELS = Levels(
     Level(
         "patient",
-        button=_mark("Patient words"),
-        description=_mark("Show the text written for patients and families"),
-        audience=_mark("I am a patient, or family or a friend"),
+        button=QT_TRANSLATE_NOOP("Levels", "Patient words"),
+        description=QT_TRANSLATE_NOOP("Levels", "Show the text written for patients and families"),
+        audience=QT_TRANSLATE_NOOP("Levels", "I am a patient, or family or a friend"),
         readability_limits=True,
     ),
     Level(
         "clinician",
-        button=_mark("Clinician words"),
-        description=_mark("Show the text written for clinicians"),
-        audience=_mark("I am a clinician (doctor, nurse, pharmacist)"),
+        button=QT_TRANSLATE_NOOP("Levels", "Clinician words"),
+        description=QT_TRANSLATE_NOOP("Levels", "Show the text written for clinicians"),
+        audience=QT_TRANSLATE_NOOP("Levels", "I am a clinician (doctor, nurse, pharmacist)"),
         readability_limits=False,
     ),
 )

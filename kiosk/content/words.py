@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from kiosk.content.marker import QT_TRANSLATE_NOOP
 from kiosk.content.registry import base_language
 
 __all__ = ["QT_TRANSLATE_NOOP", "TS_FOLDER", "Translate", "ts_translator"]
@@ -22,16 +23,6 @@ Translate = Callable[[str], str]
 
 TS_FOLDER = Path(__file__).resolve().parent.parent / "ui" / "translations"
 """Where the .ts files are (the UI keeps them; this module only reads them)."""
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """``text`` itself, marked for ``pyside6-lupdate`` as a word of ``context``.
-
-    For a word translated later by a function that lupdate cannot see into (Qt's own
-    marker, without Qt, and typed).
-    """
-    del context
-    return text
 
 
 @cache

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Bundle
+from kiosk.content.registry import LEVELS
 from kiosk.ui.session import LARGE_TEXT, TEXT_SCALES, Session
 from kiosk.ui.widgets import (
     button,
@@ -23,6 +24,7 @@ from kiosk.ui.widgets import (
     controls_in_layout_order,
     set_button_text,
 )
+from kiosk.ui.wording import level_words
 
 if TYPE_CHECKING:  # read-aloud's module is imported with the header's first use
     from kiosk.ui.speech import ReadAloud
@@ -76,7 +78,7 @@ class Header(QFrame):
         # two buttons, not a QButtonGroup: Tab stops at both (in a group, Tab stops at
         # the chosen one only, and the arrow keys change the level as the focus moves)
         self.level_buttons: dict[str, QPushButton] = {}
-        for level in ("patient", "clinician"):
+        for level in LEVELS.codes:
             widget = button("", name=f"level-{level}", on_click=partial(self._choose_level, level))
             widget.setProperty("a11y", "radio")
             widget.setCheckable(True)
@@ -149,15 +151,16 @@ class Header(QFrame):
         """Show the controls of a screen (``reading``: a reading screen), in the
         session's words and choices; ``topics``: how many topics there are."""
         session = self.session
-        for level, widget in self.level_buttons.items():
-            widget.setVisible(reading and bundle is not None and level in bundle.reading_levels)
-            widget.setChecked(level == session.reading_level)
-        # the chosen one is shown by a check mark as well as by its colour
-        patient, clinician = self.level_buttons["patient"], self.level_buttons["clinician"]
-        set_button_text(patient, chosen_text(self.tr("Patient words"), patient))
-        set_button_text(clinician, chosen_text(self.tr("Clinician words"), clinician))
-        patient.setAccessibleDescription(self.tr("Show the text written for patients and families"))
-        clinician.setAccessibleDescription(self.tr("Show the text written for clinicians"))
+        for level in LEVELS:
+            widget = self.level_buttons[level.code]
+            widget.setVisible(
+                reading and bundle is not None and level.code in bundle.reading_levels
+            )
+            widget.setChecked(level.code == session.reading_level)
+            # the chosen one is shown by a check mark as well as by its colour
+            words, description, _ = level_words(level)
+            set_button_text(widget, chosen_text(words, widget))
+            widget.setAccessibleDescription(description)
         for language, widget in self.language_buttons.items():
             widget.setChecked(language == session.language)
             set_button_text(widget, chosen_text(language.upper(), widget))

@@ -6,8 +6,9 @@
 Redraw after a change (the window's refresh): a text already on screen stays as it was.
 
 The words live in ``translations/kiosk_<language>.ts``, made and kept up to date with
-``pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py -no-obsolete -ts
-kiosk/ui/translations/kiosk_es.ts`` (the core's marked words too: the self-check report's) and
+``pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py
+kiosk/content/registry.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts`` (the core's
+marked words too: the self-check report's, the safety words, the reading levels') and
 compiled to ``.qm`` by ``make translations`` (``make install`` and ``make run`` do it),
 which also writes each one's SHA-256 beside it (``kiosk_es.qm.sha256``, by
 ``python -m kiosk.ui.i18n digest``). A ``.qm`` is checked against that digest before Qt

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Bundle, ContentState, Section
-from kiosk.content.registry import LANGUAGES
+from kiosk.content.registry import LANGUAGES, LEVELS
 from kiosk.ui.accessibility import announce, screen_announcement, screen_title
 from kiosk.ui.care_card import CareCard, sign_cards
 from kiosk.ui.session import Session
@@ -44,6 +44,7 @@ from kiosk.ui.widgets import (
     set_button_text,
     tab_in_reading_order,
 )
+from kiosk.ui.wording import level_words
 
 if TYPE_CHECKING:  # the self-check is imported when first needed, not for the welcome
     from kiosk.selfcheck import SelfCheckEngine
@@ -331,22 +332,16 @@ class AudienceScreen(Screen):
         self.hint = label(role="muted")
         layout.addWidget(self.hint)
         layout.addSpacing(24)
-        self.patient = button(
-            "",
-            role="big",
-            name="audience-patient",
-            wrap=True,
-            on_click=lambda: self.chosen.emit("patient"),
-        )
-        self.clinician = button(
-            "",
-            role="big",
-            name="audience-clinician",
-            wrap=True,
-            on_click=lambda: self.chosen.emit("clinician"),
-        )
-        layout.addWidget(self.patient)
-        layout.addWidget(self.clinician)
+        self.choices: dict[str, QPushButton] = {}  # a button a reading level
+        for level in LEVELS.codes:
+            self.choices[level] = button(
+                "",
+                role="big",
+                name=f"audience-{level}",
+                wrap=True,
+                on_click=partial(self.chosen.emit, level),
+            )
+            layout.addWidget(self.choices[level])
         layout.addStretch(2)
         self.refresh()
 
@@ -358,12 +353,12 @@ class AudienceScreen(Screen):
                 "You can change it at any time."
             )
         )
-        set_button_text(self.patient, self.tr("I am a patient, or family or a friend"))
-        set_button_text(self.clinician, self.tr("I am a clinician (doctor, nurse, pharmacist)"))
         bundle = self.context.bundle
-        levels = [str(level) for level in bundle.reading_levels] if bundle else []
-        self.patient.setVisible("patient" in levels)
-        self.clinician.setVisible("clinician" in levels)
+        offered = {str(level) for level in bundle.reading_levels} if bundle else set()
+        for level in LEVELS:  # the levels the topic is written at, in the registry's order
+            widget = self.choices[level.code]
+            set_button_text(widget, level_words(level)[2])
+            widget.setVisible(level.code in offered)
 
 
 class TopicScreen(Screen):

@@ -1,4 +1,5 @@
-"""Sentences built from bundle data: a reference in full, the review status in words."""
+"""Sentences built from bundle data (a reference in full, the review status in words),
+and the reading levels' words from the registry."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from kiosk.content import Bundle, ReviewStatus
+from kiosk.content.registry import Level
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Wording"  # the translation context of the sentences made here
@@ -35,6 +37,18 @@ def qt_translate(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def level_words(level: Level) -> tuple[str, str, str]:
+    """A reading level's words in the UI's language: its button, that button's
+    description, and its answer to "Which best describes you?" (the registry's English,
+    translated in the context "Levels")."""
+    from PySide6.QtCore import QCoreApplication
+
+    def translate(text: str) -> str:
+        return QCoreApplication.translate("Levels", text)
+
+    return translate(level.button), translate(level.description), translate(level.audience)
 
 
 def review_text(bundle: Bundle, translate: Callable[[str], str] | None = None) -> str:

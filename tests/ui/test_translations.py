@@ -2,7 +2,7 @@
 
 When a test here fails after a change to the UI's words, update the .ts and translate:
 
-    .venv/bin/pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py -no-obsolete \
+    .venv/bin/pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py kiosk/content/registry.py -no-obsolete \
         -ts kiosk/ui/translations/kiosk_es.ts
 
 (The core's words, marked with QT_TRANSLATE_NOOP, are in the same file: the self-check
@@ -42,10 +42,11 @@ BIN = Path(sys.executable).parent
 CORE_WORDS = [  # the core's marked words
     ROOT / "kiosk" / "selfcheck" / "report.py",
     ROOT / "kiosk" / "safety" / "__init__.py",
+    ROOT / "kiosk" / "content" / "registry.py",
 ]
 UPDATE = (
-    "pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py -no-obsolete "
-    "-ts kiosk/ui/translations/kiosk_es.ts"
+    "pyside6-lupdate kiosk/ui/*.py kiosk/selfcheck/report.py kiosk/safety/*.py "
+    "kiosk/content/registry.py -no-obsolete -ts kiosk/ui/translations/kiosk_es.ts"
 )
 
 

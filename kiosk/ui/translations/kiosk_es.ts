@@ -133,24 +133,14 @@
 <context>
     <name>AudienceScreen</name>
     <message>
-        <location filename="../screens.py" line="359"/>
+        <location filename="../screens.py" line="349"/>
         <source>Which best describes you?</source>
         <translation>¿Qué opción le describe mejor?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="362"/>
+        <location filename="../screens.py" line="352"/>
         <source>Your choice helps us use words that are easiest for you. You can change it at any time.</source>
         <translation>Su respuesta nos ayuda a usar las palabras más fáciles para usted. Puede cambiarla en cualquier momento.</translation>
-    </message>
-    <message>
-        <location filename="../screens.py" line="366"/>
-        <source>I am a patient, or family or a friend</source>
-        <translation>Soy paciente, familiar o amigo</translation>
-    </message>
-    <message>
-        <location filename="../screens.py" line="367"/>
-        <source>I am a clinician (doctor, nurse, pharmacist)</source>
-        <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
     </message>
 </context>
 <context>
@@ -269,27 +259,27 @@
         <translation>Lo que ayuda</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="430"/>
+        <location filename="../handout.py" line="431"/>
         <source>References</source>
         <translation>Referencias</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="434"/>
+        <location filename="../handout.py" line="435"/>
         <source>Last updated: {date}</source>
         <translation>Última actualización: {date}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="441"/>
+        <location filename="../handout.py" line="442"/>
         <source>Pending human review</source>
         <translation>Pendiente de revisión humana</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="446"/>
+        <location filename="../handout.py" line="447"/>
         <source>Please note:</source>
         <translation>Tenga en cuenta:</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="448"/>
+        <location filename="../handout.py" line="449"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -299,7 +289,7 @@
         <translation>Página {page} de {pages}</translation>
     </message>
     <message>
-        <location filename="../handout.py" line="814"/>
+        <location filename="../handout.py" line="815"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
@@ -335,102 +325,82 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../header.py" line="157"/>
-        <source>Patient words</source>
-        <translation>Palabras para pacientes</translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="158"/>
-        <source>Clinician words</source>
-        <translation>Palabras para profesionales</translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="159"/>
-        <source>Show the text written for patients and families</source>
-        <translation>Mostrar el texto escrito para pacientes y familias</translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="160"/>
-        <source>Show the text written for clinicians</source>
-        <translation>Mostrar el texto escrito para profesionales de la salud</translation>
-    </message>
-    <message>
-        <location filename="../header.py" line="168"/>
+        <location filename="../header.py" line="170"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="169"/>
+        <location filename="../header.py" line="171"/>
         <source>Go on</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../header.py" line="170"/>
+        <location filename="../header.py" line="172"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../header.py" line="173"/>
+        <location filename="../header.py" line="175"/>
         <source>Reads this screen aloud. Touch again to pause.</source>
         <translation>Lee esta pantalla en voz alta. Toque otra vez para pausar.</translation>
     </message>
     <message>
-        <location filename="../header.py" line="175"/>
+        <location filename="../header.py" line="177"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="176"/>
+        <location filename="../header.py" line="178"/>
         <source>Stop reading aloud</source>
         <translation>Dejar de leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../header.py" line="178"/>
+        <location filename="../header.py" line="180"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../header.py" line="179"/>
+        <location filename="../header.py" line="181"/>
         <source>Light text on black, for low vision</source>
         <translation>Texto claro sobre fondo negro, para personas que ven poco</translation>
     </message>
     <message>
-        <location filename="../header.py" line="180"/>
+        <location filename="../header.py" line="182"/>
         <source>Start over</source>
         <translation>Volver a empezar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="182"/>
+        <location filename="../header.py" line="184"/>
         <source>Other topics</source>
         <translation>Otros temas</translation>
     </message>
     <message>
-        <location filename="../header.py" line="183"/>
+        <location filename="../header.py" line="185"/>
         <source>Choose another topic</source>
         <translation>Elegir otro tema</translation>
     </message>
     <message>
-        <location filename="../header.py" line="185"/>
+        <location filename="../header.py" line="187"/>
         <source>Forget every choice and go back to the first screen</source>
         <translation>Borrar todo lo que eligió y volver a la primera pantalla</translation>
     </message>
     <message>
-        <location filename="../header.py" line="188"/>
+        <location filename="../header.py" line="190"/>
         <source>Smaller</source>
         <translation>Reducir</translation>
     </message>
     <message>
-        <location filename="../header.py" line="189"/>
+        <location filename="../header.py" line="191"/>
         <source>Larger</source>
         <translation>Ampliar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="190"/>
+        <location filename="../header.py" line="192"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../header.py" line="191"/>
+        <location filename="../header.py" line="193"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
@@ -509,10 +479,43 @@
     </message>
 </context>
 <context>
+    <name>Levels</name>
+    <message>
+        <location filename="../../content/registry.py" line="91"/>
+        <source>Patient words</source>
+        <translation>Palabras para pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../content/registry.py" line="92"/>
+        <source>Show the text written for patients and families</source>
+        <translation>Mostrar el texto escrito para pacientes y familias</translation>
+    </message>
+    <message>
+        <location filename="../../content/registry.py" line="93"/>
+        <source>I am a patient, or family or a friend</source>
+        <translation>Soy paciente, familiar o amigo</translation>
+    </message>
+    <message>
+        <location filename="../../content/registry.py" line="98"/>
+        <source>Clinician words</source>
+        <translation>Palabras para profesionales</translation>
+    </message>
+    <message>
+        <location filename="../../content/registry.py" line="99"/>
+        <source>Show the text written for clinicians</source>
+        <translation>Mostrar el texto escrito para profesionales de la salud</translation>
+    </message>
+    <message>
+        <location filename="../../content/registry.py" line="100"/>
+        <source>I am a clinician (doctor, nurse, pharmacist)</source>
+        <translation>Soy profesional de la salud (médico, enfermera, farmacéutico)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../window.py" line="74"/>
-        <location filename="../window.py" line="343"/>
+        <location filename="../window.py" line="347"/>
         <source>Health information kiosk</source>
         <translation>Quiosco de información de salud</translation>
     </message>
@@ -628,7 +631,7 @@
 <context>
     <name>PassageView</name>
     <message>
-        <location filename="../widgets.py" line="514"/>
+        <location filename="../widgets.py" line="524"/>
         <source>Opens reference {number}</source>
         <translation>Abre la referencia {number}</translation>
     </message>
@@ -798,38 +801,38 @@
 <context>
     <name>ResultsScreen</name>
     <message>
-        <location filename="../selfcheck_screens.py" line="410"/>
+        <location filename="../selfcheck_screens.py" line="403"/>
         <source>Print a handout</source>
         <translation>Imprimir hoja informativa</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="411"/>
+        <location filename="../selfcheck_screens.py" line="404"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="412"/>
+        <location filename="../selfcheck_screens.py" line="405"/>
         <source>Change my answers</source>
         <translation>Cambiar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="413"/>
+        <location filename="../selfcheck_screens.py" line="406"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="414"/>
+        <location filename="../selfcheck_screens.py" line="407"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="423"/>
-        <location filename="../selfcheck_screens.py" line="447"/>
+        <location filename="../selfcheck_screens.py" line="416"/>
+        <location filename="../selfcheck_screens.py" line="440"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../selfcheck_screens.py" line="453"/>
+        <location filename="../selfcheck_screens.py" line="446"/>
         <source>Read: {title}</source>
         <translation>Leer: {title}</translation>
     </message>
@@ -958,7 +961,7 @@
 <context>
     <name>ScrollPage</name>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="457"/>
         <source>Scroll the page</source>
         <translation>Desplazar la página</translation>
     </message>
@@ -966,29 +969,29 @@
 <context>
     <name>SectionScreen</name>
     <message>
-        <location filename="../screens.py" line="563"/>
-        <location filename="../screens.py" line="610"/>
-        <location filename="../screens.py" line="642"/>
+        <location filename="../screens.py" line="554"/>
+        <location filename="../screens.py" line="601"/>
+        <location filename="../screens.py" line="633"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="603"/>
+        <location filename="../screens.py" line="594"/>
         <source>Back to the topic</source>
         <translation>Volver al tema</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="604"/>
+        <location filename="../screens.py" line="595"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="616"/>
+        <location filename="../screens.py" line="607"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="617"/>
+        <location filename="../screens.py" line="608"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
@@ -1117,43 +1120,43 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../screens.py" line="406"/>
-        <location filename="../screens.py" line="456"/>
+        <location filename="../screens.py" line="398"/>
+        <location filename="../screens.py" line="448"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="455"/>
+        <location filename="../screens.py" line="447"/>
         <source>The short answer</source>
         <translation>La respuesta corta</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="460"/>
+        <location filename="../screens.py" line="452"/>
         <source>Learn more</source>
         <translation>Más información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="461"/>
+        <location filename="../screens.py" line="453"/>
         <source>Have a follow-up question?</source>
         <translation>¿Tiene otra pregunta?</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="463"/>
+        <location filename="../screens.py" line="455"/>
         <source>Type a question; the answers come from this information</source>
         <translation>Escriba una pregunta; las respuestas salen de esta información</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="465"/>
+        <location filename="../screens.py" line="457"/>
         <source>Check my risk factors</source>
         <translation>Revisar mis factores de riesgo</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="468"/>
+        <location filename="../screens.py" line="460"/>
         <source>Applies to you</source>
         <translation>Tiene que ver con usted</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="480"/>
+        <location filename="../screens.py" line="472"/>
         <source>About this information</source>
         <translation>Sobre esta información</translation>
     </message>
@@ -1161,12 +1164,12 @@
 <context>
     <name>UpdatingScreen</name>
     <message>
-        <location filename="../screens.py" line="694"/>
+        <location filename="../screens.py" line="672"/>
         <source>This kiosk is being updated</source>
         <translation>Este quiosco se está actualizando</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="695"/>
+        <location filename="../screens.py" line="673"/>
         <source>Please ask a member of staff for help.</source>
         <translation>Por favor, pida ayuda a alguien del personal.</translation>
     </message>
@@ -1174,22 +1177,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../screens.py" line="298"/>
+        <location filename="../screens.py" line="294"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="300"/>
+        <location filename="../screens.py" line="296"/>
         <source>{count} topics in plain words</source>
         <translation>{count} temas en palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="304"/>
+        <location filename="../screens.py" line="300"/>
         <source>Health information in plain words</source>
         <translation>Información de salud con palabras sencillas</translation>
     </message>
     <message>
-        <location filename="../screens.py" line="305"/>
+        <location filename="../screens.py" line="301"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
@@ -1197,22 +1200,22 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../wording.py" line="49"/>
+        <location filename="../wording.py" line="63"/>
         <source>Reviewed and approved by {reviewer} on {date}.</source>
         <translation>Revisado y aprobado por {reviewer} el {date}.</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="54"/>
+        <location filename="../wording.py" line="68"/>
         <source>submitted</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="55"/>
+        <location filename="../wording.py" line="69"/>
         <source>under review</source>
         <translation>en revisión</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="57"/>
+        <location filename="../wording.py" line="71"/>
         <source>A clinician has not yet checked this information (status: {status}).</source>
         <translation>Un profesional de la salud todavía no ha revisado esta información (estado: {status}).</translation>
     </message>
