@@ -57,7 +57,7 @@ class AskScreen(Screen):
             opened: the topic's bundle id and the section id ("" for its short answer).
         topicRequested(): the answer is the topic's short answer; show the topic.
         citationActivated(int): a citation was tapped.
-        backRequested(): "Back" was tapped.
+        backRequested(str): "Back" was tapped: the screen it was opened from.
     """
 
     name = "ask"
@@ -66,7 +66,7 @@ class AskScreen(Screen):
     topicRequested = Signal()
     otherTopicChosen = Signal(str, str)  # bundle id, section id ("": its short answer)
     citationActivated = Signal(int)
-    backRequested = Signal()
+    backRequested = Signal(str)
 
     def __init__(self, context: ScreenContext, index: Callable[[], SearchIndex]) -> None:
         super().__init__(context)
@@ -84,7 +84,8 @@ class AskScreen(Screen):
         column = self.page.column
         column.setContentsMargins(32, 24, 32, 32)
         outer.addWidget(self.page, 1)
-        self.back = button("", name="ask-back", on_click=self.backRequested.emit)
+        self.came_from = "topic"  # where "Back" goes: the screen that opened the box
+        self.back = button("", name="ask-back", on_click=self._back)
         column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
         self.title = label(role="h1")
         column.addWidget(self.title)
@@ -128,11 +129,16 @@ class AskScreen(Screen):
         self.refresh()
 
     # -- what the visitor does -----------------------------------------------------
-    def begin(self) -> None:
-        """Shown from the topic or the results: ready to type."""
+    def begin(self, came_from: str | None = None) -> None:
+        """Shown from ``came_from`` (the topic, a section, the results): ready to type."""
+        if came_from is not None:
+            self.came_from = came_from
         if self.keyboard is not None:
             self._show_keyboard()
         self.edit.setFocus()
+
+    def _back(self) -> None:
+        self.backRequested.emit(self.came_from)
 
     def ask(self) -> None:
         """Answer the question in the box (nothing happens for an empty one)."""

@@ -87,6 +87,13 @@ class Chrome(QObject):
         if self.built_header is not None:
             self._update_header()
 
+    def read_aloud(self, screen: QWidget | None) -> None:
+        """The one "Read aloud" button: read ``screen``'s text at the session's level and
+        in its language (taken when reading starts); pause; go on."""
+        spoken = getattr(screen, "spoken_text", None)
+        if self.speech.available and spoken is not None:
+            self.speech.toggle(lambda: (spoken(), self.session.language))
+
     def quiet(self) -> None:
         """Stop reading aloud, if it ever started."""
         if self._speech is not None:

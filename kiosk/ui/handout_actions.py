@@ -7,7 +7,6 @@ clinic's; the reason is said on screen), never saved. Laptop: the print dialog, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,22 +18,28 @@ from kiosk.ui.options import WindowOptions
 if TYPE_CHECKING:  # the handout (Qt's printing) is imported when first used
     from PySide6.QtPrintSupport import QPrinter
 
+    from kiosk.ui.screens import ScreenContext
+
 
 class HandoutActions(QObject):
-    """Prints or saves the handout that ``html()`` makes, over ``parent``."""
+    """Prints or saves, over ``parent``, the handout of what ``context`` shows: the
+    topic at the visitor's level and language, with their self-check's results."""
 
-    def __init__(
-        self,
-        parent: QWidget,
-        html: Callable[[], str],
-        options: WindowOptions,
-    ) -> None:
+    def __init__(self, parent: QWidget, context: ScreenContext, options: WindowOptions) -> None:
         super().__init__(parent)
         self.window = parent
-        self.html = html
+        self.context = context
         self.options = options
         self.printer: QPrinter | None = None  # a ready printer instead of asking (tests)
         self.printed_this_visit = False  # kiosk: one handout per visit
+
+    def html(self) -> str:
+        from kiosk.ui.handout import handout_html  # Qt's printing: when first printed
+
+        bundle, session, engine = self.context.bundle, self.context.session, self.context.engine
+        assert bundle is not None
+        evaluation = engine.evaluate(session.answers) if engine else None
+        return handout_html(bundle, session.reading_level, session.language, evaluation)
 
     def new_visit(self) -> None:
         self.printed_this_visit = False

@@ -29,7 +29,6 @@ class Navigator(Protocol):
     """What the screens' requests turn into (the main window does them)."""
 
     def go(self, name: str) -> None: ...
-    def go_back_from_ask(self) -> None: ...
     def audience_chosen(self, level: str) -> None: ...
     def choose_topic(self, bundle_id: str) -> None: ...
     def open_section(self, section_id: str) -> None: ...
@@ -130,7 +129,7 @@ def _ask(context: ScreenContext, nav: Navigator) -> Screen:
     screen.otherTopicChosen.connect(nav.open_other_topic)
     screen.topicRequested.connect(lambda: nav.go("topic"))
     screen.citationActivated.connect(nav.show_reference)
-    screen.backRequested.connect(nav.go_back_from_ask)
+    screen.backRequested.connect(nav.go)
     return screen
 
 

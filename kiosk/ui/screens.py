@@ -177,8 +177,9 @@ class Screen(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, text)
 
-    def begin(self) -> None:
-        """Opened afresh by a visitor's request (not by "Back"): start its own flow."""
+    def begin(self, came_from: str | None = None) -> None:
+        """Opened afresh by a visitor's request (not by "Back"): start its own flow;
+        ``came_from``: the screen that asked, where one goes back to (None: unchanged)."""
 
     def spoken_text(self) -> str:
         """What read-aloud says: the screen's visible words in reading order (top to

@@ -123,7 +123,7 @@ class QuestionScreen(Screen):
     def answers(self) -> Mapping[str, Answer]:
         return self.context.session.answers
 
-    def begin(self) -> None:  # "Check my risk factors"
+    def begin(self, came_from: str | None = None) -> None:  # "Check my risk factors"
         self.start()
 
     def start(self) -> None:
@@ -363,7 +363,7 @@ class ResultsScreen(Screen):
         column.addStretch(1)
         self.refresh()
 
-    def begin(self) -> None:  # the answers given: their results
+    def begin(self, came_from: str | None = None) -> None:  # the answers given
         self.show_results()
 
     def show_results(self) -> None:

@@ -88,12 +88,11 @@ class MainWindow(QMainWindow):
         self._staff: Staff | None = None  # made when staff first open it
         self.translation_missing: str | None = None  # a language whose .qm did not load
         self.fleet: FleetUpdates | None = None  # content updates between visits, if set up
-        self._ask_from = "topic"  # where the question box's "Back" goes
         self.menus: LaptopMenus | None = None
         self.about_dialogs = AboutDialogs(
             self, session, lambda: self.content.bundle, kiosk=options.kiosk
         )
-        self.handouts = HandoutActions(self, self._handout_html, options)
+        self.handouts = HandoutActions(self, self.context, options)
         self._build_screens()
 
         session.levelChanged.connect(self._level_changed)
@@ -208,37 +207,21 @@ class MainWindow(QMainWindow):
         """ "Have a follow-up question?" (Ctrl+F on a laptop): the question box."""
         if self.content.bundle is None or not self._kind.reading:
             return
+        came_from = None  # (the question box again: "Back" goes where it went)
         if self.current != "ask":
-            self._ask_from = self.current if self._kind.ask_returns_here else "topic"
+            came_from = self.current if self._kind.ask_returns_here else "topic"
         screen = self.screens["ask"]
         self.go("ask")
-        screen.begin()
-
-    def go_back_from_ask(self) -> None:
-        self.go(self._ask_from)
+        screen.begin(came_from)
 
     def toggle_read_aloud(self) -> None:
         """Read the screen aloud; pause; go on (one button, for touch)."""
-        if self._kind.reading_tools and self.speech.available:
-            self.speech.toggle(self._spoken)
-
-    def _spoken(self) -> tuple[str, str]:
-        """The visible screen's text, at the session's level, and its language."""
-        current = self.stack.currentWidget()
-        text = current.spoken_text() if isinstance(current, Screen) else ""
-        return text, self.session.language
+        if self._kind.reading_tools:
+            self.chrome.read_aloud(self.stack.currentWidget())
 
     def show_results(self) -> None:
         self.screens["results"].begin()
         self.go("results")
-
-    def _handout_html(self) -> str:
-        from kiosk.ui.handout import handout_html  # Qt's printing: when first printed
-
-        bundle, session = self.content.bundle, self.session
-        assert bundle is not None
-        evaluation = self.engine.evaluate(session.answers) if self.engine else None
-        return handout_html(bundle, session.reading_level, session.language, evaluation)
 
     def print_handout(self) -> None:
         self.handouts.print()
@@ -306,7 +289,6 @@ class MainWindow(QMainWindow):
             dialog.done(0)  # QDialog.DialogCode.Rejected
             discard(dialog)
         self.idle_reset.countdown = None
-        self._ask_from = "topic"
         self.chrome.drop()
         self._build_screens()
         self.go("welcome")

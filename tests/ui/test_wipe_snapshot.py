@@ -181,7 +181,7 @@ def _visit_everything(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, window, "read-aloud")
     click(qtbot, window, "language-es")
     click(qtbot, window, "level-patient")
-    window.go_back_from_ask()
+    click(qtbot, ask, "ask-back")
     assert not window.session.is_start_state()
 
 
