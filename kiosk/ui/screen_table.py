@@ -9,7 +9,7 @@ show are imported by their factories, when first made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from kiosk.ui.screens import (
     AudienceScreen,
@@ -20,9 +20,6 @@ from kiosk.ui.screens import (
     UpdatingScreen,
     WelcomeScreen,
 )
-
-if TYPE_CHECKING:
-    from kiosk.search import SearchIndex
 
 
 class Navigator(Protocol):
@@ -40,7 +37,6 @@ class Navigator(Protocol):
     def ask_question(self) -> None: ...
     def print_handout(self) -> None: ...
     def save_handout(self) -> None: ...
-    def search_index(self) -> SearchIndex: ...
 
 
 ScreenFactory = Callable[[ScreenContext, Navigator], Screen]
@@ -124,7 +120,7 @@ def _section(context: ScreenContext, nav: Navigator) -> Screen:
 def _ask(context: ScreenContext, nav: Navigator) -> Screen:
     from kiosk.ui.ask_screen import AskScreen
 
-    screen = AskScreen(context, nav.search_index)
+    screen = AskScreen(context, context.search_index)
     screen.sectionChosen.connect(nav.open_section)
     screen.otherTopicChosen.connect(nav.open_other_topic)
     screen.topicRequested.connect(lambda: nav.go("topic"))

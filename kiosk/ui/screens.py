@@ -46,7 +46,8 @@ from kiosk.ui.widgets import (
 )
 from kiosk.ui.wording import level_words
 
-if TYPE_CHECKING:  # the self-check is imported when first needed, not for the welcome
+if TYPE_CHECKING:  # the self-check and the search are imported when first needed
+    from kiosk.search import SearchIndex
     from kiosk.selfcheck import SelfCheckEngine
 
 
@@ -61,6 +62,7 @@ class ScreenContext:
     topics: tuple[Bundle, ...] = ()  # every topic a visitor may choose, in order
     _engine: SelfCheckEngine | None = field(default=None, init=False, repr=False)
     _engine_made: bool = field(default=False, init=False, repr=False)
+    _search: SearchIndex | None = field(default=None, init=False, repr=False)
 
     @property
     def engine(self) -> SelfCheckEngine | None:
@@ -75,6 +77,19 @@ class ScreenContext:
                 self._engine = SelfCheckEngine(selfcheck, self.bundle.signs)
         return self._engine
 
+    def search_index(self) -> SearchIndex:
+        """The question box's index of every topic of the library (the open one's answers
+        come first), made when first asked: SQLite is not loaded at start-up."""
+        if self._search is None:
+            from kiosk.search import SearchIndex
+
+            self._search = SearchIndex(self.topics)
+        return self._search
+
+    def forget_search(self) -> None:
+        """The wipe: nothing of the last question stays, not even in SQLite's pages."""
+        self._search = None
+
     def show(self, bundle: Bundle | None) -> None:
         """The screens show ``bundle`` now (and its self-check)."""
         self.bundle = bundle
@@ -86,6 +101,7 @@ class ScreenContext:
         changed = content.bundle is not self.bundle or topics != self.topics
         self.show(content.bundle)
         self.topics = topics
+        self._search = None  # the question box indexes the new content when next asked
         return changed
 
     def text(self, value: object) -> str:

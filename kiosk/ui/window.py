@@ -39,7 +39,6 @@ from kiosk.ui.widgets import cursors_later, discard, release_layout_items
 if TYPE_CHECKING:  # these are imported when first used, not at start-up
     from PySide6.QtGui import QCloseEvent
 
-    from kiosk.search import SearchIndex
     from kiosk.selfcheck import SelfCheckEngine
     from kiosk.ui.dialogs import StaffPanel
     from kiosk.ui.menus import LaptopMenus
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
         self.chrome.aboutRequested.connect(self.show_about)
         self.screens: dict[str, Screen] = {}
         self._arrived: Screen | None = None  # the screen shown last, once it arrived
-        self._search: SearchIndex | None = None  # the question box's, made on first need
         self._staff: Staff | None = None  # made when staff first open it
         self.translation_missing: str | None = None  # a language whose .qm did not load
         self.fleet: FleetUpdates | None = None  # content updates between visits, if set up
@@ -194,15 +192,6 @@ class MainWindow(QMainWindow):
         self.screens["question"].begin()
         self.go("question")
 
-    def search_index(self) -> SearchIndex:
-        """The question box's index of the content shown (built when first asked)."""
-        from kiosk.search import SearchIndex  # SQLite: when first asked
-
-        if self._search is None:
-            # every topic of the library: the open one's answers first, then the others'
-            self._search = SearchIndex(self.context.topics)
-        return self._search
-
     def ask_question(self) -> None:
         """ "Have a follow-up question?" (Ctrl+F on a laptop): the question box."""
         if self.content.bundle is None or not self._kind.reading:
@@ -283,7 +272,7 @@ class MainWindow(QMainWindow):
         if home is not None and self.content.bundle is not home:
             self._show_topic(home)  # the topic goes with the wipe
         self.chrome.reset_speech()
-        self._search = None  # nothing of the last question stays, not even in SQLite
+        self.context.forget_search()  # nothing of the last question stays
         clear_clipboards(kiosk=self.options.kiosk)
         for dialog in dialogs_of(self):
             dialog.done(0)  # QDialog.DialogCode.Rejected
@@ -393,7 +382,6 @@ class MainWindow(QMainWindow):
         """Show new content (or keep the last good one, as ``content`` says)."""
         changed = self.context.show_content(content)
         self.content = content
-        self._search = None  # the question box indexes the new content when next asked
         if changed:
             self._build_screens()
             self.go("welcome")  # the visitor's place may not exist in the new content

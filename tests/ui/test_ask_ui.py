@@ -202,9 +202,9 @@ def test_the_hint_in_the_box_has_the_themes_tested_contrast(
 def test_the_wipe_drops_the_search_index(qtbot: QtBot, window: MainWindow) -> None:
     screen = _ask_screen(qtbot, window)
     _type_and_ask(qtbot, screen, "salts")
-    assert window._search is not None
+    assert window.context._search is not None
     click(qtbot, window, "start-over")
-    assert window._search is None  # built again, from the bundle alone, when next asked
+    assert window.context._search is None  # built again, from the bundle alone, when next asked
 
 
 def test_the_wipe_empties_the_clipboard_the_question_went_to(

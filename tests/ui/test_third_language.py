@@ -136,10 +136,10 @@ def test_the_keyboard_types_its_letters(qtbot: QtBot, xish_window: MainWindow) -
 def test_the_question_box_answers_in_it(qtbot: QtBot, xish_window: MainWindow) -> None:
     xish_window.session.set_language("xx")
     xish_window.audience_chosen("patient")
-    results = xish_window.search_index().ask("text size bigger", "patient", "xx")
+    results = xish_window.context.search_index().ask("text size bigger", "patient", "xx")
     assert results.found, "an Xish question finds the Xish passages"
     assert all(MARK in found.text for found in results.found)
-    assert not xish_window.search_index().ask("zzzq", "patient", "xx").answered
+    assert not xish_window.context.search_index().ask("zzzq", "patient", "xx").answered
 
 
 def test_the_commands_take_it(
