@@ -1,4 +1,6 @@
-"""Every screen, driven through real clicks on the shipped content."""
+"""The screens in the window, driven through real clicks on the shipped content: moving
+between them, the header, the banner and the dialogs (each screen alone, with its model:
+test_screens_alone.py)."""
 
 from __future__ import annotations
 
@@ -46,20 +48,6 @@ def test_audience_choice_sets_the_reading_level(qtbot: QtBot, window: MainWindow
     assert blocker.args == ["clinician"]
     assert window.current == "topic"
     assert find_button(window, "level-clinician").isChecked()
-
-
-def test_topic_shows_the_short_answer_first_then_sections(qtbot: QtBot, window: MainWindow) -> None:
-    to_topic(qtbot, window)
-    shown = texts(window.screens["topic"])
-    assert "Why do muscles cramp?" in shown
-    assert "The short answer" in shown
-    assert "During a cramp, stretch the muscle" in shown  # the patient summary, action first
-    for section in CRAMPS.topic.sections:
-        assert (
-            find_button(window, f"section-{section.id}")
-            .text()
-            .startswith(_plain(section.title, "patient"))
-        )
 
 
 def test_review_banner_and_updated_date_are_shown(qtbot: QtBot, window: MainWindow) -> None:
@@ -135,21 +123,6 @@ def test_switching_level_on_a_section_keeps_the_place(qtbot: QtBot, window: Main
     assert "Medical conditions associated with muscle cramps" in shown
     assert "ascites" in shown
     assert "Water pills (diuretics)" not in shown
-
-
-def test_next_and_previous_walk_the_sections(qtbot: QtBot, window: MainWindow) -> None:
-    to_topic(qtbot, window)
-    first, second = (section.id for section in CRAMPS.topic.sections[:2])
-    click(qtbot, window, f"section-{first}")
-    screen = window.screens["section"]
-    assert isinstance(screen, SectionScreen)
-    assert not find_button(screen, "previous-section").isVisible()
-    click(qtbot, screen, "next-section")
-    assert screen.section_id == second
-    click(qtbot, screen, "previous-section")
-    assert screen.section_id == first
-    click(qtbot, screen, "back-to-topic")
-    assert window.current == "topic"
 
 
 def test_start_over_is_on_every_screen_after_welcome(qtbot: QtBot, window: MainWindow) -> None:

@@ -35,28 +35,6 @@ def _start(qtbot: QtBot, window: MainWindow) -> QuestionScreen:
     return screen
 
 
-def _answer_all_no(qtbot: QtBot, window: MainWindow, screen: QuestionScreen) -> None:
-    while window.current == "question":
-        question = screen.engine.selfcheck.question(screen.current or "")
-        assert question is not None
-        if question.kind == "yes_no":
-            click(qtbot, screen, "answer-no")
-        else:  # none of the choices fit: skipped (a warning-sign one asks to confirm)
-            leave_question(qtbot, screen)
-
-
-def test_one_question_per_screen_with_progress(qtbot: QtBot, window: MainWindow) -> None:
-    screen = _start(qtbot, window)
-    first = screen.engine.order[0]
-    assert screen.current == first.id
-    assert screen.progress.text().startswith("Question 1 of ")
-    for name in ("answer-yes", "answer-no", "answer-not_sure"):
-        widget = find_button(screen, name)
-        assert widget.height() >= 48
-    click(qtbot, screen, "answer-no")
-    assert screen.progress.text().startswith("Question 2 of ")
-
-
 def test_back_returns_to_the_previous_question_then_the_intro(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -70,26 +48,6 @@ def test_back_returns_to_the_previous_question_then_the_intro(
     assert screen.current is None
     click(qtbot, screen, "question-back")
     assert window.current == "topic"
-
-
-def test_skip_logic_is_applied_live(qtbot: QtBot, window: MainWindow) -> None:
-    screen = _start(qtbot, window)
-    window.session.visit.answer_all({"hard-exercise": "no"})
-    assert "heat" not in [q.id for q in screen.engine.questions(window.session.answers)]
-    window.session.visit.answer("hard-exercise", "yes")
-    assert "heat" in [q.id for q in screen.engine.questions(window.session.answers)]
-    screen.show_question("hard-exercise")
-    click(qtbot, screen, "answer-yes")
-    assert screen.current == "heat"
-
-
-def test_no_findings_says_so_plainly(qtbot: QtBot, window: MainWindow) -> None:
-    screen = _start(qtbot, window)
-    _answer_all_no(qtbot, window, screen)
-    assert window.current == "results"
-    shown = texts(window.screens["results"])
-    assert "This is not a diagnosis" in shown
-    assert "do not point to any of the causes" in shown
 
 
 def test_results_put_urgent_advice_first_and_say_why(qtbot: QtBot, window: MainWindow) -> None:
