@@ -47,13 +47,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
-from kiosk.search.safety import (
-    MEDICINE_INTENTS,
-    asks_about_medicine_change,
-    has_dose,
-    medicine_safety,
-    safety_signs,
-)
+from kiosk.search.safety import MEDICINE_INTENTS, Readers, check, has_dose, medicine_safety
 from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
 
 if TYPE_CHECKING:
@@ -561,6 +555,8 @@ class _Built:
     languages: dict[str, _Language]
     keys: dict[str, str]
     default_language: str
+    # the safety readers of its bundles, made when a bundle is first asked about
+    readers: Readers = dataclasses.field(default_factory=Readers)
 
 
 _LAST_BUILT: list[_Built] = []  # the last library built (bundle data only)
@@ -586,6 +582,7 @@ class SearchIndex:
         self._keys = built.keys
         self._bundles = {bundle.id: bundle for bundle in bundles}
         self.default_language = built.default_language
+        self._readers = built.readers
 
     @classmethod
     def for_bundle(cls, bundle: Bundle) -> SearchIndex:
@@ -643,8 +640,7 @@ class SearchIndex:
         results = Results(question, language, level, tuple(found), _words(query))
         return self._safety(results, [b for b in (self._bundles.get(open_topic),) if b])
 
-    @staticmethod
-    def _safety(results: Results, bundles: Iterable[Bundle]) -> Results:
+    def _safety(self, results: Results, bundles: Iterable[Bundle]) -> Results:
         """``results`` with the warning signs the question mentions and, for a question
         about changing a medicine, the fixed medicine answer (and no passage that gives a
         dose). Every surface that answers a question goes through here."""
@@ -654,9 +650,11 @@ class SearchIndex:
         for bundle in bundles:
             if language not in bundle.languages:
                 continue
-            for sign in safety_signs(question, bundle, language):
+            mentioned, changes = check(question, bundle, language, self._readers,
+                                       medicine=medicine is None)  # fmt: skip
+            for sign in mentioned:
                 signs.setdefault(sign.id, sign)
-            if medicine is None and asks_about_medicine_change(question, bundle, language):
+            if changes:
                 text = medicine_safety(bundle, level, language)
                 if text is not None:
                     medicine = (text, bundle.id)

@@ -24,6 +24,13 @@ words and phrases, both as typed and after the bundle's synonyms ("fifteen minut
 the sign says "15 minutes") counts as that sign's. Nothing of a question is kept: the
 readers hold the bundle's words only.
 
+A bundle's reader is made when it is first asked about and kept (:class:`Readers`: a
+search index keeps one per topic of its library, for as long as the library is
+built; other callers share the last few). A phrase is tried only where a question has
+its first word, and when the question holds all of its words: a question is matched
+against the handful of phrases it could hold, not every phrase of the bundle at every
+place (bench/search.py).
+
     signs = safety_signs("my leg is numb and cramping", bundle, "en")  # most urgent first
     asks_about_medicine_change("should i stop taking my water pill", bundle, "en")
 """
@@ -31,6 +38,7 @@ readers hold the bundle's words only.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MEDICINE_INTENTS",
+    "Readers",
     "asks_about_medicine_change",
     "has_dose",
     "medicine_safety",
@@ -71,6 +80,50 @@ Phrase = tuple[str, ...]  # stems; "..." a gap
 T = TypeVar("T")
 
 
+class _Phrases:
+    """Phrases (of stems, "..." a gap), each with a value, found in a question's stems.
+
+    A phrase is only tried where its first stem is, and only when the question holds
+    every stem of it: a question of ten words tries a handful of a bundle's hundreds of
+    warning words, not each at each place."""
+
+    __slots__ = ("by_first",)
+
+    def __init__(self) -> None:
+        # first stem -> (the phrase's runs of stems between gaps, all its stems, value)
+        self.by_first: dict[str, list[tuple[tuple[Phrase, ...], frozenset[str], int]]] = {}
+
+    def add(self, phrase: Phrase, value: int) -> None:
+        parts = _parts(phrase)
+        if parts:  # a phrase of gaps only is found nowhere
+            needs = frozenset(word for part in parts for word in part)
+            self.by_first.setdefault(parts[0][0], []).append((parts, needs, value))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def phrases(self) -> list[tuple[Phrase, ...]]:
+        """Every phrase, as its runs of stems."""
+        return [parts for entries in self.by_first.values() for parts, _, _ in entries]
+
+    def found(self, stems: Sequence[str], present: frozenset[str] | set[str]) -> set[int]:
+        """The values of the phrases in ``stems`` (``present``: the same, as a set)."""
+        out: set[int] = set()
+        for word in present:
+            for parts, needs, value in self.by_first.get(word, ()):
+                if value not in out and needs <= present and _holds_parts(stems, parts):
+                    out.add(value)
+        return out
+
+    def any(self, stems: Sequence[str], present: frozenset[str] | set[str]) -> bool:
+        """Whether any phrase is in ``stems``."""
+        for word in present:
+            for parts, needs, _ in self.by_first.get(word, ()):
+                if needs <= present and _holds_parts(stems, parts):
+                    return True
+        return False
+
+
 @dataclass(slots=True)
 class _Reader:
     """One bundle's safety words in one language, as stems (bundle words only)."""
@@ -80,13 +133,24 @@ class _Reader:
     vocabulary: set[str] = field(default_factory=set)  # folded words it knows
     spellings: dict[Phrase, list[str]] = field(default_factory=dict)  # as typed -> means
     synonyms: dict[Phrase, list[str]] = field(default_factory=dict)  # stems -> means
-    signs: list[tuple[Phrase, int]] = field(default_factory=list)  # phrase -> sign's place
+    signs: _Phrases = field(default_factory=_Phrases)  # phrase -> sign's place
     durations: list[tuple[str, int, int]] = field(default_factory=list)  # unit, from, sign
-    cues: dict[str, list[Phrase]] = field(default_factory=dict)  # intent -> phrases
+    cues: dict[str, _Phrases] = field(default_factory=dict)  # intent -> its phrases
+    by_length: dict[int, list[str]] = field(default_factory=dict)  # vocabulary, by length
 
     def phrase(self, text: str) -> Phrase:
         return tuple("..." if word == "..." else self.stem(word)
                      for word in re.findall(r"[a-z0-9]+|\.\.\.", fold(text)))  # fmt: skip
+
+    def cue(self, intent: str, text: str) -> None:
+        self.cues.setdefault(intent, _Phrases()).add(self.phrase(text), 0)
+
+    def finish(self) -> None:
+        """Once every word is learnt: the vocabulary by length (what a typo is compared
+        with), its words shared with every other reader's (``sys.intern``)."""
+        self.vocabulary = {sys.intern(word) for word in self.vocabulary}
+        for word in sorted(self.vocabulary):
+            self.by_length.setdefault(len(word), []).append(word)
 
     def correct(self, word: str) -> str:
         """``word``, or the word of the bundle it is a typo of (a real word stays)."""
@@ -101,9 +165,11 @@ class _Reader:
         from rapidfuzz.distance import OSA
 
         allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
+        near = [w for size in range(len(word) - allowed, len(word) + allowed + 1)
+                for w in self.by_length.get(size, ())]  # fmt: skip
         best = process.extract(
             word,
-            [w for w in self.vocabulary if abs(len(w) - len(word)) <= allowed],
+            near,
             scorer=OSA.distance,
             score_cutoff=allowed,
             limit=None,
@@ -148,9 +214,8 @@ def _replace(
     return out
 
 
-def _holds(stems: Sequence[str], phrase: Phrase) -> bool:
-    """Whether ``phrase`` is in ``stems`` as whole words, in order (a "..." in it
-    standing for up to :data:`GAP` words)."""
+def _parts(phrase: Phrase) -> tuple[Phrase, ...]:
+    """``phrase``'s runs of words between its gaps ("..."), empty runs left out."""
     parts: list[Phrase] = []
     run: list[str] = []
     for word in phrase:
@@ -160,41 +225,59 @@ def _holds(stems: Sequence[str], phrase: Phrase) -> bool:
         else:
             run.append(word)
     parts.append(tuple(run))
-    parts = [part for part in parts if part]
-    if not parts:
-        return False
+    return tuple(part for part in parts if part)
 
-    def at(part: Phrase, start: int, end: int) -> int | None:
-        for i in range(start, min(end, len(stems) - len(part)) + 1):
-            if tuple(stems[i : i + len(part)]) == part:
-                return i + len(part)
-        return None
 
-    for start in range(len(stems)):
-        end = at(parts[0], start, start)
-        if end is None:
+def _holds_parts(stems: Sequence[str], parts: tuple[Phrase, ...]) -> bool:
+    """Whether the runs ``parts`` are in ``stems`` in order, the first anywhere, each
+    other at most :data:`GAP` words after the one before."""
+    first, rest = parts[0], parts[1:]
+    size, head = len(first), first[0]
+    last = len(stems)
+    for start in range(last - size + 1):
+        if stems[start] != head or tuple(stems[start : start + size]) != first:
             continue
-        for part in parts[1:]:
-            end = at(part, end, end + GAP)
-            if end is None:
+        end = start + size
+        for part in rest:  # each within GAP words of the one before
+            width = len(part)
+            for i in range(end, min(end + GAP, last - width) + 1):
+                if tuple(stems[i : i + width]) == part:
+                    end = i + width
+                    break
+            else:
                 break
         else:
             return True
     return False
 
 
-_READERS: list[tuple[BundleDocument, str, _Reader]] = []  # the last few (bundle words)
+class Readers:
+    """The safety readers of bundles (bundle words only), made when a bundle is first
+    asked about, and kept: ``limit`` of them, the last used (None: every one, for as
+    long as this is kept; a search index keeps one for its library)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self._readers: dict[tuple[int, str], tuple[BundleDocument, _Reader]] = {}
+
+    def __call__(self, bundle: Bundle, language: str) -> _Reader:
+        document = bundle.document
+        key = (id(document), language)
+        known = self._readers.pop(key, None)
+        if known is not None and known[0] is document:
+            self._readers[key] = known  # now the last used
+            return known[1]
+        reader = _read_bundle(bundle, language)
+        self._readers[key] = (document, reader)  # the document kept: its id stays its own
+        if self.limit is not None and len(self._readers) > self.limit:
+            del self._readers[next(iter(self._readers))]  # the least recently used
+        return reader
+
+    def readers(self) -> list[_Reader]:
+        return [reader for _, reader in self._readers.values()]
 
 
-def _reader(bundle: Bundle, language: str) -> _Reader:
-    document = bundle.document
-    for known, lang, reader in _READERS:
-        if known is document and lang == language:
-            return reader
-    reader = _read_bundle(bundle, language)
-    _READERS.insert(0, (document, language, reader))
-    del _READERS[8:]
-    return reader
+_READERS = Readers(limit=8)  # for callers without a library's own (the last few used)
 
 
 def _words_of(mapping: Mapping[str, Sequence[T]], language: str) -> tuple[T, ...]:
@@ -216,9 +299,7 @@ def _read_bundle(bundle: Bundle, language: str) -> _Reader:
     for i, sign in enumerate(bundle.signs):
         for words in _words_of(sign.words, language):
             learn(words)
-            phrase = reader.phrase(words)
-            if phrase:
-                reader.signs.append((phrase, i))
+            reader.signs.add(reader.phrase(words), i)
             folded = tokens(fold(words))
             # "15 minutes": a number of a unit, from which longer counts as the sign's
             for j, word in enumerate(folded[:-1]):
@@ -246,53 +327,79 @@ def _read_bundle(bundle: Bundle, language: str) -> _Reader:
             if intent.id in MEDICINE_INTENTS:
                 for cue in _words_of(intent.cues, language):
                     learn(cue)
-                    reader.cues.setdefault(intent.id, []).append(reader.phrase(cue))
+                    reader.cue(intent.id, cue)
         # the bundle's medicines count as medicines' names
         for entry in _words_of(ask.medicines, language):
             for words in (*entry.names, entry.means):
-                reader.cues.setdefault(MEDICINE_NAME, []).append(reader.phrase(words))
+                reader.cue(MEDICINE_NAME, words)
     # the passages' own words: a typo is mended to the word it is nearest, not to the
     # nearest warning word
     for section in bundle.topic.sections:
         for passage in section.passages:
             for level in passage:
                 learn(plain_text(bundle.level_text(passage, level, language)))
+    reader.finish()
     return reader
 
 
-def safety_signs(question: str, bundle: Bundle, language: str) -> tuple[Sign, ...]:
+def safety_signs(
+    question: str, bundle: Bundle, language: str, readers: Readers | None = None
+) -> tuple[Sign, ...]:
     """The warning signs of ``bundle`` that ``question`` mentions, most urgent first
-    (then in the bundle's order)."""
-    if not question.strip() or not bundle.signs:
-        return ()
-    reader = _reader(bundle, language)
-    found: set[int] = set()
-    for stems in reader.versions(question):
-        found.update(i for phrase, i in reader.signs if i not in found and _holds(stems, phrase))
-        for j, word in enumerate(stems[:-1]):
-            if word.isdigit():
-                unit = stems[j + 1]
-                found.update(i for u, start, i in reader.durations
-                             if u == unit and int(word) >= start)  # fmt: skip
-    signs = bundle.signs
-    return tuple(signs[i] for i in sorted(found, key=lambda i: (signs[i].tier.rank, i)))
+    (then in the bundle's order). ``readers``: where the bundle's reader is kept."""
+    return check(question, bundle, language, readers, medicine=False)[0]
 
 
-def asks_about_medicine_change(question: str, bundle: Bundle, language: str) -> bool:
+def asks_about_medicine_change(
+    question: str, bundle: Bundle, language: str, readers: Readers | None = None
+) -> bool:
     """Whether ``question`` asks about stopping, changing or dosing a medicine."""
     if not question.strip():
         return False
-    reader = _reader(bundle, language)
+    reader = (readers or _READERS)(bundle, language)
+    return any(_asks_medicine(reader, stems) for stems in reader.versions(question))
 
-    def any_of(stems: list[str], intent: str) -> bool:
-        return any(_holds(stems, phrase) for phrase in reader.cues.get(intent, ()))
 
+def check(
+    question: str,
+    bundle: Bundle,
+    language: str,
+    readers: Readers | None = None,
+    *,
+    medicine: bool = True,
+) -> tuple[tuple[Sign, ...], bool]:
+    """:func:`safety_signs` and (when ``medicine``) :func:`asks_about_medicine_change`
+    at once, the question read once."""
+    if not question.strip():
+        return (), False
+    if not bundle.signs and not medicine:
+        return (), False
+    reader = (readers or _READERS)(bundle, language)
+    found: set[int] = set()
+    changes = False
     for stems in reader.versions(question):
-        if any_of(stems, MEDICINE_CHANGE):
-            return True
-        if any_of(stems, MEDICINE_ACTION) and any_of(stems, MEDICINE_NAME):
-            return True
-    return False
+        present = set(stems)
+        if bundle.signs:
+            found |= reader.signs.found(stems, present)
+            for j, word in enumerate(stems[:-1]):
+                if word.isdigit():
+                    unit = stems[j + 1]
+                    found.update(i for u, start, i in reader.durations
+                                 if u == unit and int(word) >= start)  # fmt: skip
+        if medicine and not changes:
+            changes = _asks_medicine(reader, stems, present)
+    signs = bundle.signs
+    return tuple(signs[i] for i in sorted(found, key=lambda i: (signs[i].tier.rank, i))), changes
+
+
+def _asks_medicine(reader: _Reader, stems: list[str], present: set[str] | None = None) -> bool:
+    present = set(stems) if present is None else present
+
+    def any_of(intent: str) -> bool:
+        phrases = reader.cues.get(intent)
+        return phrases is not None and phrases.any(stems, present)
+
+    return any_of(MEDICINE_CHANGE) or (any_of(MEDICINE_ACTION) and any_of(MEDICINE_NAME))
 
 
 def medicine_safety(bundle: Bundle, level: str, language: str) -> str | None:

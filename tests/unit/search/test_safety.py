@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk.content import Bundle
-from kiosk.search import SearchIndex
+from kiosk.search import SearchIndex, safety
 from kiosk.search.safety import asks_about_medicine_change, has_dose, safety_signs
 
 
@@ -61,14 +63,103 @@ def test_level_and_language_switch_keep_the_cards_and_the_medicine_answer(
 def test_nothing_of_a_question_is_kept(bundle: Bundle) -> None:
     """The readers hold the bundle's words only: a visitor's words (even mended typos
     and unknown words) are not left in them."""
-    from kiosk.search import safety
-
     question = "my qzxvplonk leg is numbbb, should i stop my frobnicate pills"
     safety_signs(question, bundle, "en")
     asks_about_medicine_change(question, bundle, "en")
-    for _, _, reader in safety._READERS:
+    readers = safety._READERS.readers()
+    assert readers
+    for reader in readers:
+        phrases = [*reader.signs.phrases(), *(p for c in reader.cues.values() for p in c.phrases())]
         held = " ".join(
-            [*reader.vocabulary, *(w for p in reader.signs for w in p[0])]
+            [*reader.vocabulary, *(w for parts in phrases for part in parts for w in part)]
         )  # fmt: skip
         for word in ("qzxvplonk", "numbbb", "frobnicate"):
             assert word not in held
+
+
+def _brute_holds(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    """The phrase matcher as it was: each phrase tried at each place of the question."""
+    parts: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for word in phrase:
+        if word == "...":
+            parts.append(tuple(run))
+            run = []
+        else:
+            run.append(word)
+    parts.append(tuple(run))
+    parts = [part for part in parts if part]
+    if not parts:
+        return False
+
+    def at(part: tuple[str, ...], start: int, end: int) -> int | None:
+        for i in range(start, min(end, len(stems) - len(part)) + 1):
+            if tuple(stems[i : i + len(part)]) == part:
+                return i + len(part)
+        return None
+
+    for start in range(len(stems)):
+        end = at(parts[0], start, start)
+        for part in parts[1:]:
+            if end is None:
+                break
+            end = at(part, end, end + safety.GAP)
+        if end is not None:
+            return True
+    return False
+
+
+def test_phrases_found_by_first_word_as_by_trying_each_everywhere(bundle: Bundle) -> None:
+    """The readers try a phrase only where its first word is and when the question holds
+    all its words (for speed): on every question of the safety table and the
+    development set, they find the signs and cues trying every phrase at every place
+    finds."""
+    import yaml
+
+    here = Path(__file__).parent
+    asked = []
+    for half in ("tune", "held"):
+        for q in yaml.safe_load((here / "safety" / f"{half}.yaml").read_text("utf-8")):
+            asked.append((q["question"], q["language"]))
+        for q in yaml.safe_load((here / "devset" / f"{half}.yaml").read_text("utf-8")):
+            asked.append((q["q"], q["lang"]))
+    assert len(asked) > 300
+    checked = 0
+    for language in ("en", "es"):
+        reader = safety._read_bundle(bundle, language)
+        signs = [(reader.phrase(w), i) for i, sign in enumerate(bundle.signs)
+                 for w in sign.words.get(language, ())]  # fmt: skip
+        cues: dict[str, list[tuple[str, ...]]] = {}
+        assert bundle.document.ask is not None
+        for intent in bundle.document.ask.intents:
+            if intent.id in safety.MEDICINE_INTENTS:
+                cues.setdefault(intent.id, []).extend(
+                    reader.phrase(c) for c in intent.cues.get(language, ()))  # fmt: skip
+        for entry in bundle.document.ask.medicines.get(language, ()):
+            cues[safety.MEDICINE_NAME] += [reader.phrase(w) for w in (*entry.names, entry.means)]
+        gaps = 0
+        for question, lang in asked:
+            if lang != language:
+                continue
+            for stems in reader.versions(question):
+                present = set(stems)
+                expected = {i for phrase, i in signs if _brute_holds(stems, phrase)}
+                assert reader.signs.found(stems, present) == expected, question
+                for intent, phrases in cues.items():
+                    expected_cue = any(_brute_holds(stems, p) for p in phrases)
+                    assert reader.cues[intent].any(stems, present) == expected_cue, question
+                if not stems:
+                    continue
+                # phrases with gaps ("how much ... take"), made of the question's words
+                made = [(stems[0], "...", stems[k]) for k in range(1, min(len(stems), 8))]
+                made += [(*stems[1:3], "...", stems[-1]), ("...", *stems[-2:], "...")]
+                made += [(stems[0], "...", stems[-1], "...", stems[len(stems) // 2])]
+                phrases = safety._Phrases()
+                for number, phrase in enumerate(made):
+                    phrases.add(phrase, number)
+                expected = {n for n, phrase in enumerate(made) if _brute_holds(stems, phrase)}
+                assert phrases.found(stems, present) == expected, question
+                gaps += len(expected)
+                checked += 1
+        assert gaps > 100
+    assert checked > 300
