@@ -41,14 +41,23 @@ import bisect
 import dataclasses
 import math
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kiosk.content.markup import citations, plain_text
 from kiosk.content.registry import DEFAULT_LEVEL, LEVELS
 from kiosk.search.safety import MEDICINE_INTENTS, Readers, check, has_dose, medicine_safety
-from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
+from kiosk.search.text import (
+    base_language,
+    fold,
+    general_frequencies,
+    markup_words,
+    stemmer,
+    tokens,
+)
 
 if TYPE_CHECKING:
     from kiosk.content.model import Bundle, CuratedAnswer, LevelText, Section, Sign
@@ -251,15 +260,12 @@ class _Language:
 
     def stems_of(self, text: str) -> str:
         """The bundle ``text``'s stems (each word stemmed once, then looked up)."""
-        out = []
+        words = markup_words(text)
         surface = self.surface
-        for word in tokens(fold(plain_text(text))):
-            stem = surface.get(word)
-            if stem is None:
-                stem = surface[word] = self.bundle_stem(word)
-                self.stems.add(stem)
-            out.append(stem)
-        return " ".join(out)
+        for word in set(words).difference(surface):  # words not seen before
+            stem = surface[word] = self.bundle_stem(word)
+            self.stems.add(stem)
+        return " ".join(map(surface.__getitem__, words))
 
     def stem_of(self, word: str) -> str:
         """A question's word as a stem: the bundles' words from the table of known stems,
@@ -318,16 +324,16 @@ class _Language:
         self.rows = []
         self._titles = {}
         self.sorted_stems = sorted(self.stems)
-        self.df: dict[str, int] = {}
+        # how many documents hold each stem (counted by Counter, in C)
+        self.df: dict[str, int] = Counter(chain.from_iterable(self.doc_terms))
         # the same per bundle: a question asked within one topic weighs its words there
-        self.bundle_df: dict[str, dict[str, int]] = {}
-        self.bundle_docs: dict[str, int] = {}
+        by_bundle: dict[str, list[frozenset[str]]] = {}
         for terms, key in zip(self.doc_terms, self.doc_keys, strict=True):
-            own = self.bundle_df.setdefault(key, {})
-            self.bundle_docs[key] = self.bundle_docs.get(key, 0) + 1
-            for term in terms:
-                self.df[term] = self.df.get(term, 0) + 1
-                own[term] = own.get(term, 0) + 1
+            by_bundle.setdefault(key, []).append(terms)
+        self.bundle_df: dict[str, dict[str, int]] = {
+            key: Counter(chain.from_iterable(docs)) for key, docs in by_bundle.items()
+        }
+        self.bundle_docs: dict[str, int] = {key: len(docs) for key, docs in by_bundle.items()}
         self.synonyms = _Phrases(self.synonym_pairs, self.bundle_stem)
         self.spellings = _Phrases(self.spelling_pairs, _identity)
         # a cue is read as a question is: after the synonyms ("volver a entrenar" is
@@ -390,9 +396,7 @@ class _Language:
         bundle, answer = curated.bundle, curated.answer
         texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
                                for level in answer.answer)]  # fmt: skip
-        stems = frozenset(
-            self.bundle_stem(word) for text in texts for word in tokens(fold(plain_text(text)))
-        )
+        stems = frozenset(self.bundle_stem(word) for text in texts for word in markup_words(text))
         needs = tuple(
             frozenset(self.bundle_stem(w) for w in p.split() if self.rarity(w) >= SEARCHED_FROM)
             for p in phrasings

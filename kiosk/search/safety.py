@@ -44,7 +44,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from kiosk.content.markup import plain_text
-from kiosk.search.text import base_language, fold, general_frequencies, stemmer, tokens
+from kiosk.search.text import (
+    base_language,
+    fold,
+    general_frequencies,
+    markup_words,
+    stemmer,
+    tokens,
+)
 
 if TYPE_CHECKING:
     from kiosk.content.model import Bundle, BundleDocument, Sign
@@ -337,7 +344,8 @@ def _read_bundle(bundle: Bundle, language: str) -> _Reader:
     for section in bundle.topic.sections:
         for passage in section.passages:
             for level in passage:
-                learn(plain_text(bundle.level_text(passage, level, language)))
+                said = markup_words(bundle.level_text(passage, level, language))
+                vocabulary.update(w for w in said if w.isalpha())
     reader.finish()
     return reader
 

@@ -25,17 +25,35 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kiosk.content.markup import fold
+from kiosk.content.markup import fold, plain_text
 from kiosk.content.registry import LANGUAGES, base_language
 
-__all__ = ["base_language", "fold", "general_frequencies", "stemmer", "tokens"]
+__all__ = ["base_language", "fold", "general_frequencies", "markup_words", "stemmer", "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_CITATION_ON_ONE_LINE = re.compile(r"\[\d+(?:[ \t]*,[ \t]*\d+)*\]")
+_MAY_BE_A_STEP = re.compile(r"\d\.")  # "1. Stand up.": its number is no word of it
 
 
 def tokens(folded: str) -> list[str]:
     """The words of folded text."""
     return _TOKEN.findall(folded)
+
+
+def markup_words(text: str) -> list[str]:
+    """The words of a bundle's text in its markup, folded: ``tokens(fold(plain_text(text)))``
+    (citations and a numbered step's number are no words), without parsing the markup
+    when the words are the same either way (a library's index reads every passage).
+
+    Without emphasis (``*``) or a step's number, the markup's words are the text's once
+    its citations are gone: lines, paragraphs and list items are joined with spaces,
+    which part no other words; a citation over lines takes the parser's way.
+    """
+    if "*" not in text and not _MAY_BE_A_STEP.search(text):
+        bare = _CITATION_ON_ONE_LINE.sub("", text)
+        if "[" not in bare:
+            return _TOKEN.findall(fold(bare))
+    return _TOKEN.findall(fold(plain_text(text)))
 
 
 @cache
