@@ -146,7 +146,8 @@ class _Reader:
     by_length: dict[int, list[str]] = field(default_factory=dict)  # vocabulary, by length
 
     def phrase(self, text: str) -> Phrase:
-        return tuple("..." if word == "..." else self.stem(word)
+        """``text`` as stems (bundle words, shared with other readers: ``sys.intern``)."""
+        return tuple("..." if word == "..." else sys.intern(self.stem(word))
                      for word in re.findall(r"[a-z0-9]+|\.\.\.", fold(text)))  # fmt: skip
 
     def cue(self, intent: str, text: str) -> None:
