@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from kiosk.content.markup import plain_text
 from kiosk.content.model import LevelText, Sign
@@ -65,11 +65,13 @@ class CareCard(QFrame):
         self.body.addWidget(self.action)
         layout.addLayout(self.body)
         self._spoken = [look.spoken, action]
+        self._signs: list[tuple[QLabel, PassageView, list[str]]] = []  # and what each says
 
     def add_sign(self, name: str, advice: str, *, note: str = "", because: str = "") -> None:
         """A warning sign of this tier: its name, ``note`` (the "not sure" advice, when
         that was the answer), its advice (content markup) and why it was raised."""
-        self.body.addWidget(label(name, role="care-name"))
+        name_label = label(name, role="care-name")
+        self.body.addWidget(name_label)
         if note:
             self.body.addWidget(label(note, role="care-action"))
         view = PassageView(self.source_label)
@@ -79,11 +81,21 @@ class CareCard(QFrame):
         self.body.addWidget(view)
         if because:
             self.body.addWidget(label(because, role="muted"))
-        self._spoken.extend([name + ".", note, plain_text(advice), because])
+        self._signs.append((name_label, view, [name + ".", note, plain_text(advice), because]))
+
+    def reword_sign(self, index: int, name: str, advice: str) -> bool:
+        """The sign ``index`` (in the order added) in other words: the same sign at
+        another reading level. Its widgets stay, but for its source buttons when it
+        cites other sources (then True)."""
+        name_label, view, spoken = self._signs[index]
+        name_label.setText(name)
+        spoken[0], spoken[2] = name + ".", plain_text(advice)
+        return view.show_text(advice, self.link_colour)
 
     def spoken(self) -> str:
         """What read-aloud says for this card, the tier first."""
-        return " ".join(part for part in self._spoken if part.strip())
+        parts = [*self._spoken, *(part for _, _, said in self._signs for part in said)]
+        return " ".join(part for part in parts if part.strip())
 
 
 def sign_cards(

@@ -537,6 +537,8 @@ class SectionScreen(Screen):
         self.cards_column.setSpacing(14)
         column.addLayout(self.cards_column)
         self.cards: list[CareCard] = []
+        self._cards_for: tuple[str, str, str] | None = None  # section, language, link colour
+        self._order_stale = True  # widgets were made since the Tab order was last set
         self.passage_column = QVBoxLayout()
         self.passage_column.setSpacing(14)
         column.addLayout(self.passage_column)
@@ -573,6 +575,7 @@ class SectionScreen(Screen):
             self.passage_column.addWidget(view)
             self.passages.append(view)
             self._add_figures(section, number, last=number == len(section.passages))
+        self._order_stale = True
         self.refresh()
         self.stale = False
         self.page.to_top()
@@ -616,7 +619,8 @@ class SectionScreen(Screen):
         self._show_cards(section)
         for view, passage in zip(self.passages, section.passages, strict=True):
             view.source_label = self.tr("Source")
-            view.show_text(self.context.level_text(passage), self.context.theme.link)
+            text = self.context.level_text(passage)
+            self._order_stale |= view.show_text(text, self.context.theme.link)
         for figure in self.figures:
             asset = bundle.asset(str(figure.property("asset"))) if bundle else None
             figure.show_alt(self.context.text(asset.alt) if asset and asset.alt else "")
@@ -633,19 +637,36 @@ class SectionScreen(Screen):
                 set_button_text(
                     widget, f"‹  {word}: {title}" if step < 0 else f"{word}: {title}  ›"
                 )
-        tab_in_reading_order(self)  # the passages' citations, made last, before Next
+        if self._order_stale:  # the passages' citations, made last, before Next
+            tab_in_reading_order(self)
+            self._order_stale = False
 
     def _show_cards(self, section: Section) -> None:
         """The care card of each warning sign the section points to, most urgent first,
-        with what to do where the kiosk is (at a kiosk: tell a member of staff now)."""
-        self._drop_cards()
+        with what to do where the kiosk is (at a kiosk: tell a member of staff now).
+
+        A switch of reading level rewords the cards in place (the same signs, the same
+        tiers): building them again would cost the switch a third of its time."""
         bundle = self.context.bundle
         if bundle is None:
+            self._drop_cards()
             return
         signs = [sign for sign in map(bundle.sign, section.signs) if sign is not None]
+        level_text = self.context.level_text
+        built_for = (section.id, self.context.session.language, self.context.theme.link)
+        if built_for == self._cards_for:
+            for card in self.cards:
+                of_tier = [sign for sign in signs if sign.tier is card.look.tier]
+                for index, sign in enumerate(of_tier):
+                    name, advice = level_text(sign.name), level_text(sign.advice)
+                    self._order_stale |= card.reword_sign(index, name, advice)
+            return
+        self._drop_cards()
+        self._cards_for = built_for
+        self._order_stale = True
         for sign_card in sign_cards(
             signs,
-            level_text=self.context.level_text,
+            level_text=level_text,
             kiosk=self.context.kiosk,
             source_label=self.tr("Source"),
             link_colour=self.context.theme.link,

@@ -500,13 +500,17 @@ class PassageView(QFrame):
         layout.addLayout(self.sources)
         self.buttons: list[QPushButton] = []
 
-    def show_text(self, text: str, link_colour: str) -> None:
+    def show_text(self, text: str, link_colour: str) -> bool:
+        """Show ``text``; whether its source buttons were made anew (more or fewer
+        sources: as many as before are renumbered, so a level switch makes none)."""
         self.text.setText(to_html(text, link_colour))
         # the words a screen reader says: no "**" or "- " of the markup
         self.text.setAccessibleName(plain_text(text, keep_citations=True))
         numbers = list(dict.fromkeys(n for n, _ in citations(text)))
-        if [b.property("number") for b in self.buttons] == numbers:
-            return
+        if len(self.buttons) == len(numbers):
+            for widget, number in zip(self.buttons, numbers, strict=True):
+                self._number(widget, number)
+            return False
         while self.sources.count():
             row_item = self.sources.takeAt(0)
             row_layout = row_item.layout() if row_item is not None else None
@@ -517,14 +521,9 @@ class PassageView(QFrame):
         self.buttons = []
         row = QHBoxLayout()
         for number in numbers:
-            widget = button(
-                f"{self.source_label} {number}",
-                role="cite",
-                name=f"cite-{number}",
-                description=self.tr("Opens reference {number}").format(number=number),
-            )
-            widget.setProperty("number", number)
-            widget.clicked.connect(lambda _=False, n=number: self.citationActivated.emit(n))
+            widget = button("", role="cite", name=f"cite-{number}")
+            self._number(widget, number)
+            widget.clicked.connect(self._cite)
             if row.count() == SOURCES_PER_ROW:  # a passage citing many sources: a new row
                 row.addStretch(1)
                 self.sources.addLayout(row)
@@ -534,6 +533,19 @@ class PassageView(QFrame):
             self.buttons.append(widget)
         row.addStretch(1)
         self.sources.addLayout(row)
+        return True
+
+    def _number(self, widget: QPushButton, number: int) -> None:
+        """``widget`` is the button of source ``number`` (in the words of the moment)."""
+        widget.setProperty("number", number)
+        widget.setObjectName(f"cite-{number}")
+        set_button_text(widget, f"{self.source_label} {number}")
+        widget.setAccessibleDescription(self.tr("Opens reference {number}").format(number=number))
+
+    def _cite(self) -> None:
+        number = self.sender().property("number")
+        if isinstance(number, int):
+            self.citationActivated.emit(number)
 
     def _link(self, href: str) -> None:
         number = cite_number(href)
