@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import BundleCache, load_bundle
+from kiosk.ui.i18n import use_language
 from kiosk.ui.screens import (
     AudienceScreen,
     ScreenContext,
@@ -276,3 +277,39 @@ def test_a_kiosk_context_sends_the_visitor_to_the_staff(
     text = texts(_results(kiosk, shown))
     assert "Contact your doctor's office now." not in text
     assert "staff" in text.lower()
+
+
+def test_a_level_switch_rewords_the_care_cards_in_place(
+    context: ScreenContext, shown: Callable[[W], W]
+) -> None:
+    """The same signs at another level: the cards stay (a switch in a few ms), only
+    their words change; another section builds its own."""
+    section = CRAMPS.section("when-to-get-help")
+    assert section is not None
+    screen = shown(_section(context, section.id))
+    cards = list(screen.cards)
+    assert len(cards) >= 2  # several tiers
+    sign = CRAMPS.sign(section.signs[0])
+    assert sign is not None
+    assert _plain(sign.name, "patient") in texts(screen)
+    context.session.set_level("clinician")
+    screen.refresh()
+    assert screen.cards == cards
+    assert _plain(sign.name, "clinician") in texts(screen)
+    assert _plain(sign.advice, "clinician").split("[")[0].strip()[:40] in texts(screen)
+    screen.show_section("what-is-a-cramp")
+    assert all(card not in screen.cards for card in cards)
+
+
+def test_source_buttons_say_source_in_the_language_shown(
+    context: ScreenContext, shown: Callable[[W], W]
+) -> None:
+    screen = shown(_section(context, "electrolytes-fluid"))
+    assert screen.passages[1].buttons[0].text() == "Source 3"
+    use_language("es")
+    try:
+        context.session.set_language("es")
+        screen.refresh()
+        assert screen.passages[1].buttons[0].text() == "Fuente 3"
+    finally:
+        use_language("en")
