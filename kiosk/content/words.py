@@ -9,7 +9,6 @@ same .ts file: one translation, whoever shows the words.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,8 @@ TS_FOLDER = Path(__file__).resolve().parent.parent / "ui" / "translations"
 
 @cache
 def _table(language: str, context: str) -> dict[str, str]:
+    import xml.etree.ElementTree as ET  # only without Qt (the handout command): not at start-up
+
     path = TS_FOLDER / f"kiosk_{base_language(language)}.ts"
     if not path.is_file():
         return {}
