@@ -74,6 +74,11 @@ COMMON_RARE_OTHER = (6.3, 3.2)  # another language's
 TWO_TYPOS_FROM = 7  # one typo corrected in shorter words, two from this length
 CORRECT_FROM = 4  # shorter words are not corrected
 GENERAL_CANDIDATE = 3.0  # Zipf of the common words a non-word may be corrected to
+# a word the general list holds, however rare, is a real word ("magnesia", "albumen",
+# "quinone"): it is corrected only to a word one typo away and this much commoner in
+# general use ("pils" -> "pill"), never to a rarer or as rare one ("magnesia" is not
+# "magnesium", "albumen" not "albumin")
+REAL_MARGIN = 1.5
 ENOUGH = 0.55  # share of the question's weight a passage must hold to be shown
 UNKNOWN_SCALE = 0.6  # a word the library lacks weighs this share of its rarest word's idf
 TOPIC_FLOOR = 1.5  # the idf a library word counts with at least (the topic's own word)
@@ -427,17 +432,19 @@ class _Language:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
+        zipf = self.general.get(word, 0.0)
+        allowed = 1 if zipf > 0 else 2 if len(word) >= TWO_TYPOS_FROM else 1
+        general = self.general
         # a typo rarely changes the first letter: words that start alike, and whose
         # length is near enough, are compared
         for candidates in (self.by_initial, self.general_by_initial):
             for distance in range(allowed + 1):
                 for size in range(len(word) - distance, len(word) + distance + 1):
+                    near = candidates.get((word[0], size), ())
+                    if zipf > 0:
+                        near = [w for w in near if general.get(w, 0.0) >= zipf + REAL_MARGIN]
                     best = process.extractOne(
-                        word,
-                        candidates.get((word[0], size), ()),
-                        scorer=OSA.distance,
-                        score_cutoff=distance,
+                        word, near, scorer=OSA.distance, score_cutoff=distance
                     )
                     if best is not None:
                         return str(best[0])
