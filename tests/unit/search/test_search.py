@@ -341,8 +341,9 @@ def test_everyday_spellings_come_from_the_bundle(index: SearchIndex, bundle: Bun
 @pytest.mark.parametrize(
     ("question", "language", "wanted"),
     [
-        ("charley horse in my leg what do i do", "en", "management"),
-        ("what helps leg cramps", "en", "management"),
+        # what to do: the management section or, since issue #14, what to do during one
+        ("charley horse in my leg what do i do", "en", "management during-a-cramp"),
+        ("what helps leg cramps", "en", "management during-a-cramp"),
         ("por que me dan calambres en las piernas", "es", "neuromuscular"),
         ("can i exercise after a cramp", "en", "management"),
         ("when should i see a dr", "en", "when-to-get-help"),
@@ -354,7 +355,8 @@ def test_what_the_visitor_wants_picks_the_kind_of_passage(
 ) -> None:
     found = sections(index, question, language)
     assert found, question
-    assert found[0] in (wanted, "summary") if wanted == "neuromuscular" else found[0] == wanted
+    accepted = (*wanted.split(), "summary") if wanted == "neuromuscular" else wanted.split()
+    assert found[0] in accepted
 
 
 def test_the_cue_words_live_in_the_bundle_not_the_code(bundle: Bundle) -> None:
