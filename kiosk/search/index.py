@@ -25,8 +25,10 @@ these steps:
    question's weight it holds (at the plain level, a word only its technical text
    holds counts less: the reader would not see it), its BM25 rank (reader's level
    above the other, titles above both) and whether it answers what the visitor wants
-   (the intent's answers in the order the bundle lists them); one (the best) per
-   section. A passage holding too little of the question's weight is not shown;
+   (the intent's answers in the order the bundle lists them; one answering two of the
+   question's intents above one answering one); one (the best) per section. A passage
+   holding too little of the question's weight is not shown, nor any when the question
+   shares only the topic's own word with the library and says more ("period cramps");
 7. nothing found: :attr:`Results.answered` is False and the app says so plainly.
 
 It never writes a word of its own: every answer is a passage or a curated answer of
@@ -702,9 +704,11 @@ class SearchIndex:
             seen.add((curated.bundle_id, curated.section_id))
         scored: list[tuple[float, int]] = []
         intent_docs: dict[int, int] = {}
+        answering: dict[int, int] = {}  # how many of the question's intents each answers
         for intent in query.intents:
             for rowid, order in index.intent_docs.get(intent, {}).items():
                 intent_docs[rowid] = min(order, intent_docs.get(rowid, order))
+                answering[rowid] = answering.get(rowid, 0) + 1
         # within the passages that answer what the visitor wants, a library word none
         # of them uses cannot tell them apart ("leg" in "what helps leg cramps")
         neutral = 0.0
@@ -719,16 +723,21 @@ class SearchIndex:
         if intent_docs and (query.whole < INTENT_ONLY or not (searched or query.unknown)):
             # nothing but what the visitor wants ("what do i do", "es grave", "should i
             # go to the emergency room"): the
-            # passages that answer it, in the order of the intent's answers, then of
-            # the topic
+            # passages that answer it (those answering more of it first), in the order
+            # of the intent's answers, then of the topic
             size = len(index.docs)
-            scored = [(1.0 - (order * size + rowid) / size**2, rowid)
+            scored = [(answering[rowid] - (order * size + rowid) / size**2, rowid)
                       for rowid, order in intent_docs.items()
                       if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
         elif query.terms and query.whole > 0:
             candidates = self._passages(index, searched, level, key, not_key) if searched else []
             best = min((score for _, score in candidates), default=0.0) or -1.0
             only_topic = max(query.idfs) < GENERAL and not query.unknown
+            if max(query.idfs) < GENERAL and query.unknown and not intent_docs:
+                # every passage holds what it shares with the library (the topic's own
+                # word) and none holds what it says besides ("period cramps"): no
+                # passage answers it more than another
+                candidates = []
             for rowid, bm25 in candidates:
                 doc_terms = index.doc_terms[rowid]
                 own = index.plain_terms[rowid].get(level, doc_terms)
@@ -745,7 +754,10 @@ class SearchIndex:
                 if wanted:
                     # the intent's answers in the editor's order ("management#stretch
                     # it" before the rest of the section)
-                    score += INTENT_BOOST - INTENT_ORDER_STEP * intent_docs[rowid]
+                    # a passage that answers more of what the visitor wants ("why" and
+                    # "nothing works") above one that answers less
+                    score += (INTENT_BOOST * answering[rowid]
+                              - INTENT_ORDER_STEP * intent_docs[rowid])  # fmt: skip
                 elif only_topic and not intent_docs and index.docs[rowid].section is None:
                     # the question names nothing but the topic ("what is a cramp"): the
                     # topic's own one-paragraph answer comes first

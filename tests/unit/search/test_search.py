@@ -324,6 +324,17 @@ def test_a_word_the_library_lacks_declines_when_it_says_more(index: SearchIndex)
     assert index.ask("my liver is bad and i get cramps alot").answered
 
 
+def test_a_question_sharing_only_the_topics_word_declines_when_it_says_more(
+    index: SearchIndex,
+) -> None:
+    """'period' is as common as 'exactly', so its weight alone cannot decline 'period
+    cramps'; but every passage holds 'cramps' and none 'period': none answers it."""
+    for question in ("period cramps", "finger cramps", "cramps and smoking"):
+        assert not index.ask(question).answered, question
+    assert index.ask("hand cramps").answered  # 'hand' tells the passages apart
+    assert index.ask("what do i do for cramps").answered  # what it wants does too
+
+
 def test_everyday_spellings_come_from_the_bundle(index: SearchIndex, bundle: Bundle) -> None:
     assert index.ask("is it cuz im dehydrated").answered
     plain = dataclasses.replace(
