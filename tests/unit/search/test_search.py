@@ -405,6 +405,10 @@ def test_every_medicine_name_has_a_source(bundle: Bundle) -> None:
         ("lipitor and leg cramps", "en", "medicines"),
         ("my cholesterol pill gives me cramps", "en", "medicines"),
         ("la pastilla para el colesterol me da calambres", "es", "medicines"),
+        ("i take pravachol and get leg cramps", "en", "medicines"),
+        ("lescol cramps", "en", "medicines"),
+        ("tomo mevacor y me dan calambres", "es", "medicines"),
+        ("lovastatin cramps", "en", "medicines"),  # the content's own word (clinician)
     ],
 )
 def test_a_medicine_is_known_by_its_brand_and_generic_names(
