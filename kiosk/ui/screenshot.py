@@ -264,7 +264,9 @@ def ask_questions(bundle: Bundle | None, language: str) -> tuple[str, str]:
     if phrasings:
         return phrasings[0], unanswered
     section = bundle.topic.sections[0]
-    return bundle.level_text(section.title, "patient", language), unanswered
+    from kiosk.content.registry import DEFAULT_LEVEL
+
+    return bundle.level_text(section.title, DEFAULT_LEVEL, language), unanswered
 
 
 def _shoot_topic_search(window: MainWindow, save: Callable[..., Path]) -> Iterator[Path]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from kiosk.content import ReadingLevel
 from kiosk.content.lint import _score
 from kiosk.content.registry import LANGUAGES, LEVELS, Language
 from kiosk.search.text import stemmer
@@ -70,3 +71,6 @@ def test_levels_are_one_table() -> None:
     assert [level.readability_limits for level in LEVELS] == [True, False]
     assert "patient" in LEVELS
     assert "expert" not in LEVELS
+    # the bundle schema's spelling of the levels (its enum, in content/schema.json) is
+    # the registry's: a level added to one and not the other fails here
+    assert tuple(level.value for level in ReadingLevel) == LEVELS.codes
