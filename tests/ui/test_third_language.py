@@ -162,3 +162,28 @@ def test_the_commands_take_it(
     assert '"Nox"' in fhir
     assert main(["--content", str(xish_topic), *args]) == 0
     assert MARK in capsys.readouterr().out  # the report, in Xish
+
+
+def test_speech_prefers_the_registrys_voices() -> None:
+    """Read-aloud's choice of voice comes from the registry's ``speech_territories``:
+    an entry that prefers Argentina's Spanish picks it over Mexico's (the made-up
+    language has no voice anywhere, so a real code stands in for it here)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QLocale
+
+    from kiosk.ui.speech import pick_locale
+
+    offered = [QLocale("es_MX"), QLocale("es_AR")]
+    spanish = LANGUAGES.get("es")
+    assert spanish is not None
+    picked = pick_locale(offered, "es")
+    assert picked is not None
+    assert picked.name() == "es_MX"  # the shipped entry: US, then MX
+    LANGUAGES.add(replace(spanish, speech_territories=("AR",)))
+    try:
+        picked = pick_locale(offered, "es")
+        assert picked is not None
+        assert picked.name() == "es_AR"
+    finally:
+        LANGUAGES.add(spanish)
