@@ -397,6 +397,26 @@ def test_every_medicine_name_has_a_source(bundle: Bundle) -> None:
 @pytest.mark.parametrize(
     ("question", "language", "wanted"),
     [
+        ("EAMC", "en", "exercise"),
+        ("check CK in cramps", "en", "doctor"),
+        ("TFTs for cramps", "en", "doctor"),
+        ("ARBs and cramps", "en", "medicines"),
+        ("CCB for cramps", "en", "quinine-magnesium"),
+        ("CK en calambres", "es", "doctor"),
+        ("ARA II y calambres", "es", "medicines"),
+    ],
+)
+def test_clinician_abbreviations_read_as_the_clinician_text_spells_them(
+    index: SearchIndex, question: str, language: str, wanted: str
+) -> None:
+    found = index.ask(question, "clinician", language).found
+    assert found, question
+    assert found[0].section_id == wanted, question
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "wanted"),
+    [
         # the measured failure (issue #13): a brand name the content never uses
         ("i take lasix for swelling and now i get leg cramps", "en", "medical-conditions"),
         ("furosemide cramps", "en", "medical-conditions"),
