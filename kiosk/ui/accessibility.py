@@ -76,8 +76,10 @@ class _Button(QAccessibleWidget):
         return state
 
     def actionNames(self) -> list[str]:
+        # setFocus too: without it an AT-SPI client's grab_focus on an answer did nothing
+        # (Qt's bridge moves the focus only through that action)
         if self.button.isCheckable():
-            return [self.toggleAction(), self.pressAction()]
+            return [self.toggleAction(), self.pressAction(), self.setFocusAction()]
         return [self.pressAction(), self.setFocusAction()]
 
     def doAction(self, name: str) -> None:
@@ -126,13 +128,51 @@ def install() -> None:
 
 
 def announce(widget: QWidget, text: str) -> None:
-    """Ask the screen reader to say ``text`` (politely: after what it is saying)."""
+    """Ask the screen reader to say ``text`` (politely: after what it is saying).
+
+    In a window that is not active yet (the first screen, at start-up) it is said when
+    the window becomes active: before, a screen reader heard only the window's name and
+    the focused button, never the screen's title."""
+    if not text:
+        return
+    if not widget.window().isActiveWindow():
+        _WhenActive(widget, text)
+        return
+    _send(widget, text)
+
+
+def _send(widget: QWidget, text: str) -> None:
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 
-    if not text or not QAccessible.isActive():
-        return
-    event = QAccessibleAnnouncementEvent(widget, text)
-    QAccessible.updateAccessibility(event)
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class _WhenActive(QObject):
+    """An announcement kept until its widget's window becomes active (a child of the
+    widget: it goes with it; a widget no longer shown by then says nothing)."""
+
+    def __init__(self, widget: QWidget, text: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        super().__init__(widget)
+        self.widget = widget
+        self.text = text
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._focus_window_changed)
+
+    def _focus_window_changed(self, _window: object) -> None:
+        if not self.widget.window().isActiveWindow():
+            return
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.disconnect(self._focus_window_changed)
+        if self.widget.isVisible():
+            _send(self.widget, self.text)
+        self.deleteLater()
 
 
 def _labels_in_reading_order(screen: QWidget) -> list[tuple[str, bool]]:

@@ -226,7 +226,8 @@ def main() -> int:
         app = client.app(app_process.pid)
         client.settle(quiet=1.0)
         for step in plan["steps"]:
-            client.events = []
+            if report["steps"]:  # the first step keeps what start-up sent (its screen's)
+                client.events = []
             error = None
             if "press" in step:
                 names = step["press"] if isinstance(step["press"], list) else [step["press"]]

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -47,6 +47,29 @@ def test_a_checkable_answer_is_a_radio_button_that_clicks(qtbot: QtBot) -> None:
     actions.doAction(actions.actionNames()[0])
     assert clicks == [True]
     assert interface.state().checked  # type: ignore[attr-defined]
+
+
+def test_an_answer_takes_the_focus_when_an_assistive_technology_asks(qtbot: QtBot) -> None:
+    """AT-SPI's grab_focus reaches a Qt widget only through its setFocus action: without
+    it, a screen reader (or switch access) that moved to "No" and pressed Space chose
+    the answer that still had the focus ("Yes")."""
+    answer = button("No", name="answer-no", wrap=True)
+    other = button("Yes", name="answer-yes", wrap=True)
+    box = QWidget()
+    for widget in (answer, other):
+        widget.setParent(box)
+        widget.setCheckable(True)
+        widget.setProperty("a11y", "radio")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    box.activateWindow()
+    other.setFocus()
+    actions = _interface(answer).actionInterface()  # type: ignore[attr-defined]
+    assert QAccessibleActionInterface.setFocusAction() in actions.actionNames()
+    actions.doAction(QAccessibleActionInterface.setFocusAction())
+    qtbot.waitUntil(answer.hasFocus)
+    assert not answer.isChecked()  # focused, not chosen
 
 
 def test_names_are_words_without_symbols() -> None:
