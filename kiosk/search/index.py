@@ -92,9 +92,12 @@ INTENT_ORDER_STEP = 0.1  # ...less this for each answer of the intent listed bef
 # at a plain level (patient), a word a passage holds only in its technical text or title
 # weighs this share: its reader would not see it
 PLAIN_OTHER_SHARE = 0.75
-BM25_SHARE = 0.25  # weight of the BM25 rank (0..1 within a question) in the score
+BM25_SHARE = 0.45  # weight of the BM25 rank (0..1 within a question) in the score
+# a section's title says what its passages are about: a question's word in it weighs more
+# than the same word said in passing ("exercise" in "Cramps and exercise", not in the
+# prevention advice "stretch before and after exercise")
 CURATED_MATCH = 84  # rapidfuzz similarity (0-100) from which a curated question matches
-TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 2.0, 1.0, 0.4
+TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 3.0, 1.0, 0.4
 COMMON_IN_LIBRARY = 100  # passages: a word in more is left out of a library-wide search
 _CANDIDATES = 60  # passages fetched from FTS5 before scoring
 SEARCHED_FROM = 0.4  # rarity from which a word is searched for (any below only counts)
