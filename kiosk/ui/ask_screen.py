@@ -11,9 +11,9 @@ section, its citations and a button that opens the section; or, when nothing fit
 plain "I don't have an answer to that" and the suggestion to ask staff
 (:mod:`kiosk.search`).
 
-Privacy: the question lives in the line edit and in ``self.question`` only; it is
-never logged or written, and :meth:`reset` (the session wipe) empties both, with the
-line edit's undo history.
+Privacy: the question lives in the line edit and in the visit only (``visit.question``
+and ``visit.found``, kiosk.visit); it is never logged or written, and the wipe throws
+both away: the visit, and this screen with its line edit and its undo history.
 """
 
 from __future__ import annotations
@@ -71,8 +71,6 @@ class AskScreen(Screen):
     def __init__(self, context: ScreenContext, index: Callable[[], SearchIndex]) -> None:
         super().__init__(context)
         self._index = index
-        self.question = ""  # the last question asked ("" before one is asked)
-        self.results: Results | None = None
         self.answers: list[QWidget] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +135,16 @@ class AskScreen(Screen):
             self._show_keyboard()
         self.edit.setFocus()
 
+    @property
+    def question(self) -> str:
+        """The last question asked ("" before one is asked): the visit's (kiosk.visit)."""
+        return self.context.session.visit.question
+
+    @property
+    def results(self) -> Results | None:
+        """What was found for it, as shown: the visit's."""
+        return self.context.session.visit.found
+
     def _back(self) -> None:
         self.backRequested.emit(self.came_from)
 
@@ -146,7 +154,7 @@ class AskScreen(Screen):
         if not question:
             self.edit.setFocus()
             return
-        self.question = question
+        self.context.session.visit.ask(question, None)
         self._answer()
         self._hide_keyboard()  # room for the answers; "Keyboard" brings it back
         self.page.to_top()
@@ -155,11 +163,12 @@ class AskScreen(Screen):
         bundle, session = self.context.bundle, self.context.session
         if bundle is None or not self.question:
             return
-        self.results = library_answers(
+        results = library_answers(
             self._index(), self.question, session.reading_level, session.language, bundle.id,
             several=len(self.context.topics) > 1,
         )  # fmt: skip
-        self._show(self.results)
+        session.visit.ask(self.question, results)
+        self._show(results)
 
     def _show_keyboard(self) -> None:
         if self.keyboard is not None:
@@ -335,8 +344,8 @@ class AskScreen(Screen):
         if self.results is not None and session.level is not None:
             # the same answers, at this level, in this language (level None: the wipe is
             # under way, and the answers are about to go)
-            self.results = self._index().again(self.results, session.reading_level,
-                                               session.language)  # fmt: skip
-            self._show(self.results)
+            results = self._index().again(self.results, session.reading_level, session.language)
+            session.visit.ask(self.question, results)
+            self._show(results)
         else:
             self.status.setText("")

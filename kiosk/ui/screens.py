@@ -523,7 +523,7 @@ class SectionScreen(Screen):
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__(context)
-        self.section_id: str | None = None
+        self._built: str | None = None  # the section whose passages are made
         self.passages: list[PassageView] = []
         self.figures: list[FigureView] = []
         column = self.scrolling_column()
@@ -555,13 +555,24 @@ class SectionScreen(Screen):
         column.addWidget(self.about, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
+    @property
+    def section_id(self) -> str | None:
+        """The section shown: the visit's (kiosk.visit), not this screen's."""
+        return self.context.session.visit.section
+
     def show_section(self, section_id: str) -> None:
         bundle = self.context.bundle
         assert bundle is not None
-        section = bundle.section(section_id)
-        if section is None:
+        if bundle.section(section_id) is None:
             return
-        self.section_id = section_id
+        self.context.session.visit.open_section(section_id)
+        self.refresh()
+        self.stale = False
+        self.page.to_top()
+
+    def _build(self, section: Section) -> None:
+        """The views of ``section``'s passages and figures (their texts: refresh)."""
+        self._built = section.id
         for view in [*self.passages, *self.figures]:
             self.passage_column.removeWidget(view)  # see clear_layout: not setParent(None)
             view.hide()
@@ -576,9 +587,6 @@ class SectionScreen(Screen):
             self.passages.append(view)
             self._add_figures(section, number, last=number == len(section.passages))
         self._order_stale = True
-        self.refresh()
-        self.stale = False
-        self.page.to_top()
 
     def _add_figures(self, section: Section, number: int, *, last: bool) -> None:
         """The section's figures that follow passage ``number``."""
@@ -615,6 +623,8 @@ class SectionScreen(Screen):
         set_button_text(self.about, self.tr("About this information"))
         if section is None:
             return
+        if section.id != self._built:
+            self._build(section)
         self.title.setText(self.context.level_text(section.title))
         self._show_cards(section)
         for view, passage in zip(self.passages, section.passages, strict=True):

@@ -50,7 +50,6 @@ class QuestionScreen(Screen):
     def __init__(self, context: ScreenContext, engine: SelfCheckEngine) -> None:
         super().__init__(context)
         self.engine = engine
-        self.current: str | None = None  # the question shown; None: the intro
         self._fresh = False  # start() was called: the next arrival ignores the old focus
         self._drawn: str | None = None  # the question whose answer buttons are shown
         column = self.scrolling_column()
@@ -123,11 +122,16 @@ class QuestionScreen(Screen):
     def answers(self) -> Mapping[str, Answer]:
         return self.context.session.answers
 
+    @property
+    def current(self) -> str | None:
+        """The question shown (None: the intro): the visit's (kiosk.visit)."""
+        return self.context.session.visit.step
+
     def begin(self, came_from: str | None = None) -> None:  # "Check my risk factors"
         self.start()
 
     def start(self) -> None:
-        self.current = None
+        self.context.session.visit.show_step(None)
         self.refresh()
         self.page.to_top()
         self._fresh = True  # shown next: the focus on "Start", not where Qt's chain left it
@@ -140,7 +144,7 @@ class QuestionScreen(Screen):
         super().arrive(restore=restore)
 
     def show_question(self, question_id: str | None) -> None:
-        self.current = question_id
+        self.context.session.visit.show_step(question_id)
         self.refresh()
         self.page.to_top()
         self.arrive(restore=False)  # a new question: said, the focus on its first answer
@@ -329,7 +333,7 @@ class ResultsScreen(Screen):
     def __init__(self, context: ScreenContext, engine: SelfCheckEngine) -> None:
         super().__init__(context)
         self.engine = engine
-        self.evaluation: Evaluation | None = None
+        self._shown = False  # the results were asked for (before: nothing to show)
         column = self.scrolling_column()
         column.setContentsMargins(32, 24, 32, 32)
         self.title = label(role="h1")
@@ -366,8 +370,13 @@ class ResultsScreen(Screen):
     def begin(self, came_from: str | None = None) -> None:  # the answers given
         self.show_results()
 
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """What the visit's answers point to (None before the results are asked for)."""
+        return self.engine.evaluate(self.context.session.answers) if self._shown else None
+
     def show_results(self) -> None:
-        self.evaluation = self.engine.evaluate(self.context.session.answers)
+        self._shown = True
         self.refresh()
         self.page.to_top()
 
@@ -381,13 +390,14 @@ class ResultsScreen(Screen):
 
     def report(self) -> Report | None:
         """The self-check's report (the handout's and ``kiosk selfcheck``'s words)."""
-        if self.evaluation is None or self.context.bundle is None:
+        evaluation = self.evaluation
+        if evaluation is None or self.context.bundle is None:
             return None
         session = self.context.session
         place = Place.KIOSK if self.context.kiosk else Place.LAPTOP
         return build_report(
             self.context.bundle,
-            self.evaluation,
+            evaluation,
             session.reading_level,
             session.language,
             translator(CONTEXT),

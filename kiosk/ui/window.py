@@ -383,8 +383,9 @@ class MainWindow(QMainWindow):
         changed = self.context.show_content(content)
         self.content = content
         if changed:
+            self.session.visit.leave_place()  # it may not exist in the new content
             self._build_screens()
-            self.go("welcome")  # the visitor's place may not exist in the new content
+            self.go("welcome")
         if content.errors and not self.options.kiosk:
             from kiosk.ui.dialogs import show_content_errors
 

@@ -142,9 +142,20 @@ class Visit:
             self.events.contrast.emit(on)
 
     def open_topic(self, topic: str | None) -> None:
+        """Open the topic ``topic``: the place in the last one (its section, its
+        self-check's question, a question asked about it) is left with it."""
         if topic != self.topic:
+            self.leave_place()
             self.topic = topic
             self.events.topic.emit(topic)
+
+    def leave_place(self) -> None:
+        """Forget where the visitor was: the section open, the self-check's question
+        shown, the question asked and its answers (content that changed may not have
+        them). The choices stay: level, language, text size, contrast, answers."""
+        self.open_section(None)
+        self.show_step(None)
+        self.ask("", None)
 
     def open_section(self, section: str | None) -> None:
         if section != self.section:

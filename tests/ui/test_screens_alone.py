@@ -144,6 +144,20 @@ def test_section_reader_shows_every_passage_with_its_citations(
     assert blocker.args == [3]
 
 
+def test_a_new_section_screen_shows_the_visits_section(
+    context: ScreenContext, shown: Callable[[W], W]
+) -> None:
+    """The screen views the visit: one made anew (content reloaded by staff) shows the
+    section the visit has open."""
+    context.session.visit.open_section("night-cramps")
+    screen = shown(SectionScreen(context))
+    screen.refresh()
+    section = CRAMPS.section("night-cramps")
+    assert section is not None
+    assert _plain(section.title, "patient") in texts(screen)
+    assert len(screen.passages) == len(section.passages)
+
+
 def test_switching_level_on_a_section_keeps_the_place(
     context: ScreenContext, shown: Callable[[W], W]
 ) -> None:
@@ -166,6 +180,7 @@ def test_next_and_previous_walk_the_sections(
     assert not find_button(screen, "previous-section").isVisible()
     click(qtbot, screen, "next-section")
     assert screen.section_id == second
+    assert context.session.visit.section == second  # the place is the visit's
     click(qtbot, screen, "previous-section")
     assert screen.section_id == first
     with qtbot.waitSignal(screen.backRequested):
@@ -189,6 +204,7 @@ def test_one_question_per_screen_with_progress(
 ) -> None:
     screen = _questions(qtbot, context, shown)
     assert screen.current == screen.engine.order[0].id
+    assert context.session.visit.step == screen.current  # the visit's, not the screen's
     assert screen.progress.text().startswith("Question 1 of ")
     for name in ("answer-yes", "answer-no", "answer-not_sure"):
         assert find_button(screen, name).height() >= 48

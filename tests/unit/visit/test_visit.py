@@ -94,3 +94,20 @@ def test_a_listener_can_disconnect() -> None:
     visit.events.language.disconnect(heard.append)
     visit.set_language("en")
     assert heard == ["es"]
+
+
+def test_another_topic_leaves_the_place_in_the_last_one_and_keeps_the_choices() -> None:
+    visit = Visit()
+    visit.set_level("clinician")
+    visit.open_topic("muscle-cramps")
+    visit.open_section("night-cramps")
+    visit.show_step("diuretic")
+    visit.ask("water pills", None)
+    heard: list[str] = []
+    for name in ("section", "step", "question"):
+        getattr(visit.events, name).connect(lambda _value, name=name: heard.append(name))
+    visit.open_topic("using-the-kiosk")
+    assert (visit.section, visit.step, visit.question, visit.found) == (None, None, "", None)
+    assert sorted(heard) == ["question", "section", "step"]  # each told, once
+    assert visit.reading_level == "clinician"
+    assert visit.topic == "using-the-kiosk"
