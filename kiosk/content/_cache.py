@@ -19,6 +19,12 @@ symbolic link, or that belongs to someone else, is not used at all (the bundle i
 loaded the long way). Files are written through randomly named temporary files that
 are removed on any failure.
 
+Nothing stays for ever: after a bundle is loaded the long way (its content changed), the
+folder is swept once per cache (:meth:`BundleCache._sweep`). A cached document that no
+last good pointer names any more (an older version of a bundle), a pointer whose bundle
+folder is gone, and leftover temporary files go, once they are older than ten minutes
+(another process may be between writing a document and its pointer).
+
 The last good content of each bundle folder is also kept in memory for as long as the
 process runs, whatever the disk allows (a read-only or full home keeps it too).
 """
@@ -54,8 +60,10 @@ _MAGIC = b"kiosk-cache %d " % FORMAT
 _SUFFIX = ".cache"
 _MAX_CACHE_BYTES = 64 * 1024 * 1024
 _MAX_POINTER_BYTES = 1024
-_STALE_TEMPORARY_S = 600.0
-"""A temporary file older than this is a leftover (a crash, a full disk): removed."""
+_STALE_S = 600.0
+"""A file the sweep would remove is left alone until it is this old (seconds): another
+process may be writing it, or about to write the pointer that names it."""
+_POINTER_PREFIX = "last-good-"
 
 _REMEMBERED: dict[str, tuple[str, BundleDocument]] = {}
 """Folder (absolute path) -> (content key, last good document), for this process."""
@@ -153,6 +161,7 @@ class BundleCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self._usable: bool | None = None  # checked once, when first needed
+        self._swept = False  # once per cache: a library's bundles write pointers in turn
 
     @classmethod
     def default(cls) -> BundleCache:
@@ -212,7 +221,6 @@ class BundleCache:
         except (TypeError, ValueError):
             return
         self._write(key + _SUFFIX, data)
-        self._sweep()
 
     def _write(self, name: str, data: bytes) -> bool:
         """``data`` into the cache folder as ``name``, whole or not at all."""
@@ -235,43 +243,54 @@ class BundleCache:
         return True
 
     def _sweep(self) -> None:
-        """Remove leftovers: old temporary files, and pickles of older versions."""
-        assert self.directory is not None
-        limit = time.time() - _STALE_TEMPORARY_S
+        """Remove what nothing uses any more (see the module docstring), once per cache.
+
+        Kept: every document a readable pointer names, and anything younger than
+        :data:`_STALE_S`. Removed: any pickle (format 0), older temporary files, documents
+        no pointer names (also those of another format version), pointers that cannot be
+        read or whose bundle folder is gone. Never raises; nothing is followed (links
+        are removed as any other leftover entry, never their targets).
+        """
+        if self._swept or self.directory is None:
+            return
+        self._swept = True
+        limit = time.time() - _STALE_S
+        named: set[str] = set()
+        old: list[tuple[str, str]] = []  # (name, path) of entries older than the limit
         try:
             with os.scandir(self.directory) as entries:
                 for entry in entries:
-                    name = entry.name
-                    old_pickle = name.endswith(".pickle")
-                    if not (old_pickle or name.endswith(".tmp")):
-                        continue
                     try:
                         info = entry.stat(follow_symlinks=False)
-                        if old_pickle or info.st_mtime < limit:
-                            os.unlink(entry.path)
                     except OSError:
                         continue
+                    pointer = entry.name.startswith(_POINTER_PREFIX)
+                    read = _read_pointer(entry.path) if pointer else None
+                    if read is not None and (read[2] is None or os.path.isdir(read[2])):
+                        named.add(read[0] + _SUFFIX)
+                        continue  # a pointer in use (its bundle folder is there)
+                    if info.st_mtime < limit or entry.name.endswith(".pickle"):
+                        old.append((entry.name, entry.path))  # (no version writes pickles)
         except OSError:
-            pass
+            return
+        for name, path in old:
+            if name in named:
+                continue
+            if name.endswith((_SUFFIX, ".tmp", ".pickle")) or name.startswith(_POINTER_PREFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
 
     # -- the last good content of a folder
     @staticmethod
     def _folder_name(folder: Path) -> str:
-        return "last-good-" + sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:32]
+        return _POINTER_PREFIX + sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:32]
 
     def pointer(self, folder: Path) -> tuple[str, str] | None:
         """(content key, file signature) of the last good content of ``folder``."""
         if not self.usable():
             return None
-        try:
-            raw = read_file(self._path(self._folder_name(folder)), _MAX_POINTER_BYTES,
-                            follow_links=False)  # fmt: skip
-            lines = raw.decode("ascii").split()
-        except (FileProblem, UnicodeDecodeError):
-            return None
-        if len(lines) != 2 or not all(line.isalnum() for line in lines):
-            return None
-        return lines[0], lines[1]
+        read = _read_pointer(self._path(self._folder_name(folder)))
+        return None if read is None else (read[0], read[1])
 
     def remember_good(
         self, folder: Path, key: str, signature: str, document: BundleDocument | None = None
@@ -283,7 +302,9 @@ class BundleCache:
             _REMEMBERED[os.path.abspath(folder)] = (key, document)
         if not key or not signature or not self.usable(create=True):
             return
-        self._write(self._folder_name(folder), f"{key}\n{signature}\n".encode())
+        where = os.fsencode(os.path.abspath(folder)).hex()  # for the sweep: folder gone?
+        if self._write(self._folder_name(folder), f"{key}\n{signature}\n{where}\n".encode()):
+            self._sweep()
 
     def last_good(self, folder: Path) -> BundleDocument | None:
         """The last content of ``folder`` that loaded cleanly, if any (to run on): the one
@@ -293,6 +314,25 @@ class BundleCache:
             return remembered[1]
         found = self.pointer(folder)
         return self.get(found[0]) if found else None
+
+
+def _read_pointer(path: str | Path) -> tuple[str, str, bytes | None] | None:
+    """(content key, file signature, bundle folder) of a pointer file, or None when it
+    cannot be read. The folder is None in a pointer of an older version (two lines)."""
+    try:
+        raw = read_file(path, _MAX_POINTER_BYTES, follow_links=False)
+        lines = raw.decode("ascii").split()
+    except (FileProblem, UnicodeDecodeError):
+        return None
+    if len(lines) not in (2, 3) or not all(line.isalnum() for line in lines):
+        return None
+    folder: bytes | None = None
+    if len(lines) == 3:
+        try:
+            folder = bytes.fromhex(lines[2])
+        except ValueError:
+            return None
+    return lines[0], lines[1], folder
 
 
 def forget_remembered() -> None:

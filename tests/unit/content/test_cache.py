@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
 from kiosk.content import BundleCache, BundleError, load_bundle
+from kiosk.content._cache import forget_remembered
 from tests.unit.content.conftest import MakeBundle
 
 
@@ -363,3 +365,68 @@ def test_attack_read_only_cache_keeps_last_good_in_memory(
     assert [b.id for b in library.bundles] == ["tiny"]
     assert library.stale == {"tiny"}
     assert library.errors
+
+
+def test_attack_old_cache_files_are_never_swept(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    """Each edit of a bundle left its previous document in the cache for ever, and a
+    bundle folder that was removed kept its pointer and document: the folder only grew.
+    Now, once a bundle is loaded the long way, what no pointer names goes (once older
+    than ten minutes); what is in use, young, or not the cache's own stays."""
+    from kiosk.content import load_library
+
+    cache_dir = tmp_path / "cache"
+    root = make_bundle().parent
+    other = tmp_path / "other"
+    other.mkdir()
+    (root / "tiny").rename(other / "gone")  # a second bundle folder, removed later
+    load_bundle(other / "gone", cache=BundleCache(cache_dir))
+    make_bundle()  # the tiny bundle again, in its own folder
+    load_library(root, cache=BundleCache(cache_dir))
+    assert len(cache_files(cache_dir)) == 1  # the same content: one document
+    topic = root / "tiny" / "topic.yaml"
+    topic.write_text(topic.read_text().replace("Tired", "Weary"))
+    load_bundle(root / "tiny", cache=BundleCache(cache_dir))
+    first_two = cache_files(cache_dir)
+    assert len(first_two) == 2  # the edit's document and the old one
+    for path in cache_dir.iterdir():
+        os.utime(path, (1, 1))  # long ago
+    foreign = cache_dir / "notes.txt"
+    foreign.write_text("not the cache's own")
+    os.utime(foreign, (1, 1))
+    shutil.rmtree(other)
+    topic.write_text(topic.read_text().replace("Weary", "Aching"))
+    young = cache_dir / ("f" * 64 + ".cache")  # another process's, its pointer not yet written
+    young.write_bytes(b"x")
+
+    edited = load_bundle(root / "tiny", cache=BundleCache(cache_dir))
+
+    assert "Aching" in edited.level_text(edited.topic.summary, "patient")
+    pointers = sorted(cache_dir.glob("last-good-*"))
+    assert len(pointers) == 1  # the removed folder's pointer went
+    key = pointers[0].read_text().split()[0]
+    assert cache_files(cache_dir) == sorted([cache_dir / f"{key}.cache", young])
+    assert foreign.exists()
+    # and what stays is what the next start uses
+    forget_remembered()
+    assert BundleCache(cache_dir).last_good(root / "tiny") == edited.document
+
+
+def test_the_sweep_keeps_documents_a_pointer_names(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    """A bundle that now fails keeps its last good document however old, and an older
+    version's two-line pointer (no folder in it) still counts."""
+    cache_dir = tmp_path / "cache"
+    folder = make_bundle()
+    good = load_bundle(folder, cache=BundleCache(cache_dir))
+    (pointer,) = cache_dir.glob("last-good-*")
+    pointer.write_text("\n".join(pointer.read_text().split()[:2]) + "\n")  # older form
+    for path in cache_dir.iterdir():
+        os.utime(path, (1, 1))
+    fresh = tmp_path / "fresh"
+    shutil.copytree(folder, fresh)
+    topic = fresh / "topic.yaml"
+    topic.write_text(topic.read_text().replace("Tired", "Weary"))
+    (folder / "topic.yaml").write_text("topic: [broken\n")
+    load_bundle(fresh, cache=BundleCache(cache_dir))  # a long load: the sweep runs
+    assert len(cache_files(cache_dir)) == 2
+    forget_remembered()
+    assert BundleCache(cache_dir).last_good(folder) == good.document
