@@ -165,7 +165,9 @@ class IdleReset(QObject):
         self.countdown = CountdownDialog(
             self.window, kiosk=self.options.kiosk, seconds=self.options.warning_seconds
         )
-        self.countdown.expired.connect(self.expired.emit)
+        # signal to signal: a connection to another object's emit (or to any method Qt
+        # wraps) is kept by PySide after both are gone, some 60 bytes each time
+        self.countdown.expired.connect(self.expired)
         self.countdown.finished.connect(self.countdown_closed)
         self.countdown.start()
 

@@ -65,7 +65,7 @@ class Staff(QObject):
     def open_panel(self) -> StaffPanel:
         panel = StaffPanel(self.window, kiosk=self.options.kiosk)
         panel.reloadRequested.connect(lambda: self.reload_content(panel))
-        panel.exitRequested.connect(self.exitRequested.emit)
+        panel.exitRequested.connect(self.exitRequested)  # not .emit: see idle.py
         self._show_status(panel)
         panel.open()
         return panel

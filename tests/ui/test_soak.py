@@ -4,11 +4,16 @@ no widget, no dialog and no Python type behind, and do not crash (issue 18)."""
 from __future__ import annotations
 
 import gc
+import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+import kiosk.ui
 from bench.soak import drive, one_visit, python_types, qt_wrappers
 from tests.ui.conftest import MakeWindow
 from tests.ui.helpers import open_dialog, to_topic
@@ -88,3 +93,60 @@ def test_attack_closed_dialogs_are_freed_at_once(qtbot: QtBot, make_window: Make
         qtbot.wait(1)  # the event loop frees them
     assert window.findChildren(QDialog) == []
     assert not window.session.is_start_state()  # freed without a wipe
+
+
+class Source(QObject):
+    fired = Signal()
+
+
+_EMIT_OR_QT_METHOD = re.compile(
+    r"\.connect\(\s*[A-Za-z_][\w.]*\.(emit|accept|reject|close|done|hide|show|deleteLater|"
+    r"update|clear|start|stop|setFocus|click|open|exec)\s*[,)]"
+)
+
+
+_PYTHON_EVENTS_ONLY = {"session.py"}
+"""Modules whose connects to ``emit`` are on kiosk.visit's events (plain Python)."""
+
+
+def test_attack_connecting_to_an_emit_grows_memory_every_visit(qapp: QApplication) -> None:
+    """The idle countdown's expiry and the staff panel's exit were connected to another
+    object's ``signal.emit``: PySide keeps such a connection (some 60 bytes) after both
+    objects are gone, once per countdown and per staff sign-in, without end; the same
+    for a method Qt wraps (``dialog.accept``). A signal connected to a signal, a Python
+    method or a lambda does not grow. Checked in PySide itself, then in our code."""
+    import tracemalloc
+
+    holder = Source()
+
+    def growth(connect: Callable[[Source], None]) -> int:
+        def rounds(count: int) -> None:
+            for _ in range(count):
+                made = Source()
+                connect(made)
+                made.deleteLater()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+        rounds(50)
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            rounds(500)
+            gc.collect()
+            return tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+
+    assert growth(lambda made: made.fired.connect(holder.fired.emit)) > 500 * 30  # the leak
+    assert growth(lambda made: made.fired.connect(holder.fired)) < 500 * 4  # the fix
+
+    root = Path(kiosk.ui.__file__).parent
+    found = [
+        f"{path.name}:{text[: match.start()].count(chr(10)) + 1}"
+        for path in sorted(root.glob("*.py"))
+        if path.name not in _PYTHON_EVENTS_ONLY
+        for text in [path.read_text(encoding="utf-8")]
+        for match in _EMIT_OR_QT_METHOD.finditer(text)
+    ]
+    assert found == [], "connect the signal itself, or a Python method or lambda"
