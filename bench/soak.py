@@ -51,6 +51,11 @@ class Checkpoint:
     widgets: int
     types: int
     wrappers: int
+    heap_mib: float = 0.0
+    """The C heap's bytes in use (glibc ``mallinfo2``; 0 elsewhere), MiB: what RSS holds
+    besides pages freed but not returned (fragmentation)."""
+    python_blocks: int = 0
+    """Memory blocks Python's allocator has handed out (``sys.getallocatedblocks``)."""
 
 
 def rss_mib() -> float:
@@ -63,6 +68,26 @@ def rss_mib() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def heap_mib() -> float:
+    """Bytes in use in the C heap (glibc's ``mallinfo2``), MiB; 0.0 where there is none."""
+    import ctypes
+    import ctypes.util
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+            "uordblks", "fordblks", "keepcost")]  # fmt: skip
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallinfo2 = libc.mallinfo2
+    except (OSError, AttributeError):
+        return 0.0
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 2**20
 
 
 def python_types() -> int:
@@ -212,10 +237,13 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
             gc.collect()
             points.append(Checkpoint(done, time.perf_counter() - clock["begin"], rss_mib(),
                                      len(app.allWidgets()), python_types(),
-                                     qt_wrappers()))  # fmt: skip
-            print(f"soak: {done:>6} visits  RSS {points[-1].rss_mib:7.1f} MiB  "
-                  f"widgets {points[-1].widgets}  types {points[-1].types}  "
-                  f"wrappers {points[-1].wrappers}", file=sys.stderr, flush=True)  # fmt: skip
+                                     qt_wrappers(), heap_mib(),
+                                     sys.getallocatedblocks()))  # fmt: skip
+            last = points[-1]
+            print(f"soak: {done:>6} visits  RSS {last.rss_mib:7.1f} MiB  "
+                  f"widgets {last.widgets}  types {last.types}  wrappers {last.wrappers}  "
+                  f"heap {last.heap_mib:.1f} MiB  Python blocks {last.python_blocks}",
+                  file=sys.stderr, flush=True)  # fmt: skip
 
         def everything() -> Step:
             for _ in range(warmup):
@@ -239,6 +267,8 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
             "widgets": last.widgets - first.widgets,
             "types": last.types - first.types,
             "wrappers": last.wrappers - first.wrappers,
+            "heap_mib_per_1000": (last.heap_mib - first.heap_mib) * per_1000,
+            "python_blocks_per_1000": (last.python_blocks - first.python_blocks) * per_1000,
         }
         return {
             "visits": visits,
@@ -262,11 +292,12 @@ def report(results: dict[str, Any]) -> str:
         f"kiosk soak: {results['visits']:,} full visits after {results['warmup']} to warm up, "
         f"{results['visits_per_second']:.1f} visits/s",
         "",
-        f"{'visits':>7} | {'RSS MiB':>8} | {'widgets':>7} | {'types':>6} | {'wrappers':>8}",
+        f"{'visits':>7} | {'RSS MiB':>8} | {'widgets':>7} | {'types':>6} | {'wrappers':>8} | "
+        f"{'C heap MiB':>10} | {'Py blocks':>9}",
     ]
     lines += [
         f"{p['visits']:>7} | {p['rss_mib']:>8.1f} | {p['widgets']:>7} | {p['types']:>6} | "
-        f"{p['wrappers']:>8}"
+        f"{p['wrappers']:>8} | {p['heap_mib']:>10.1f} | {p['python_blocks']:>9}"
         for p in results["checkpoints"]
     ]
     mark = {True: "PASS", False: "FAIL"}
@@ -278,6 +309,8 @@ def report(results: dict[str, Any]) -> str:
         f"  {mark[goals['types']]}  Python types {growth['types']:+d} (goal: no growth)",
         f"  {mark[goals['wrappers']]}  Qt object wrappers {growth['wrappers']:+d} "
         "(goal: no growth)",
+        f"  (for reading RSS: C heap in use {growth['heap_mib_per_1000']:+.2f} MiB and Python "
+        f"blocks {growth['python_blocks_per_1000']:+,.0f} per 1,000 visits)",
     ]
     return "\n".join(lines)
 
