@@ -533,8 +533,11 @@ def _check_citations(
     numbers = {n for _, n in found_numbers if isinstance(n, int)}
     listed = ", ".join(str(n) for n in sorted(numbers)) or "none"
     cited: set[int] = set()
-    passages = [(path, value) for path, value in _level_texts(raw)
-                if path[:2] != ("metadata", "disclaimer") and path[-1] != "title"]  # fmt: skip
+    passages = [
+        (path, value)
+        for path, value in _level_texts(raw)
+        if path[:2] != ("metadata", "disclaimer") and path[-1] != "title"
+    ]
     # (texts, what must cite: "passage"/"answer", or None when citing is optional)
     groups: list[tuple[list[tuple[ValuePath, Any]], str | None]] = [
         (passages, "passage"),
@@ -1005,8 +1008,14 @@ def _check_restates(
         sources: list[Any] = [topic.get("summary")]
         name = "the topic's short answer"
     else:
-        found = next((s for s in topic.get("sections") or [] if isinstance(s, Mapping)
-                      and s.get("id") == section), None)  # fmt: skip
+        found = next(
+            (
+                s
+                for s in topic.get("sections") or []
+                if isinstance(s, Mapping) and s.get("id") == section
+            ),
+            None,
+        )
         if found is None:
             return
         passages = found.get("passages")
@@ -1027,8 +1036,11 @@ def _check_restates(
             }
             extra = sorted(set(_cited(words)) - allowed)
             if extra:
-                where_ = (*path, "answer", level) if language is None else (
-                    *path, "answer", level, language)  # fmt: skip
+                where_ = (
+                    (*path, "answer", level)
+                    if language is None
+                    else (*path, "answer", level, language)
+                )
                 cited = ", ".join(map(str, extra))
                 yield where.value(
                     where_,

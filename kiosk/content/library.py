@@ -190,7 +190,7 @@ def load_library(
     (if any), with the status ``STALE``. With ``require_approved``, a bundle is shown only
     when ``approver`` names the reviewer whose signature approves it (no approver: none
     is); the others are listed but not shown. The YAML's review status never counts.
-    """  # fmt: skip
+    """
     import gc
 
     # Loading builds many small objects that all stay alive; the cycle collector would

@@ -109,11 +109,21 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
     """The texts other than the topic's, each scored as one whole."""
     ask = bundle.document.ask
     for i, answer in enumerate(ask.answers if ask is not None else ()):
-        yield _Whole(ASK_PREFIX + answer.id, f"curated answer '{answer.id}'", "ask",
-                     (answer.answer,), ("ask", "answers", i, "answer"))  # fmt: skip
+        yield _Whole(
+            ASK_PREFIX + answer.id,
+            f"curated answer '{answer.id}'",
+            "ask",
+            (answer.answer,),
+            ("ask", "answers", i, "answer"),
+        )
     if ask is not None and ask.medicine_safety is not None:
-        yield _Whole(ASK_PREFIX + "medicine-safety", "the medicine safety answer", "ask",
-                     (ask.medicine_safety,), ("ask", "medicine_safety"))  # fmt: skip
+        yield _Whole(
+            ASK_PREFIX + "medicine-safety",
+            "the medicine safety answer",
+            "ask",
+            (ask.medicine_safety,),
+            ("ask", "medicine_safety"),
+        )
     for i, sign in enumerate(bundle.signs):
         yield _Whole(
             SIGN_PREFIX + sign.id,
@@ -125,25 +135,41 @@ def _wholes(bundle: Bundle) -> Iterator[_Whole]:
     shown = {figure.asset for section in bundle.topic.sections for figure in section.figures}
     for i, asset in enumerate(bundle.document.assets):
         if asset.id in shown and asset.alt is not None:  # a figure's caption, at every level
-            yield _Whole(FIGURE_PREFIX + asset.id, f"the alt text of figure '{asset.id}'",
-                         "assets", ({str(level): asset.alt for level in bundle.reading_levels},),
-                         ("assets", i, "alt"), per_level=False)  # fmt: skip
+            yield _Whole(
+                FIGURE_PREFIX + asset.id,
+                f"the alt text of figure '{asset.id}'",
+                "assets",
+                ({str(level): asset.alt for level in bundle.reading_levels},),
+                ("assets", i, "alt"),
+                per_level=False,
+            )
     check = bundle.document.selfcheck
     if check is None:
         return
     s = SELFCHECK_PREFIX
-    yield _Whole(s + "intro", "self-check intro", "selfcheck", (check.intro,),
-                 ("selfcheck", "intro"))  # fmt: skip
+    yield _Whole(
+        s + "intro", "self-check intro", "selfcheck", (check.intro,), ("selfcheck", "intro")
+    )
     for i, question in enumerate(check.questions):
         texts = [question.text]
         if question.help is not None:
             texts.append(question.help)
         texts.extend(option.text for option in question.options)
-        yield _Whole(s + question.id, f"self-check question '{question.id}'", "selfcheck",
-                     tuple(texts), ("selfcheck", "questions", i, "text"))  # fmt: skip
+        yield _Whole(
+            s + question.id,
+            f"self-check question '{question.id}'",
+            "selfcheck",
+            tuple(texts),
+            ("selfcheck", "questions", i, "text"),
+        )
     for i, factor in enumerate(check.factors):
-        yield _Whole(s + "factor:" + factor.id, f"self-check factor '{factor.id}'", "selfcheck",
-                     (factor.name, factor.helps), ("selfcheck", "factors", i, "helps"))  # fmt: skip
+        yield _Whole(
+            s + "factor:" + factor.id,
+            f"self-check factor '{factor.id}'",
+            "selfcheck",
+            (factor.name, factor.helps),
+            ("selfcheck", "factors", i, "helps"),
+        )
 
 
 def lint_bundle(bundle: Bundle) -> list[LintRow]:
@@ -158,20 +184,51 @@ def lint_bundle(bundle: Bundle) -> list[LintRow]:
                 single = name == "summary"
                 for i, (text, plain) in enumerate(zip(texts, plains, strict=True), start=1):
                     at = path if single else (*path, i - 1)
-                    rows.append(_row(name, i, level, language, text, plain, whole=False,
-                                     part="topic", path=(*at, str(level), language)))  # fmt: skip
+                    rows.append(
+                        _row(
+                            name,
+                            i,
+                            level,
+                            language,
+                            text,
+                            plain,
+                            whole=False,
+                            part="topic",
+                            path=(*at, str(level), language),
+                        )
+                    )
                 rows.append(
-                    _row(name, None, level, language, "\n".join(texts), "\n".join(plains),
-                         whole=True, part="topic", path=path)
-                )  # fmt: skip
+                    _row(
+                        name,
+                        None,
+                        level,
+                        language,
+                        "\n".join(texts),
+                        "\n".join(plains),
+                        whole=True,
+                        part="topic",
+                        path=path,
+                    )
+                )
             for whole in _wholes(bundle):
                 texts = [bundle.level_text(t, level, language) for t in whole.texts]
                 text = "\n".join(texts)
                 plain = "\n".join(_sentence(plain_text(t)) for t in texts)
                 at = (str(level), language) if whole.per_level else (language,)
-                rows.append(_row(whole.name, None, level, language, text, plain, whole=True,
-                                 part=whole.part, path=(*whole.path, *at),
-                                 label=whole.label))  # fmt: skip
+                rows.append(
+                    _row(
+                        whole.name,
+                        None,
+                        level,
+                        language,
+                        text,
+                        plain,
+                        whole=True,
+                        part=whole.part,
+                        path=(*whole.path, *at),
+                        label=whole.label,
+                    )
+                )
     return rows
 
 

@@ -144,8 +144,9 @@ def _signature(files: list[Path], listing: list[str]) -> str:
     for path in files:
         info = path.stat()
         digest.update(os.fsencode(path.name))
-        digest.update(f":{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
-                      f"{info.st_ino}\0".encode())  # fmt: skip
+        digest.update(
+            f":{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}\0".encode()
+        )
     digest.update(b"\0".join(os.fsencode(name) for name in listing))
     return digest.hexdigest()
 
@@ -215,8 +216,11 @@ def _read_files(files: list[Path], limits: Limits | None) -> list[_Read]:
 
 def _unreadable(problem: FileProblem) -> str:
     message = str(problem)
-    return message if message.startswith("the file is too large") else (
-        f"cannot read the file: {message}")  # fmt: skip
+    return (
+        message
+        if message.startswith("the file is too large")
+        else (f"cannot read the file: {message}")
+    )
 
 
 def _read(path: Path, limit: int) -> bytes:

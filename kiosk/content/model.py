@@ -495,10 +495,30 @@ def _field_names() -> None:
     """Give each model class its field names, in order (for ``_Model`` and the cache)."""
     import dataclasses
 
-    model_classes = (Review, Metadata, Reference, Asset, Figure, Section, Topic, Condition, Rule,
-                     Option, Question, RedFlag, Factor, SelfCheck, Sign, Synonym, Spelling,
-                     Medicine, Intent, CuratedAnswer, Ask,
-                     BundleDocument)  # fmt: skip
+    model_classes = (
+        Review,
+        Metadata,
+        Reference,
+        Asset,
+        Figure,
+        Section,
+        Topic,
+        Condition,
+        Rule,
+        Option,
+        Question,
+        RedFlag,
+        Factor,
+        SelfCheck,
+        Sign,
+        Synonym,
+        Spelling,
+        Medicine,
+        Intent,
+        CuratedAnswer,
+        Ask,
+        BundleDocument,
+    )
     for cls in (*model_classes, Bundle):
         cls._names = tuple(f.name for f in dataclasses.fields(cls))  # for _Model
 

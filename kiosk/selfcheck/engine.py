@@ -142,8 +142,9 @@ class SelfCheckEngine:
             if rule is not None:
                 pending.extend(c.question for c in rule.conditions)
         questions = self.selfcheck.questions
-        return tuple([q for q in questions if q.id in first] +
-                     [q for q in questions if q.id not in first])  # fmt: skip
+        return tuple(
+            [q for q in questions if q.id in first] + [q for q in questions if q.id not in first]
+        )
 
     def is_warning(self, question_id: str) -> bool:
         """True for a question a red flag asks about (skipping it asks to confirm)."""

@@ -878,8 +878,13 @@ def _evaluate(args: argparse.Namespace, bundle: Bundle) -> Evaluation | int | No
         return EXIT_USAGE
     selfcheck = bundle.document.selfcheck
     if selfcheck is None:
-        print(ContentError.at_file(answers_path, f"the bundle '{bundle.id}' has no self-check "
-                                   "to answer; leave out --answers"), file=sys.stderr)  # fmt: skip
+        print(
+            ContentError.at_file(
+                answers_path,
+                f"the bundle '{bundle.id}' has no self-check to answer; leave out --answers",
+            ),
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     from kiosk.selfcheck.answers import load_answers
     from kiosk.selfcheck.engine import SelfCheckEngine
@@ -913,8 +918,9 @@ def run_handout(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     language: str | None = getattr(args, "locale", None)
     if language is not None and language not in bundle.languages:
-        _fail(f"the bundle '{bundle.id}' has no '{language}' "
-              f"(it has: {', '.join(bundle.languages)})")  # fmt: skip
+        _fail(
+            f"the bundle '{bundle.id}' has no '{language}' (it has: {', '.join(bundle.languages)})"
+        )
         return EXIT_USAGE
     evaluation = _evaluate(args, bundle)
     if isinstance(evaluation, int):

@@ -61,15 +61,21 @@ def _run(
         "UID_IS": str(uid),
         "SUDO_OK": "1" if sudo_ok else "0",
     }
-    done = subprocess.run(["/bin/sh", str(SCRIPT), *map(str, lists)], env=env,
-                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        ["/bin/sh", str(SCRIPT), *map(str, lists)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     calls = log.read_text().splitlines() if log.exists() else []
     return done, calls
 
 
 def test_nothing_missing_is_silent_and_installs_nothing(tmp_path: Path) -> None:
-    done, calls = _run(tmp_path, installed="libegl1 libpulse0 espeak-ng cage", uid=1000,
-                       sudo_ok=False)  # fmt: skip
+    done, calls = _run(
+        tmp_path, installed="libegl1 libpulse0 espeak-ng cage", uid=1000, sudo_ok=False
+    )
     assert (done.returncode, done.stdout, done.stderr, calls) == (0, "", "", [])
 
 
@@ -107,15 +113,24 @@ def test_not_debian_it_names_the_packages_and_goes_on(tmp_path: Path) -> None:
     assert calls == []
 
 
-@pytest.mark.parametrize(("target", "lists"), [
-    ("packages", "deploy/debian/run.txt"),
-    ("packages-test", "deploy/debian/run.txt deploy/debian/test.txt"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("target", "lists"),
+    [
+        ("packages", "deploy/debian/run.txt"),
+        ("packages-test", "deploy/debian/run.txt deploy/debian/test.txt"),
+    ],
+)
 def test_make_run_and_make_test_take_this_step_first(target: str, lists: str) -> None:
     """`make run` and `make test` (so `.ci/run`) begin with the packages, then the rest."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
-    shown = subprocess.run(["make", "--no-print-directory", "-n", target], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    shown = subprocess.run(
+        ["make", "--no-print-directory", "-n", target],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert shown.stdout.strip() == f"deploy/debian/ensure-packages {lists}"
     rules = (ROOT / "Makefile").read_text().splitlines()
     assert any(line.startswith("run: packages ") for line in rules)

@@ -67,10 +67,20 @@ class Kiosk:
 
     def systemctl(self, *args: str, timeout: float = 30) -> str:
         done = subprocess.run(
-            ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
-             "systemctl", "--user", *args],
-            env=self.env, capture_output=True, text=True, timeout=timeout,
-        )  # fmt: skip
+            [
+                "setpriv",
+                f"--reuid={USER}",
+                f"--regid={USER}",
+                "--clear-groups",
+                "systemctl",
+                "--user",
+                *args,
+            ],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         log = self.state / "service.log"
         assert done.returncode == 0, f"systemctl {' '.join(args)}: {done.stderr}\n" + (
             log.read_text()[-3000:] if log.exists() else "(no output)"
@@ -78,8 +88,9 @@ class Kiosk:
         return done.stdout
 
     def show(self) -> dict[str, str]:
-        out = self.systemctl("show", "kiosk.service",
-                             "-p", "ActiveState,SubState,Result,NRestarts,MainPID")  # fmt: skip
+        out = self.systemctl(
+            "show", "kiosk.service", "-p", "ActiveState,SubState,Result,NRestarts,MainPID"
+        )
         return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
 
     def app_pid(self) -> int:
@@ -95,11 +106,12 @@ class Kiosk:
     def frame(self, name: str) -> Path:
         out = self.state / name
         done = subprocess.run(
-            ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups", "grim",
-             str(out)],
-            env=dict(self.env, WAYLAND_DISPLAY="wayland-0"), capture_output=True, text=True,
+            ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups", "grim", str(out)],
+            env=dict(self.env, WAYLAND_DISPLAY="wayland-0"),
+            capture_output=True,
+            text=True,
             timeout=30,
-        )  # fmt: skip
+        )
         assert done.returncode == 0, done.stderr
         return out
 
@@ -160,10 +172,22 @@ def kiosk() -> Iterator[Kiosk]:
 
     cgroup = f"kiosk-test-{os.getpid()}"
     manager = subprocess.Popen(
-        ["unshare", "--mount", "--propagation", "private", "sh",
-         str(ROOT / "tests" / "deploy" / "user_systemd.sh"), str(state), str(USER), cgroup,
-         str(ROOT), "src", site, "site"],
-    )  # fmt: skip
+        [
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            str(ROOT / "tests" / "deploy" / "user_systemd.sh"),
+            str(state),
+            str(USER),
+            cgroup,
+            str(ROOT),
+            "src",
+            site,
+            "site",
+        ],
+    )
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(state / "home"),
@@ -174,20 +198,40 @@ def kiosk() -> Iterator[Kiosk]:
     try:
         deadline = time.monotonic() + 30
         while subprocess.run(
-            ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
-             "systemctl", "--user", "show", "-p", "Version"],
-            env=env, capture_output=True, timeout=30,
-        ).returncode:  # fmt: skip
+            [
+                "setpriv",
+                f"--reuid={USER}",
+                f"--regid={USER}",
+                "--clear-groups",
+                "systemctl",
+                "--user",
+                "show",
+                "-p",
+                "Version",
+            ],
+            env=env,
+            capture_output=True,
+            timeout=30,
+        ).returncode:
             assert manager.poll() is None, (state / "systemd.log").read_text()
             assert time.monotonic() < deadline, "the user manager did not start"
             time.sleep(0.1)
         yield handle
     finally:
         subprocess.run(
-            ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
-             "systemctl", "--user", "exit"],
-            env=env, capture_output=True, timeout=30,
-        )  # fmt: skip
+            [
+                "setpriv",
+                f"--reuid={USER}",
+                f"--regid={USER}",
+                "--clear-groups",
+                "systemctl",
+                "--user",
+                "exit",
+            ],
+            env=env,
+            capture_output=True,
+            timeout=30,
+        )
         try:
             manager.wait(timeout=30)
         except subprocess.TimeoutExpired:

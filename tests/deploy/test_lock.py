@@ -65,6 +65,9 @@ def test_the_kiosk_lock_has_the_apps_dependencies_at_the_same_versions() -> None
     kiosk, everything = _locked("deploy/kiosk.lock"), _locked()
     missing = [str(r) for r in _wanted(extras=False) if canonicalize_name(r.name) not in kiosk]
     assert not missing, f"run `make lock`: {missing}"
-    differ = {name: (pin[0], everything.get(name, ("-",))[0]) for name, pin in kiosk.items()
-              if everything.get(name, ("-",))[0] != pin[0]}  # fmt: skip
+    differ = {
+        name: (pin[0], everything.get(name, ("-",))[0])
+        for name, pin in kiosk.items()
+        if everything.get(name, ("-",))[0] != pin[0]
+    }
     assert not differ, f"run `make lock`: {differ}"

@@ -71,22 +71,42 @@ def audio(tmp_path: Path, isolated_home: Path) -> Iterator[dict[str, str]]:
     env.pop("SPEECHD_ADDRESS", None)
     socket = run / "pulse" / "native"
     pulse = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
-         "--disable-shm=yes", "-L", f"module-native-protocol-unix socket={socket}",
-         "-L", "module-null-sink sink_name=kiosk_null rate=22050 channels=1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--use-pid-file=no",
+            "--disable-shm=yes",
+            "-L",
+            f"module-native-protocol-unix socket={socket}",
+            "-L",
+            "module-null-sink sink_name=kiosk_null rate=22050 channels=1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     speechd_log = tmp_path / "speechd.log"
     try:
         _wait_for(socket)
-        subprocess.run(["pactl", "set-default-sink", "kiosk_null"], env=env, check=True,
-                       timeout=10)  # fmt: skip
+        subprocess.run(["pactl", "set-default-sink", "kiosk_null"], env=env, check=True, timeout=10)
         with speechd_log.open("w") as log:
             subprocess.run(
-                ["speech-dispatcher", "-d", "-t", "0",
-                 "-C", str(ROOT / "deploy" / "speech-dispatcher")],
-                env=env, stdout=log, stderr=subprocess.STDOUT, check=True, timeout=20,
-            )  # fmt: skip
+                [
+                    "speech-dispatcher",
+                    "-d",
+                    "-t",
+                    "0",
+                    "-C",
+                    str(ROOT / "deploy" / "speech-dispatcher"),
+                ],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=True,
+                timeout=20,
+            )
         _wait_for(run / "speech-dispatcher" / "speechd.sock")
         env["SPEECHD_LOG"] = str(speechd_log)
         yield env
@@ -102,16 +122,26 @@ def _speak_and_record(env: dict[str, str], text: str, language: str, out: Path) 
     """Seconds of sound (samples above a threshold) recorded while the app spoke."""
     with out.open("wb") as sink:
         recorder = subprocess.Popen(
-            ["parec", "-d", "kiosk_null.monitor", "--raw", "--format=s16le",
-             f"--rate={RATE}", "--channels=1"],
-            env=env, stdout=sink,
-        )  # fmt: skip
+            [
+                "parec",
+                "-d",
+                "kiosk_null.monitor",
+                "--raw",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+            ],
+            env=env,
+            stdout=sink,
+        )
         try:
             done = subprocess.run(
                 [sys.executable, "-c", SPEAK, text, language],
                 env=dict(env, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT)),
-                capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             time.sleep(0.3)  # the tail of the sound through the monitor
         finally:
             recorder.terminate()

@@ -18,8 +18,13 @@ pytestmark = pytest.mark.skipif(
 
 
 def _verify(unit: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
-                          text=True, timeout=60, cwd=unit.parent)  # fmt: skip
+    return subprocess.run(
+        ["systemd-analyze", "verify", str(unit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=unit.parent,
+    )
 
 
 def _settings(*files: Path) -> dict[str, str]:

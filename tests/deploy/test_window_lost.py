@@ -31,8 +31,10 @@ def display() -> Iterator[str]:
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
@@ -65,13 +67,22 @@ def test_a_window_closed_from_outside_ends_the_kiosk_with_exit_4(
         kiosk.settings.SCRYPT_N = saved
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify:
         notify.bind(str(tmp_path / "notify"))
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
-                   NOTIFY_SOCKET=str(tmp_path / "notify"), WATCHDOG_USEC="2000000")  # fmt: skip
+        env = dict(
+            os.environ,
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            NOTIFY_SOCKET=str(tmp_path / "notify"),
+            WATCHDOG_USEC="2000000",
+        )
         env.pop("WAYLAND_DISPLAY", None)
         app = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "--kiosk", "--config", str(tmp_path / "settings.yaml")],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             deadline = time.monotonic() + 60
             windows: list[str] = []
@@ -79,8 +90,13 @@ def test_a_window_closed_from_outside_ends_the_kiosk_with_exit_4(
                 assert app.poll() is None, app.communicate()[0]
                 assert time.monotonic() < deadline, "no kiosk window appeared"
                 time.sleep(0.2)
-                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "kiosk"],
-                                       env=env, capture_output=True, text=True, timeout=10)  # fmt: skip
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--class", "kiosk"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=10,
+                )
                 windows = found.stdout.split()
             time.sleep(3)  # a few watchdog pings (every second)
             assert app.poll() is None, "the kiosk ended before its window was closed"

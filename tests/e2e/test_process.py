@@ -13,10 +13,18 @@ import pytest
 from tests.conftest import ROOT
 
 
-def _run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
-         cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:  # fmt: skip
-    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
-                          env=env, input=stdin, cwd=cwd)  # fmt: skip
+def _run(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        input=stdin,
+        cwd=cwd,
+    )
     assert "Traceback" not in done.stdout + done.stderr
     return done
 
@@ -84,11 +92,17 @@ def test_screenshot_renders_every_screen(env: dict[str, str], tmp_path: Path) ->
     done = _run("-m", "kiosk", "screenshot", "--out", str(out), "--level", "patient", env=env)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    for expected in ("01-welcome-patient-en.png", "02-audience-patient-en.png",
-                     "03-topic-patient-en.png", "05-reference-patient-en.png",
-                     "06-about-patient-en.png", "08-idle-countdown-patient-en.png",
-                     "09-staff-pin-patient-en.png", "10-staff-panel-patient-en.png",
-                     "11-being-updated.png"):  # fmt: skip
+    for expected in (
+        "01-welcome-patient-en.png",
+        "02-audience-patient-en.png",
+        "03-topic-patient-en.png",
+        "05-reference-patient-en.png",
+        "06-about-patient-en.png",
+        "08-idle-countdown-patient-en.png",
+        "09-staff-pin-patient-en.png",
+        "10-staff-panel-patient-en.png",
+        "11-being-updated.png",
+    ):
         assert expected in names
     for language in ("en", "es"):
         sections = [n for n in names if n.startswith("04-section-") and f"-{language}." in n]
@@ -102,15 +116,13 @@ def test_selfcheck_fhir_and_handout_commands(env: dict[str, str], tmp_path: Path
     text = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), env=env)
     assert text.returncode == 0, text.stderr
     assert text.stdout.index("URGENT") < text.stdout.index("MAY BE CONTRIBUTING")
-    fhir = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), "--format", "fhir",
-                env=env)  # fmt: skip
+    fhir = _run("-m", "kiosk", "selfcheck", "--answers", str(answers), "--format", "fhir", env=env)
     assert '"resourceType": "QuestionnaireResponse"' in fhir.stdout
     assert '"subject"' not in fhir.stdout
     questionnaire = _run("-m", "kiosk", "fhir", "questionnaire", env=env)
     assert '"resourceType": "Questionnaire"' in questionnaire.stdout
     pdf = tmp_path / "handout.pdf"
-    handout = _run("-m", "kiosk", "handout", "--out", str(pdf), "--answers", str(answers),
-                   env=env)  # fmt: skip
+    handout = _run("-m", "kiosk", "handout", "--out", str(pdf), "--answers", str(answers), env=env)
     assert handout.returncode == 0, handout.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
 
@@ -134,21 +146,46 @@ def test_screenshot_of_another_bundle_shows_its_own_results(
     root = two_topics(tmp_path / "content")
     for run in range(3):
         out = tmp_path / f"shots-{run}"
-        done = _run("-m", "kiosk", "--content", str(root), "screenshot", "--out", str(out),
-                    "--level", "patient", "--locale", "en", "using-the-kiosk", env=env)  # fmt: skip
+        done = _run(
+            "-m",
+            "kiosk",
+            "--content",
+            str(root),
+            "screenshot",
+            "--out",
+            str(out),
+            "--level",
+            "patient",
+            "--locale",
+            "en",
+            "using-the-kiosk",
+            env=env,
+        )
         assert done.returncode == 0, done.stderr
         assert "internal error" not in done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    for expected in ("02-topics-patient-en.png",  # the chooser: the library has two topics
-                     "02-topics-search-patient-en.png",  # its search box and keyboard
-                     "30-largest-default-02-topics-patient-en.png",
-                     "03-topic-patient-en.png", "17-selfcheck-results-patient-en.png",
-                     "17-selfcheck-results-no-warning-sign-patient-en.png",
-                     "21-ask-answers-patient-en.png"):  # fmt: skip
+    for expected in (
+        "02-topics-patient-en.png",  # the chooser: the library has two topics
+        "02-topics-search-patient-en.png",  # its search box and keyboard
+        "30-largest-default-02-topics-patient-en.png",
+        "03-topic-patient-en.png",
+        "17-selfcheck-results-patient-en.png",
+        "17-selfcheck-results-no-warning-sign-patient-en.png",
+        "21-ask-answers-patient-en.png",
+    ):
         assert expected in names
     assert len([n for n in names if n.startswith("04-section-")]) == 2
-    wrong = _run("-m", "kiosk", "--content", str(root), "screenshot", "--out", str(out),
-                 "no-such-topic", env=env)  # fmt: skip
+    wrong = _run(
+        "-m",
+        "kiosk",
+        "--content",
+        str(root),
+        "screenshot",
+        "--out",
+        str(out),
+        "no-such-topic",
+        env=env,
+    )
     assert wrong.returncode == 2
     assert (
         "no bundle 'no-such-topic' in the content folder (it has: muscle-cramps, "

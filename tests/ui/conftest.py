@@ -54,8 +54,14 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
         # more than the gesture's 3 s).
         settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
         state = content or load_kiosk_content(root, settings, kiosk=kiosk)
-        window = build_window(settings, state, kiosk=kiosk, root=root, idle_reset=idle_reset,
-                              speech_engine=speech_engine)  # fmt: skip
+        window = build_window(
+            settings,
+            state,
+            kiosk=kiosk,
+            root=root,
+            idle_reset=idle_reset,
+            speech_engine=speech_engine,
+        )
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -27,8 +27,11 @@ def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
 
 
 def open_dialog(window: MainWindow, name: str | None = None) -> QDialog:
-    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()
-               and (name is None or d.objectName() == name)]  # fmt: skip
+    dialogs = [
+        d
+        for d in window.findChildren(QDialog)
+        if d.isVisible() and (name is None or d.objectName() == name)
+    ]
     assert dialogs, f"no open dialog {name or ''}"
     return dialogs[-1]
 

@@ -56,9 +56,14 @@ def _top(widget: QWidget, screen: AskScreen) -> int:
     ],
 )
 def test_a_warning_sign_leads_with_its_care_card(
-    qtbot: QtBot, make_window: MakeWindow, kiosk: bool, question: str, language: str,
-    sign: str, tier: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    kiosk: bool,
+    question: str,
+    language: str,
+    sign: str,
+    tier: str,
+) -> None:
     window = make_window(kiosk=kiosk)
     screen = _ask(qtbot, window, question, language)
     assert screen.results is not None

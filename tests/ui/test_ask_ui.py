@@ -31,8 +31,11 @@ def _type_and_ask(qtbot: QtBot, screen: AskScreen, question: str) -> None:
 
 
 def _open_buttons(screen: AskScreen) -> list[str]:
-    return [w.objectName() for w in screen.findChildren(QWidget)
-            if w.objectName().endswith("-open") and w.isVisible()]  # fmt: skip
+    return [
+        w.objectName()
+        for w in screen.findChildren(QWidget)
+        if w.objectName().endswith("-open") and w.isVisible()
+    ]
 
 
 def test_answers_show_passages_with_their_sections_and_citations(
@@ -45,15 +48,17 @@ def test_answers_show_passages_with_their_sections_and_citations(
     shown = texts(screen)
     assert "Answers from this information" in shown
     assert "medical-conditions" in [f.section_id for f in screen.results.found]
-    assert any(w.objectName().startswith("cite-") and w.isVisible()
-               for w in screen.findChildren(QWidget))  # fmt: skip
+    assert any(
+        w.objectName().startswith("cite-") and w.isVisible() for w in screen.findChildren(QWidget)
+    )
     assert len(_open_buttons(screen)) == len(screen.results.found)
     # a citation opens its reference; a button opens the section
     click(qtbot, screen, "cite-" + str(screen.results.found[0].citations[0]))
     dialog = open_dialog(window)
     dialog.done(0)
-    number = next(i for i, f in enumerate(screen.results.found, 1)
-                  if f.section_id == "medical-conditions")  # fmt: skip
+    number = next(
+        i for i, f in enumerate(screen.results.found, 1) if f.section_id == "medical-conditions"
+    )
     click(qtbot, screen, f"answer-{number}-open")
     assert window.current == "section"
     assert window.screens["section"].section_id == "medical-conditions"  # type: ignore[attr-defined]
@@ -255,8 +260,9 @@ def test_the_wipe_does_not_draw_the_last_answers_again(
     _type_and_ask(qtbot, screen, "diureticos")
     calls: list[str] = []
     real = SearchIndex.again
-    monkeypatch.setattr(SearchIndex, "again",
-                        lambda self, *a, **k: calls.append("again") or real(self, *a, **k))  # fmt: skip
+    monkeypatch.setattr(
+        SearchIndex, "again", lambda self, *a, **k: calls.append("again") or real(self, *a, **k)
+    )
     click(qtbot, window, "start-over")  # the language goes back to English with the wipe
     assert calls == []
     screen = renewed(window, screen)

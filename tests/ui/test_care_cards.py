@@ -82,8 +82,11 @@ def test_the_most_urgent_tier_comes_first_on_screen_aloud_and_on_paper(
     to_topic(qtbot, window)
     click(qtbot, window, "check-risk-factors")
 
-    @settings(max_examples=12, deadline=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+    @settings(
+        max_examples=12,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(st.data())
     def check(data: st.DataObject) -> None:
         answers = data.draw(warning_answers(window))
@@ -106,13 +109,24 @@ def test_the_most_urgent_tier_comes_first_on_screen_aloud_and_on_paper(
                 assert first_top < _top(label, results)
         spoken = results.spoken_text()
         assert spoken.index(cards[0].look.spoken) < spoken.index(results.note.text().split(".")[0])
-        html = handout_html(window.content.bundle, "patient", "en", evaluation,  # type: ignore[arg-type]
-                            translate=lambda s: s)  # fmt: skip
+        html = handout_html(
+            window.content.bundle,
+            "patient",
+            "en",
+            evaluation,  # type: ignore[arg-type]
+            translate=lambda s: s,
+        )
         first = tier_look(Urgency(list(TIERS)[expected])).title
         self_check = html.index("Your self-check")
         assert html.index(first, self_check) < html.index("This is not a diagnosis.")
-        assert "staff" not in html[self_check : html.index("What may play a part", self_check)
-                                   if "What may play a part" in html else None]  # fmt: skip
+        assert (
+            "staff"
+            not in html[
+                self_check : html.index("What may play a part", self_check)
+                if "What may play a part" in html
+                else None
+            ]
+        )
 
     check()
 

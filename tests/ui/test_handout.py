@@ -170,18 +170,36 @@ ANSWERS: dict[str, Answer] = {
     "q-exercise": "yes",
     "q-medicines": ("opt-water-pill", "opt-statin"),
 }
-IDENTIFIERS = ("tiny-handout", "q-chest", "q-exercise", "q-medicines", "opt-water-pill",
-               "opt-statin", "flag-chest", "flag-pill", "factor-tired", "not_sure")  # fmt: skip
+IDENTIFIERS = (
+    "tiny-handout",
+    "q-chest",
+    "q-exercise",
+    "q-medicines",
+    "opt-water-pill",
+    "opt-statin",
+    "flag-chest",
+    "flag-pill",
+    "factor-tired",
+    "not_sure",
+)
 # answers for the shipped self-check: one "now", one "soon", a few factors
-SHIPPED_ANSWERS: dict[str, Answer] = {"long-cramp": "yes", "walk-medicine-alcohol": ("walk-rest", "alcohol"),
-                   "hard-exercise": "yes", "heat": "yes", "diuretic": "yes"}  # fmt: skip
+SHIPPED_ANSWERS: dict[str, Answer] = {
+    "long-cramp": "yes",
+    "walk-medicine-alcohol": ("walk-rest", "alcohol"),
+    "hard-exercise": "yes",
+    "heat": "yes",
+    "diuretic": "yes",
+}
 
 
 def write_bundle(root: Path, *, selfcheck: bool = True, name: str = "tiny-handout") -> Path:
     folder = root / name
     folder.mkdir(parents=True, exist_ok=True)
-    files = {"bundle.yaml": BUNDLE_YAML, "topic.yaml": TOPIC_YAML,
-             "references.yaml": REFERENCES_YAML}  # fmt: skip
+    files = {
+        "bundle.yaml": BUNDLE_YAML,
+        "topic.yaml": TOPIC_YAML,
+        "references.yaml": REFERENCES_YAML,
+    }
     if selfcheck:
         files["selfcheck.yaml"] = SELFCHECK_YAML
     else:  # without the self-check, references 2 and 4 would be cited nowhere
@@ -243,8 +261,11 @@ def pdf_pages(pdf: Path) -> int:
 
 def dark_fraction(image: QImage) -> float:
     small = image.scaled(120, 170)
-    dark = sum(small.pixelColor(x, y).lightness() < 128
-               for x in range(small.width()) for y in range(small.height()))  # fmt: skip
+    dark = sum(
+        small.pixelColor(x, y).lightness() < 128
+        for x in range(small.width())
+        for y in range(small.height())
+    )
     return dark / (small.width() * small.height())
 
 
@@ -278,12 +299,25 @@ def test_urgent_advice_first_then_factors_with_their_reasons(
     tiny: Bundle, evaluation: Evaluation
 ) -> None:
     html = html_for(tiny, evaluation)
-    order = ["The short answer", "Your self-check", "! Urgent: See a doctor right away",
-             "Call your doctor&#x27;s office now.", "Cramps in the chest", "Tell a member of staff now.",
-             "i Soon: See a doctor or nurse soon", "See a doctor about your water pill.",
-             "What may play a part", "<b>Tired muscles</b>", "What may help:", "Rest and stretch",
-             "This is not a diagnosis.", "When to get help", "References",
-             "Pending human review", "General information"]  # fmt: skip
+    order = [
+        "The short answer",
+        "Your self-check",
+        "! Urgent: See a doctor right away",
+        "Call your doctor&#x27;s office now.",
+        "Cramps in the chest",
+        "Tell a member of staff now.",
+        "i Soon: See a doctor or nurse soon",
+        "See a doctor about your water pill.",
+        "What may play a part",
+        "<b>Tired muscles</b>",
+        "What may help:",
+        "Rest and stretch",
+        "This is not a diagnosis.",
+        "When to get help",
+        "References",
+        "Pending human review",
+        "General information",
+    ]
     positions = [html.index(text) for text in order]
     assert positions == sorted(positions)
     assert html.count("Because you said:") == 3
@@ -346,11 +380,22 @@ def test_every_word_of_its_own_is_translated(tiny: Bundle, evaluation: Evaluatio
         return re.sub(r"\{[A-Z]+\}", lambda m: m.group(0).lower(), text.upper())
 
     html = handout_html(tiny, "patient", "en", evaluation, translate=shout)
-    for words in ("THE SHORT ANSWER", "YOUR SELF-CHECK", "! URGENT: SEE A DOCTOR RIGHT AWAY",
-                  "SEE A DOCTOR OR NURSE SOON", "BECAUSE YOU SAID:", "WHAT MAY PLAY A PART",
-                  "WHAT MAY HELP:", "THIS IS NOT A DIAGNOSIS.", "REFERENCES", "SOURCE:",
-                  "PENDING HUMAN REVIEW", "LAST UPDATED: 2025-08-04", "PLEASE NOTE:",
-                  "—&#160;<b>YES</b>"):  # fmt: skip
+    for words in (
+        "THE SHORT ANSWER",
+        "YOUR SELF-CHECK",
+        "! URGENT: SEE A DOCTOR RIGHT AWAY",
+        "SEE A DOCTOR OR NURSE SOON",
+        "BECAUSE YOU SAID:",
+        "WHAT MAY PLAY A PART",
+        "WHAT MAY HELP:",
+        "THIS IS NOT A DIAGNOSIS.",
+        "REFERENCES",
+        "SOURCE:",
+        "PENDING HUMAN REVIEW",
+        "LAST UPDATED: 2025-08-04",
+        "PLEASE NOTE:",
+        "—&#160;<b>YES</b>",
+    ):
         assert words in html
     for words in (
         "The short answer",
@@ -395,8 +440,9 @@ def test_the_default_translation_is_qt(
 # -- paper ------------------------------------------------------------------------------
 
 
-def test_pdf_of_the_fixture(qapp: QApplication, tmp_path: Path, tiny: Bundle,
-                            evaluation: Evaluation) -> None:  # fmt: skip
+def test_pdf_of_the_fixture(
+    qapp: QApplication, tmp_path: Path, tiny: Bundle, evaluation: Evaluation
+) -> None:
     html = html_for(tiny, evaluation)
     pdf = tmp_path / "handout.pdf"
     pages = render_pdf(html, pdf)
@@ -515,8 +561,17 @@ def test_spanish_handout_has_no_english_words_of_the_kiosk(
     assert selfcheck is not None
     found = SelfCheckEngine(selfcheck, shipped.signs).evaluate(SHIPPED_ANSWERS)
     phrases = english_ui_phrases("es")
-    assert {"The short answer", "What helps", "References", "Yes", "Page", "Because you said",
-            "Urgent", "Get help now", "Pending human review"} <= phrases  # fmt: skip
+    assert {
+        "The short answer",
+        "What helps",
+        "References",
+        "Yes",
+        "Page",
+        "Because you said",
+        "Urgent",
+        "Get help now",
+        "Pending human review",
+    } <= phrases
     for level in ("patient", "clinician"):
         for evaluation in (found, no_findings(shipped), None):
             pdf = tmp_path / "es.pdf"
@@ -606,8 +661,9 @@ def test_a_section_names_no_passage_it_lacks_for_the_handout(tmp_path: Path) -> 
     assert "topic.yaml:" in report
 
 
-def test_render_pdf_reports_a_file_it_cannot_write(qapp: QApplication, tmp_path: Path,
-                                                   tiny: Bundle) -> None:  # fmt: skip
+def test_render_pdf_reports_a_file_it_cannot_write(
+    qapp: QApplication, tmp_path: Path, tiny: Bundle
+) -> None:
     with pytest.raises(OSError):  # noqa: PT011 - any reason the system gives
         render_pdf(html_for(tiny, None), tmp_path / "no-such-folder" / "handout.pdf")
 
@@ -623,8 +679,9 @@ def pdf_printer(path: Path) -> QPrinter:
 
 
 @pytest.mark.parametrize("kiosk", [True, False])
-def test_print_to_a_pdf_printer(qapp: QApplication, tmp_path: Path, tiny: Bundle,
-                                evaluation: Evaluation, kiosk: bool) -> None:  # fmt: skip
+def test_print_to_a_pdf_printer(
+    qapp: QApplication, tmp_path: Path, tiny: Bundle, evaluation: Evaluation, kiosk: bool
+) -> None:
     out = tmp_path / "printed.pdf"
     printer = pdf_printer(out)
     html = html_for(tiny, evaluation)
@@ -647,9 +704,12 @@ def test_no_printer_is_false_not_an_exception(
 
 @pytest.mark.parametrize("accept", [True, False])
 def test_laptop_mode_asks_with_the_print_dialog(
-    qapp: QApplication, tmp_path: Path, tiny: Bundle, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path: Path,
+    tiny: Bundle,
+    monkeypatch: pytest.MonkeyPatch,
     accept: bool,
-) -> None:  # fmt: skip
+) -> None:
     out = tmp_path / "from-dialog.pdf"
     shown: list[str] = []
 
@@ -680,22 +740,37 @@ def run(*argv: str) -> int:
     return result
 
 
-def test_command_writes_the_pdf(qapp: QApplication, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_command_writes_the_pdf(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = write_bundle(tmp_path)
     answers = tmp_path / "answers.yaml"
     answers.write_text("q-chest: yes\nq-medicines: [opt-water-pill]\n", encoding="utf-8")
     out = tmp_path / "out" / "handout.pdf"
-    assert run("--out", str(out), "--answers", str(answers), "--level", "clinician",
-               "--locale", "en", str(folder)) == 0  # fmt: skip
+    assert (
+        run(
+            "--out",
+            str(out),
+            "--answers",
+            str(answers),
+            "--level",
+            "clinician",
+            "--locale",
+            "en",
+            str(folder),
+        )
+        == 0
+    )
     assert capsys.readouterr().out == f"{out}: 2 pages\n"
     assert pdf_pages(out) == 2
 
 
 def test_command_default_bundle_and_no_answers(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_bundle(tmp_path / "content")
     monkeypatch.delenv("QT_QPA_PLATFORM")
@@ -705,9 +780,11 @@ def test_command_default_bundle_and_no_answers(
 
 
 def test_command_reports_located_answer_errors(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = write_bundle(tmp_path)
     (tmp_path / "answers.yaml").write_text("q-chest: maybe\nq-nothing: yes\n", encoding="utf-8")
@@ -721,17 +798,20 @@ def test_command_reports_located_answer_errors(
 
 
 def test_command_reports_located_content_errors(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = write_bundle(tmp_path)
     topic = folder / "topic.yaml"
     topic.write_text(topic.read_text().replace("[3]", "[9]"), encoding="utf-8")
     assert run("--out", "h.pdf", str(folder)) == 1
     err = capsys.readouterr().err
-    assert re.search(r"^tiny-handout/topic\.yaml:\d+:\d+: citation \[9\] has no reference", err,
-                     re.MULTILINE)  # fmt: skip
+    assert re.search(
+        r"^tiny-handout/topic\.yaml:\d+:\d+: citation \[9\] has no reference", err, re.MULTILINE
+    )
     assert "Traceback" not in err
 
 
@@ -754,9 +834,13 @@ def test_command_answers_need_a_selfcheck(
     ],
 )
 def test_command_usage_errors_exit_2(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str], argv: list[str], message: str,
-) -> None:  # fmt: skip
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
     monkeypatch.chdir(tmp_path)
     write_bundle(tmp_path / "content")
     assert run("--out", "h.pdf", *argv) == 2

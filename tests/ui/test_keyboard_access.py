@@ -158,8 +158,10 @@ def check_reading_order(top: QWidget, order: list[Place], where: str) -> None:
             below = below or b.top() >= before.area.bottom() - ROW_SLACK
         same_row = not below and b.bottom() > a.top() + ROW_SLACK
         if not (below or (same_row and b.center().x() > a.center().x())):
-            wrong.append(f"{name(after.widget)} at {b.getRect()} after "
-                         f"{name(before.widget)} at {a.getRect()}")  # fmt: skip
+            wrong.append(
+                f"{name(after.widget)} at {b.getRect()} after "
+                f"{name(before.widget)} at {a.getRect()}"
+            )
     assert not wrong, (
         f"{where}: Tab order is not the reading order:\n  "
         + "\n  ".join(wrong)
@@ -238,14 +240,18 @@ def test_a_whole_visit_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: bool(window.menuBar().actions()))  # the laptop's shortcuts
     window.activateWindow()
     qtbot.waitActive(window)
-    unfocused = ring_colour(window.screens["welcome"].findChild(QAbstractButton,
-                                                                "welcome-language-es"))  # fmt: skip
+    unfocused = ring_colour(
+        window.screens["welcome"].findChild(QAbstractButton, "welcome-language-es")
+    )
     assert unfocused != FOCUS  # the ring is what tells a focused control apart
 
     # welcome: the start button first, then the languages
     order = check_screen(qtbot, window, "welcome")
     assert [p.widget.objectName() for p in order] == [
-        "touch-to-start", "welcome-language-en", "welcome-language-es"]  # fmt: skip
+        "touch-to-start",
+        "welcome-language-en",
+        "welcome-language-es",
+    ]
     tab_to(qtbot, "touch-to-start")
     press(qtbot, Key.Key_Return)  # Return presses a button, as Space does
 

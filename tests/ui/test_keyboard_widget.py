@@ -239,7 +239,9 @@ def test_switching_back_and_forth_leaves_one_key_each(host: Host) -> None:
     assert len(names) == sum(len(row) for row in letter_rows("es")) + len(ACTIONS)
 
 
-@pytest.mark.parametrize(("language", "expected"), [("es-MX", "es"), ("es_US", "es"), ("EN", "en"), ("fr", "en")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("language", "expected"), [("es-MX", "es"), ("es_US", "es"), ("EN", "en"), ("fr", "en")]
+)
 def test_language_codes(host: Host, language: str, expected: str) -> None:
     host.keyboard.set_language(language)
     assert host.keyboard.language == expected

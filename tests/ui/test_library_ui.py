@@ -117,8 +117,10 @@ def test_the_self_check_and_question_box_belong_to_the_topic(
     qtbot.mouseClick(chooser.tiles[1], Qt.MouseButton.LeftButton)
     assert window.engine is not None
     assert [q.id for q in window.engine.selfcheck.questions] == [
-        "someone-waiting", "small-text", "hear-words"
-    ]  # fmt: skip
+        "someone-waiting",
+        "small-text",
+        "hear-words",
+    ]
     window.session.visit.answer_all({"small-text": "yes"})
     window.show_results()
     assert "Small words" in texts(window.screens["results"])

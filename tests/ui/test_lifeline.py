@@ -84,8 +84,13 @@ def test_pings_come_from_the_event_loop_while_the_window_is_shown(
     address = listener.getsockname()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    lifeline = Lifeline(app, window, check_window=True, interval_ms=50,
-                        send=lambda state: notify(state, {"NOTIFY_SOCKET": address}))  # fmt: skip
+    lifeline = Lifeline(
+        app,
+        window,
+        check_window=True,
+        interval_ms=50,
+        send=lambda state: notify(state, {"NOTIFY_SOCKET": address}),
+    )
     lifeline.start()
     qtbot.waitUntil(lambda: lifeline.beats >= 3, timeout=3000)
     lifeline.timer.stop()
@@ -103,8 +108,14 @@ def test_a_lost_window_ends_the_app_with_exit_4(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     left: list[int] = []
-    lifeline = Lifeline(app, window, check_window=True, interval_ms=50, leave=left.append,
-                        send=lambda state: notify(state, {"NOTIFY_SOCKET": address}))  # fmt: skip
+    lifeline = Lifeline(
+        app,
+        window,
+        check_window=True,
+        interval_ms=50,
+        leave=left.append,
+        send=lambda state: notify(state, {"NOTIFY_SOCKET": address}),
+    )
     lifeline.start()
     qtbot.waitUntil(lambda: lifeline.beats >= 1, timeout=3000)
     window.hide()  # as when something outside the app unmaps or destroys the window
@@ -122,8 +133,13 @@ def test_laptop_mode_without_systemd_only_says_ready(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     sent: list[str] = []
-    lifeline = Lifeline(app, window, check_window=False, interval_ms=None,
-                        send=lambda state: sent.append(state) is None)  # fmt: skip
+    lifeline = Lifeline(
+        app,
+        window,
+        check_window=False,
+        interval_ms=None,
+        send=lambda state: sent.append(state) is None,
+    )
     lifeline.start()
     assert sent == ["READY=1"]
     assert not lifeline.timer.isActive()

@@ -171,4 +171,8 @@ def test_no_button_is_cut_short_at_200_percent(qtbot: QtBot, kiosk_window: MainW
         for widget in _visible_buttons(kiosk_window):
             needed = widget.sizeHint().width()
             assert widget.width() >= min(needed, kiosk_window.width() - 64), (
-                screen, widget.objectName(), widget.width(), needed)  # fmt: skip
+                screen,
+                widget.objectName(),
+                widget.width(),
+                needed,
+            )

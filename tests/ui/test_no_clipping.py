@@ -132,8 +132,9 @@ def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("translations")
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     ts = kiosk.ui.i18n.TRANSLATIONS / "kiosk_es.ts"
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(folder / "kiosk_es.qm")],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        [str(lrelease), "-silent", str(ts), "-qm", str(folder / "kiosk_es.qm")], check=True
+    )
     digest = kiosk.ui.i18n.digest((folder / "kiosk_es.qm").read_bytes())  # as make does
     (folder / "kiosk_es.qm.sha256").write_text(digest + "\n")
     return folder
@@ -182,8 +183,10 @@ def test_nothing_is_clipped_at_200_percent(
             if dialog.isVisible():
                 problems.extend(offenders(dialog, f"{where} (dialog {dialog.objectName()})"))
                 if not window.geometry().contains(dialog.geometry()):
-                    problems.append(f"{where}: dialog {dialog.objectName()} is bigger than "
-                                    f"the window: {dialog.geometry().getRect()}")  # fmt: skip
+                    problems.append(
+                        f"{where}: dialog {dialog.objectName()} is bigger than "
+                        f"the window: {dialog.geometry().getRect()}"
+                    )
         visited.append(where)
 
     def close_dialogs() -> None:

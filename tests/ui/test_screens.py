@@ -126,8 +126,11 @@ def test_switching_level_on_a_section_keeps_the_place(qtbot: QtBot, window: Main
 
 
 def test_start_over_is_on_every_screen_after_welcome(qtbot: QtBot, window: MainWindow) -> None:
-    for steps in (["touch-to-start"], ["touch-to-start", "audience-patient"],
-                  ["touch-to-start", "audience-patient", "section-exercise"]):  # fmt: skip
+    for steps in (
+        ["touch-to-start"],
+        ["touch-to-start", "audience-patient"],
+        ["touch-to-start", "audience-patient", "section-exercise"],
+    ):
         for step in steps:
             click(qtbot, window, step)
         with qtbot.waitSignal(window.session.wiped):

@@ -262,5 +262,8 @@ def test_the_confirm_in_spanish(qtbot: QtBot, window: MainWindow) -> None:
     assert "¿Quiere saltarla de todos modos?" in shown
     assert find_button(screen, "skip-go-back").text() == "Volver a la pregunta"
     assert find_button(screen, "skip-anyway").text() == "Saltarla de todos modos"
-    assert not any(isinstance(w, QPushButton) and "Skip" in w.text()
-                   for w in screen.findChildren(QPushButton) if w.isVisible())  # fmt: skip
+    assert not any(
+        isinstance(w, QPushButton) and "Skip" in w.text()
+        for w in screen.findChildren(QPushButton)
+        if w.isVisible()
+    )

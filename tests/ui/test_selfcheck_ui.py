@@ -120,11 +120,15 @@ def _to_results(qtbot: QtBot, window: MainWindow) -> ResultsScreen:
     return results
 
 
-def test_save_as_pdf_on_a_laptop(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_save_as_pdf_on_a_laptop(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "my-handout.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_args, **_kw: (str(target), "PDF (*.pdf)")))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_args, **_kw: (str(target), "PDF (*.pdf)")),
+    )
     results = _to_results(qtbot, window)
     click(qtbot, results, "results-save")
     assert target.read_bytes().startswith(b"%PDF")
@@ -159,8 +163,11 @@ def test_citations_in_a_care_card_are_readable_in_high_contrast(
     leave_question(qtbot, screen)
     results = window.screens["results"]
     [card] = [c for c in results.findChildren(CareCard) if c.isVisible()]
-    urgent = next(label.text() for label in card.findChildren(QLabel)
-                  if "cite:" in label.text() and label.isVisible())  # fmt: skip
+    urgent = next(
+        label.text()
+        for label in card.findChildren(QLabel)
+        if "cite:" in label.text() and label.isVisible()
+    )
     theme = window.theme
     assert theme.link in urgent
     assert contrast_ratio(theme.link, theme.surface) >= 7.0

@@ -112,8 +112,12 @@ def test_the_ts_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     """lupdate on the code finds exactly the messages of the committed .ts."""
     fresh = tmp_path / "kiosk_es.ts"
     sources = [str(p.relative_to(ROOT)) for p in word_sources()]
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], cwd=ROOT,
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     in_code, in_ts = set(messages(fresh)), set(messages(TS))
     assert not in_code - in_ts, (
         f"new UI words, not in the .ts (run {UPDATE}, then translate):\n"
@@ -175,8 +179,12 @@ def compiled(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """The .ts compiled afresh (as `make translations` does), and no translator after."""
     qm = tmp_path / "kiosk_es.qm"
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True)
-    made = subprocess.run([sys.executable, "-m", "kiosk.ui.i18n", "digest", str(qm)],
-                          check=True, capture_output=True, text=True)  # fmt: skip
+    made = subprocess.run(
+        [sys.executable, "-m", "kiosk.ui.i18n", "digest", str(qm)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     (tmp_path / "kiosk_es.qm.sha256").write_text(made.stdout)
     monkeypatch.setattr(kiosk.ui.i18n, "TRANSLATIONS", tmp_path)
     yield qm
@@ -290,10 +298,16 @@ def test_the_window_in_spanish_and_back(qtbot: QtBot, window: MainWindow, compil
     engine = SelfCheckEngine(bundle.document.selfcheck, bundle.signs)
     evaluation = engine.evaluate({"long-cramp": "yes", "heat": "yes"})
     html = handout_html(bundle, "patient", "es", evaluation)
-    for words in ("La respuesta corta", "Su autoevaluación", "Pida ayuda ahora",
-                  "Porque usted respondió:", "Sobre esta información",
-                  "Pendiente de revisión humana", "Un profesional de la salud todavía no",
-                  "Última actualización:"):  # fmt: skip
+    for words in (
+        "La respuesta corta",
+        "Su autoevaluación",
+        "Pida ayuda ahora",
+        "Porque usted respondió:",
+        "Sobre esta información",
+        "Pendiente de revisión humana",
+        "Un profesional de la salud todavía no",
+        "Última actualización:",
+    ):
         assert words in html
     assert "The short answer" not in html
     assert handout_translate("Page {page} of {pages}") == "Página {page} de {pages}"
@@ -314,8 +328,9 @@ def test_use_language_never_makes_an_application() -> None:
         "from kiosk.ui.i18n import use_language\n"
         "print(use_language('es'), use_language('en'), QCoreApplication.instance())\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+    )
     assert done.stdout.split() == ["False", "True", "None"]
 
 

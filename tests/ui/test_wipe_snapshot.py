@@ -82,8 +82,13 @@ def _state(widget: QWidget) -> tuple[Any, ...]:
     if isinstance(widget, QAbstractButton):
         state += [widget.text(), widget.isCheckable(), widget.isChecked(), widget.isDown()]
     if isinstance(widget, QLineEdit):
-        state += [widget.text(), widget.isUndoAvailable(), widget.isRedoAvailable(),
-                  widget.isModified(), widget.cursorPosition()]  # fmt: skip
+        state += [
+            widget.text(),
+            widget.isUndoAvailable(),
+            widget.isRedoAvailable(),
+            widget.isModified(),
+            widget.cursorPosition(),
+        ]
     if isinstance(widget, QTextEdit):
         state += [widget.toPlainText(), widget.document().isUndoAvailable()]
     if isinstance(widget, QAbstractSlider):  # scroll bars: where the last visitor stopped
@@ -124,8 +129,11 @@ def snapshot(window: MainWindow) -> Snapshot:
 def _differences(used: Snapshot, fresh: Snapshot) -> list[str]:
     lines = [f"only after the visit: {path}" for path in used.keys() - fresh.keys()]
     lines += [f"only in a new window: {path}" for path in fresh.keys() - used.keys()]
-    lines += [f"{path}:\n  after the visit {used[path]}\n  in a new window {fresh[path]}"
-              for path in used.keys() & fresh.keys() if used[path] != fresh[path]]  # fmt: skip
+    lines += [
+        f"{path}:\n  after the visit {used[path]}\n  in a new window {fresh[path]}"
+        for path in used.keys() & fresh.keys()
+        if used[path] != fresh[path]
+    ]
     return sorted(lines)
 
 
@@ -160,8 +168,11 @@ def _visit_everything(qtbot: QtBot, window: MainWindow) -> None:
         for _ in range(40):
             if window.current != "question":
                 break
-            answers = [b for b in question.findChildren(QAbstractButton)
-                       if b.objectName().startswith("answer-") and b.isVisible()]  # fmt: skip
+            answers = [
+                b
+                for b in question.findChildren(QAbstractButton)
+                if b.objectName().startswith("answer-") and b.isVisible()
+            ]
             if answers:
                 qtbot.mouseClick(answers[0], Qt.MouseButton.LeftButton)
             if window.current == "question" and question.current is not None:

@@ -21,8 +21,11 @@ def broken_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "muscle-cramps"
     shutil.copytree(CONTENT / "muscle-cramps", folder)
     bundle = folder / "bundle.yaml"
-    bundle.write_text(bundle.read_text().replace("status: submitted", "status: aproved")
-                      .replace("  version:", "  verison:"))  # fmt: skip
+    bundle.write_text(
+        bundle.read_text()
+        .replace("status: submitted", "status: aproved")
+        .replace("  version:", "  verison:")
+    )
     topic = folder / "topic.yaml"
     topic.write_text(topic.read_text().replace("[4]", "[44]", 1))
     return folder
@@ -47,8 +50,10 @@ def test_broken_copy_lists_every_error_and_exits_1(
     assert main(["validate", str(broken_copy)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "muscle-cramps/bundle.yaml:7:3: unknown key 'verison'; did you mean 'version'?"
-    assert out[1].startswith("muscle-cramps/bundle.yaml:11:13: 'aproved' is not allowed here "
-                             "(did you mean 'approved'?); use one of: ")  # fmt: skip
+    assert out[1].startswith(
+        "muscle-cramps/bundle.yaml:11:13: 'aproved' is not allowed here "
+        "(did you mean 'approved'?); use one of: "
+    )
     assert out[2].startswith("muscle-cramps/topic.yaml:")
     assert "citation [44] has no reference" in out[2]
     assert len(out) == 3
@@ -81,9 +86,11 @@ def test_lint_fails_on_hard_patient_text(
         "Pathophysiological considerations notwithstanding, electrolyte homeostasis "
         "perturbations predominantly precipitate involuntary musculoskeletal contractions."
     )
-    topic.write_text(topic.read_text().replace(
-        'en: "People who have liver disease often get cramps. [1]"',
-        f'en: "{hard} [1]"'))  # fmt: skip
+    topic.write_text(
+        topic.read_text().replace(
+            'en: "People who have liver disease often get cramps. [1]"', f'en: "{hard} [1]"'
+        )
+    )
     assert main(["validate", "--lint", str(folder)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{folder}: valid, lint failed (")
@@ -94,11 +101,14 @@ def test_lint_fails_on_hard_patient_text(
     section = lines.index("    - id: medical-conditions")
     key = next(i for i in range(section, len(lines)) if lines[i] == "      passages:") + 1
     text = next(i for i, line in enumerate(lines) if hard in line) + 1
-    assert failures[0].startswith(f"muscle-cramps/topic.yaml:{key}:7: medical-conditions section "
-                                  "as a whole (patient, en): FK grade ")  # fmt: skip
+    assert failures[0].startswith(
+        f"muscle-cramps/topic.yaml:{key}:7: medical-conditions section "
+        "as a whole (patient, en): FK grade "
+    )
     assert failures[0].endswith(" is above grade 6")
-    assert failures[1].startswith(f"muscle-cramps/topic.yaml:{text}:17: medical-conditions passage "
-                                  "1 (patient, en): FK grade ")  # fmt: skip
+    assert failures[1].startswith(
+        f"muscle-cramps/topic.yaml:{text}:17: medical-conditions passage 1 (patient, en): FK grade "
+    )
     assert failures[1].endswith(" is above grade 8")
     assert len(failures) == 2
 
@@ -113,8 +123,10 @@ def test_validate_reports_a_duplicate_bundle_id(
     captured = capsys.readouterr()
     out = captured.out.splitlines()
     assert out[0].startswith("a-copy: ok (muscle-cramps ")
-    assert out[1] == ("muscle-cramps/bundle.yaml:3:7: the bundle id 'muscle-cramps' is already "
-                      "used by a-copy/bundle.yaml:3:7; give each bundle its own id")  # fmt: skip
+    assert out[1] == (
+        "muscle-cramps/bundle.yaml:3:7: the bundle id 'muscle-cramps' is already "
+        "used by a-copy/bundle.yaml:3:7; give each bundle its own id"
+    )
     assert len(out) == 2
     assert "muscle-cramps: 1 problem(s)" in captured.err
     # the same, given the folder that holds both
@@ -138,8 +150,13 @@ def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_broken_bundle_as_a_process_prints_no_traceback(broken_copy: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "kiosk", "validate", str(broken_copy)],
-                          capture_output=True, text=True, timeout=60, cwd=broken_copy.parent)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(broken_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=broken_copy.parent,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert "3 problem(s)" in done.stderr
@@ -147,17 +164,28 @@ def test_broken_bundle_as_a_process_prints_no_traceback(broken_copy: Path) -> No
 
 def test_core_packages_import_no_qt() -> None:
     """The Qt-free core, checked by importing it (import-linter checks it statically too)."""
-    code = ("import sys, kiosk.content, kiosk.content.lint, kiosk.content.schema, "
-            "kiosk.selfcheck; bad = [m for m in sys.modules if m.startswith(('PySide6', "
-            "'shiboken6', 'kiosk.ui'))]; print(bad); sys.exit(1 if bad else 0)")  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)  # fmt: skip
+    code = (
+        "import sys, kiosk.content, kiosk.content.lint, kiosk.content.schema, "
+        "kiosk.selfcheck; bad = [m for m in sys.modules if m.startswith(('PySide6', "
+        "'shiboken6', 'kiosk.ui'))]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout
 
 
-@pytest.mark.parametrize("argv", [[], ["--kiosk"], ["--smoke"], ["--kiosk", "--smoke"],
-                                  ["--config", "s.yaml"], ["--content", "c", "--kiosk"],
-                                  ["--idle-reset"], ["--idle-reset", "--smoke"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--kiosk"],
+        ["--smoke"],
+        ["--kiosk", "--smoke"],
+        ["--config", "s.yaml"],
+        ["--content", "c", "--kiosk"],
+        ["--idle-reset"],
+        ["--idle-reset", "--smoke"],
+    ],
+)
 def test_the_fast_path_for_app_options_agrees_with_the_full_parser(argv: list[str]) -> None:
     from kiosk.cli import _app_args, _parser
 
@@ -168,8 +196,9 @@ def test_the_fast_path_for_app_options_agrees_with_the_full_parser(argv: list[st
         assert getattr(full, name) == value, name
 
 
-@pytest.mark.parametrize("argv", [["validate"], ["--idle"], ["--kio"], ["--config"],
-                                  ["--config=s.yaml"], ["--help"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "argv", [["validate"], ["--idle"], ["--kio"], ["--config"], ["--config=s.yaml"], ["--help"]]
+)
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     from kiosk.cli import _app_args
 
@@ -183,10 +212,14 @@ def test_lint_fails_on_a_hard_curated_answer_at_its_place(
     folder = tmp_path / "muscle-cramps"
     shutil.copytree(CONTENT / "muscle-cramps", folder)
     ask = folder / "ask.yaml"
-    easy = ('en: "Water pills (diuretics) help the body get rid of extra fluid. If you take '
-            'water pills, you have a high chance of getting cramps. [1]"')  # fmt: skip
-    hard = ('en: "Pharmacological diuresis substantially predisposes individuals to '
-            'involuntary musculoskeletal contractions. [1]"')  # fmt: skip
+    easy = (
+        'en: "Water pills (diuretics) help the body get rid of extra fluid. If you take '
+        'water pills, you have a high chance of getting cramps. [1]"'
+    )
+    hard = (
+        'en: "Pharmacological diuresis substantially predisposes individuals to '
+        'involuntary musculoskeletal contractions. [1]"'
+    )
     text = ask.read_text(encoding="utf-8")
     assert easy in text
     ask.write_text(text.replace(easy, hard), encoding="utf-8")
@@ -211,11 +244,15 @@ def test_lint_fails_on_a_hard_selfcheck_text_at_its_place(
     folder = tmp_path / "muscle-cramps"
     shutil.copytree(CONTENT / "muscle-cramps", folder)
     selfcheck = folder / "selfcheck.yaml"
-    easy = ('es: "Los calambres pueden ser una señal de este problema. Es cuando dos glándulas '
-            'pequeñas no hacen bastante de algunas hormonas. [4] Hable con el médico o la '
-            'enfermera que lo atiende por eso."')  # fmt: skip
-    hard = ('es: "Los calambres pueden ser una señal de insuficiencia suprarrenal. [4] Hable '
-            'con el médico o la enfermera que se ocupa de ella."')  # fmt: skip
+    easy = (
+        'es: "Los calambres pueden ser una señal de este problema. Es cuando dos glándulas '
+        "pequeñas no hacen bastante de algunas hormonas. [4] Hable con el médico o la "
+        'enfermera que lo atiende por eso."'
+    )
+    hard = (
+        'es: "Los calambres pueden ser una señal de insuficiencia suprarrenal. [4] Hable '
+        'con el médico o la enfermera que se ocupa de ella."'
+    )
     text = selfcheck.read_text(encoding="utf-8")
     assert easy in text
     selfcheck.write_text(text.replace(easy, hard), encoding="utf-8")
@@ -305,8 +342,10 @@ def test_lint_fails_on_a_hard_figure_caption_at_its_place(
     assets = folder / "assets.yaml"
     text = assets.read_text(encoding="utf-8")
     easy = 'en: "Drawing of the calf stretch: '
-    hard = ('en: "Gastrocnemius-soleus complex elongation via anterior inclination against '
-            'vertical resistance, bilateral plantigrade positioning maintained. ')  # fmt: skip
+    hard = (
+        'en: "Gastrocnemius-soleus complex elongation via anterior inclination against '
+        "vertical resistance, bilateral plantigrade positioning maintained. "
+    )
     assert text.count(easy) == 1
     assets.write_text(text.replace(easy, hard), encoding="utf-8")
     assert main(["validate", "--lint", str(folder)]) == 1

@@ -93,8 +93,9 @@ def test_an_unknown_key_in_a_curated_answer_is_located(make_bundle: MakeBundle) 
 def test_a_curated_answer_cites_only_what_it_restates(make_bundle: MakeBundle) -> None:
     """The answer restates its section: a citation the section's passages lack (at that
     level) means it says something the section does not."""
-    ask = GOOD.replace("patient: A tired muscle can cramp. [2]",
-                       "patient: A tired muscle can cramp. [1, 2]")  # fmt: skip
+    ask = GOOD.replace(
+        "patient: A tired muscle can cramp. [2]", "patient: A tired muscle can cramp. [1, 2]"
+    )
     assert errors(make_bundle, ask) == [
         "11:18: this answer cites [1], which its section 'causes' does not cite at this "
         "level and language; a curated answer only restates what it links to"
@@ -111,15 +112,18 @@ def test_an_answer_without_a_section_restates_the_short_answer(make_bundle: Make
     assert bundle.document.ask is not None
     assert bundle.document.ask.answers[0].section is None
     wrong = summary.replace("[1, 2].", "[3].")
-    assert any("cites [3], which the topic's short answer does not cite" in e
-               for e in errors(make_bundle, wrong))  # fmt: skip
+    assert any(
+        "cites [3], which the topic's short answer does not cite" in e
+        for e in errors(make_bundle, wrong)
+    )
 
 
 def test_one_string_and_a_per_language_text_cite_alike(make_bundle: MakeBundle) -> None:
     """A single-language bundle may write a text as one string or as {en: ...}: the
     citation check treats both as the same language."""
-    per_language = GOOD.replace("patient: A tired muscle can cramp. [2]",
-                                "patient: {en: 'A tired muscle can cramp. [2]'}")  # fmt: skip
+    per_language = GOOD.replace(
+        "patient: A tired muscle can cramp. [2]", "patient: {en: 'A tired muscle can cramp. [2]'}"
+    )
     load_bundle(make_bundle({"ask.yaml": per_language}))
 
 

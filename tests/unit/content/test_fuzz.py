@@ -17,9 +17,26 @@ from tests.unit.content.tiny_bundle import BUNDLE, REFERENCES, TOPIC
 
 NO_CACHE = BundleCache(None)
 KEYS = st.sampled_from(
-    ["metadata", "topic", "references", "assets", "id", "title", "summary", "sections",
-     "passages", "patient", "clinician", "en", "es", "number", "review", "status", "path"]
-) | st.text(max_size=8)  # fmt: skip
+    [
+        "metadata",
+        "topic",
+        "references",
+        "assets",
+        "id",
+        "title",
+        "summary",
+        "sections",
+        "passages",
+        "patient",
+        "clinician",
+        "en",
+        "es",
+        "number",
+        "review",
+        "status",
+        "path",
+    ]
+) | st.text(max_size=8)
 SCALARS = (
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
 )
@@ -59,13 +76,21 @@ def test_reader_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=200))
 def test_arbitrary_text_as_a_bundle_file(text: str) -> None:
-    _load({"bundle.yaml": BUNDLE.encode(), "topic.yaml": text.encode(),
-           "references.yaml": REFERENCES.encode()})  # fmt: skip
+    _load(
+        {
+            "bundle.yaml": BUNDLE.encode(),
+            "topic.yaml": text.encode(),
+            "references.yaml": REFERENCES.encode(),
+        }
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(["metadata", "topic", "references", "assets"]),
-                       YAML_SHAPED, min_size=1))  # fmt: skip
+@given(
+    st.dictionaries(
+        st.sampled_from(["metadata", "topic", "references", "assets"]), YAML_SHAPED, min_size=1
+    )
+)
 def test_arbitrary_yaml_shaped_data(data: dict[str, Any]) -> None:
     _load({"a.yaml": yaml.safe_dump(data).encode()})
 
@@ -76,5 +101,10 @@ def test_one_part_replaced_by_arbitrary_data(which: str, value: Any) -> None:
     texts = {"bundle": BUNDLE, "topic": TOPIC}
     top = "metadata" if which == "bundle" else "topic"
     texts[which] = yaml.safe_dump({top: value})
-    _load({"bundle.yaml": texts["bundle"].encode(), "topic.yaml": texts["topic"].encode(),
-           "references.yaml": REFERENCES.encode()})  # fmt: skip
+    _load(
+        {
+            "bundle.yaml": texts["bundle"].encode(),
+            "topic.yaml": texts["topic"].encode(),
+            "references.yaml": REFERENCES.encode(),
+        }
+    )

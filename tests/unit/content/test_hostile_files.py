@@ -130,9 +130,14 @@ def test_attack_broken_bundle_keeps_the_last_good_content_of_this_run(
 def _kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KIOSK_NO_CACHE": "1", "LC_ALL": "C.UTF-8"}
     return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], cwd=cwd, env=env, capture_output=True,
-        text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_attack_validate_with_a_non_utf8_file_name_exits_1_located(
@@ -156,9 +161,13 @@ def test_attack_kiosk_starts_with_a_non_utf8_file_name_in_its_content(
     (folder / BAD_NAME).write_text("assets: []\n")
     env_done = subprocess.run(
         [sys.executable, "-m", "kiosk", "--content", str(folder.parent), "--smoke"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8"},
-    )  # fmt: skip
+    )
     assert "internal error" not in env_done.stderr
     assert "the file name is not valid UTF-8 text" in env_done.stderr
     assert env_done.returncode == 0, env_done.stderr

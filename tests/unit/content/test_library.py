@@ -55,8 +55,12 @@ def test_bundles_the_order_leaves_out_follow_in_folder_order(tmp_path: Path) -> 
     (root / LIBRARY_FILE).write_text("order: [topic-03, topic-01]\n")
     library = load_library(root, cache=NO_CACHE)
     assert [b.id for b in library.topics] == [
-        "topic-03", "topic-01", "topic-00", "topic-02", "topic-04"
-    ]  # fmt: skip
+        "topic-03",
+        "topic-01",
+        "topic-00",
+        "topic-02",
+        "topic-04",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -64,30 +68,38 @@ def test_bundles_the_order_leaves_out_follow_in_folder_order(tmp_path: Path) -> 
     [
         (
             "order:\n  - using-the-kiost\n  - muscle-cramps\n",
-            ["library.yaml:2:5: no bundle has the id 'using-the-kiost'; did you mean "
-             "'using-the-kiosk'?"],
+            [
+                "library.yaml:2:5: no bundle has the id 'using-the-kiost'; did you mean "
+                "'using-the-kiosk'?"
+            ],
         ),
         (
             "order:\n  - muscle-cramps\n  - flu\n",
-            ["library.yaml:3:5: no bundle has the id 'flu'; the bundles are: muscle-cramps, "
-             "using-the-kiosk"],
+            [
+                "library.yaml:3:5: no bundle has the id 'flu'; the bundles are: muscle-cramps, "
+                "using-the-kiosk"
+            ],
         ),
         (
             "order:\n  - muscle-cramps\n  - muscle-cramps\n",
             ["library.yaml:3:5: 'muscle-cramps' is listed twice (first at line 2); keep one"],
         ),
-        ("ordre: [muscle-cramps]\n", [
-            "library.yaml:1:1: unknown key 'ordre'; did you mean 'order'?",
-            "library.yaml:1:1: missing required key 'order'",
-        ]),
-        ("order: muscle-cramps\n", [
-            "library.yaml:1:8: expected a list of bundle ids (- my-topic)"
-        ]),
+        (
+            "ordre: [muscle-cramps]\n",
+            [
+                "library.yaml:1:1: unknown key 'ordre'; did you mean 'order'?",
+                "library.yaml:1:1: missing required key 'order'",
+            ],
+        ),
+        (
+            "order: muscle-cramps\n",
+            ["library.yaml:1:8: expected a list of bundle ids (- my-topic)"],
+        ),
         ("order:\n  - {id: muscle-cramps}\n", ["library.yaml:2:5: expected a bundle id"]),
         ("- muscle-cramps\n", ["library.yaml:1:1: the file must hold a mapping of keys"]),
         ("order: [a\n", ["library.yaml:2:1: YAML syntax error"]),
     ],
-)  # fmt: skip
+)
 def test_library_file_errors_are_located(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: list[str]
 ) -> None:
@@ -112,8 +124,11 @@ def test_a_broken_bundle_is_listed_with_its_errors_and_never_replaced(
     library = load_library(root, cache=NO_CACHE, last_good=True)
     first = library.entries[0]
     assert (first.id, first.status, first.shown, first.bundle) == (
-        "muscle-cramps", EntryStatus.BROKEN, False, None
-    )  # fmt: skip
+        "muscle-cramps",
+        EntryStatus.BROKEN,
+        False,
+        None,
+    )
     assert [str(e) for e in first.errors] == [
         "muscle-cramps/references.yaml:3:5: unknown key 'numbr'; did you mean 'number'?",
         "muscle-cramps/references.yaml:3:5: missing required key 'number'",

@@ -25,17 +25,49 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 CASES: list[tuple[str, bytes, str]] = [
     ("empty file", b"", "f.yaml:1:1: the file is empty"),
     ("only comments", b"# nothing yet\n\n", "f.yaml:1:1: the file is empty"),
-    ("root is a list", b"- a\n- b\n", "f.yaml:1:1: the file must hold a mapping of keys, not a list"),
-    ("root is a scalar", b"hello\n", "f.yaml:1:1: the file must hold a mapping of keys, not a single value"),
-    ("invalid UTF-8", b"a: ok\nb: caf\xe9\n", "f.yaml:2:7: the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"),
-    ("control character", b"a: \x07\n", "f.yaml:1:4: the file contains a character YAML does not allow"),
-    ("billion laughs", BILLION_LAUGHS, "f.yaml:6:8: too many values (more than 100,000 after expanding aliases); is this an alias bomb?"),
-    ("deep nesting", b"a: " + b"[" * 60 + b"]" * 60 + b"\n", "f.yaml:1:43: nesting is too deep (more than 40 levels)"),
-    ("two documents", b"a: 1\n---\nb: 2\n", "f.yaml:2:1: a content file holds one YAML document only"),
+    (
+        "root is a list",
+        b"- a\n- b\n",
+        "f.yaml:1:1: the file must hold a mapping of keys, not a list",
+    ),
+    (
+        "root is a scalar",
+        b"hello\n",
+        "f.yaml:1:1: the file must hold a mapping of keys, not a single value",
+    ),
+    (
+        "invalid UTF-8",
+        b"a: ok\nb: caf\xe9\n",
+        "f.yaml:2:7: the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8",
+    ),
+    (
+        "control character",
+        b"a: \x07\n",
+        "f.yaml:1:4: the file contains a character YAML does not allow",
+    ),
+    (
+        "billion laughs",
+        BILLION_LAUGHS,
+        "f.yaml:6:8: too many values (more than 100,000 after expanding aliases); is this an alias bomb?",
+    ),
+    (
+        "deep nesting",
+        b"a: " + b"[" * 60 + b"]" * 60 + b"\n",
+        "f.yaml:1:43: nesting is too deep (more than 40 levels)",
+    ),
+    (
+        "two documents",
+        b"a: 1\n---\nb: 2\n",
+        "f.yaml:2:1: a content file holds one YAML document only",
+    ),
     ("complex key", b"? [a]\n: 1\n", "f.yaml:1:3: a key must be plain text, not a list or mapping"),
     ("unknown alias", b"x: *nope\n", "f.yaml:1:4: unknown alias *nope"),
-    ("python tag", b"x: !!python/name:os.system\n", "f.yaml:1:4: the tag !!python/name:os.system is not allowed in content files; remove it"),
-]  # fmt: skip
+    (
+        "python tag",
+        b"x: !!python/name:os.system\n",
+        "f.yaml:1:4: the tag !!python/name:os.system is not allowed in content files; remove it",
+    ),
+]
 
 
 @pytest.mark.parametrize(("raw", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -82,9 +114,15 @@ def test_scalars_are_strings_by_default() -> None:
         b"a: no\nb: 1.10\nc: 7\nd: true\ne: ~\nf: '7'\ng: 2025-08-04\nh: !!str 5\n", "f.yaml"
     )
     assert result.data == {
-        "a": "no", "b": "1.10", "c": 7, "d": True, "e": None, "f": "7", "g": "2025-08-04",
+        "a": "no",
+        "b": "1.10",
+        "c": 7,
+        "d": True,
+        "e": None,
+        "f": "7",
+        "g": "2025-08-04",
         "h": "5",
-    }  # fmt: skip
+    }
 
 
 def test_byte_order_mark_is_accepted() -> None:

@@ -32,9 +32,14 @@ def test_emphasis_strong_and_citations() -> None:
     (block,) = parse("A *soft* and **hard** word [1, 2].")
     assert isinstance(block, Paragraph)
     assert block.inlines == (
-        Text("A "), Emphasis("soft"), Text(" and "), Strong("hard"), Text(" word "),
-        Cite((1, 2)), Text("."),
-    )  # fmt: skip
+        Text("A "),
+        Emphasis("soft"),
+        Text(" and "),
+        Strong("hard"),
+        Text(" word "),
+        Cite((1, 2)),
+        Text("."),
+    )
 
 
 def test_html_is_plain_text() -> None:
@@ -85,8 +90,9 @@ def test_numbered_steps() -> None:
         ListBlock(((Text("a bullet"),),)),
         Paragraph((Text("10 minutes is long."),)),
     )
-    assert plain_text(text) == ("During a cramp:\nStop.\nStretch the muscle.\na bullet.\n"
-                                "10 minutes is long.")  # fmt: skip
+    assert plain_text(text) == (
+        "During a cramp:\nStop.\nStretch the muscle.\na bullet.\n10 minutes is long."
+    )
 
 
 def test_numbered_steps_as_html() -> None:

@@ -9,8 +9,11 @@ from kiosk.content.schema import DESCRIPTIONS, bundle_file_schema
 
 def test_every_part_and_key_has_a_description() -> None:
     schema = bundle_file_schema()
-    missing = [f"BundleFile.{name}" for name, prop in schema["properties"].items()
-               if not prop.get("description")]  # fmt: skip
+    missing = [
+        f"BundleFile.{name}"
+        for name, prop in schema["properties"].items()
+        if not prop.get("description")
+    ]
     definition: dict[str, Any]
     for name, definition in schema["$defs"].items():
         if not definition.get("description"):

@@ -9,32 +9,68 @@ from tests.unit.content.conftest import MakeBundle
 from tests.unit.content.tiny_bundle import SELFCHECK
 
 CASES: list[tuple[str, str, list[str]]] = [
-    ("unknown question, answer, section and source",
-     SELFCHECK.replace("question: where\n            answer: chest", "question: wher\n            answer: chest")
-     .replace("answer: yes\n  red_flags", "answer: maybe\n  red_flags")
-     .replace("sections: [causes]", "sections: [cause]").replace("sources: [2]", "sources: [9]"),
-     ["tiny/selfcheck.yaml:27:21: 'maybe' is not an answer to 'tired'; use one of: yes, no, not_sure",
-      "tiny/selfcheck.yaml:32:23: no question has the id 'wher'; did you mean 'where'?",
-      "tiny/selfcheck.yaml:41:18: no section has the id 'cause'; did you mean 'causes'?",
-      "tiny/selfcheck.yaml:48:15: no reference has the number 9 (the references are: 1, 2)"]),
-    ("show_if looks at a later question",
-     SELFCHECK.replace("question: tired\n            answer: yes\n  red_flags", "question: where\n            answer: legs\n  red_flags"),
-     ["tiny/selfcheck.yaml:26:23: 'where' is not asked before this question; show_if can only look at earlier questions"]),
-    ("duplicate question id, options on a yes/no question",
-     SELFCHECK.replace("    - id: where\n      kind: single", "    - id: tired\n      kind: yes_no"),
-     ["tiny/selfcheck.yaml:14:11: duplicate question id 'tired' (first at line 9)",
-      "tiny/selfcheck.yaml:19:7: a yes_no question has no options (its answers are yes, no and not sure); remove them or make it single",
-      "tiny/selfcheck.yaml:32:23: no question has the id 'where'; the questions are: tired"]),
-    ("a rule with no conditions",
-     SELFCHECK.replace("      when:\n        any:\n          - question: tired\n            answer: yes\n", "      when: {}\n"),
-     ["tiny/selfcheck.yaml:37:7: a rule needs exactly one of any: or all:, with at least one condition"]),
-    ("unknown kind",
-     SELFCHECK.replace("kind: yes_no", "kind: yesno"),
-     ["tiny/selfcheck.yaml:10:13: 'yesno' is not allowed here (did you mean 'yes_no'?); use one of: yes_no, single, multiple"]),
-    ("a question missing a reading level",
-     SELFCHECK.replace("        clinician: Recent fatigue?\n", ""),
-     ["tiny/selfcheck.yaml:11:7: missing the 'clinician' reading level; write this text once per level (patient, clinician)"]),
-]  # fmt: skip
+    (
+        "unknown question, answer, section and source",
+        SELFCHECK.replace(
+            "question: where\n            answer: chest",
+            "question: wher\n            answer: chest",
+        )
+        .replace("answer: yes\n  red_flags", "answer: maybe\n  red_flags")
+        .replace("sections: [causes]", "sections: [cause]")
+        .replace("sources: [2]", "sources: [9]"),
+        [
+            "tiny/selfcheck.yaml:27:21: 'maybe' is not an answer to 'tired'; use one of: yes, no, not_sure",
+            "tiny/selfcheck.yaml:32:23: no question has the id 'wher'; did you mean 'where'?",
+            "tiny/selfcheck.yaml:41:18: no section has the id 'cause'; did you mean 'causes'?",
+            "tiny/selfcheck.yaml:48:15: no reference has the number 9 (the references are: 1, 2)",
+        ],
+    ),
+    (
+        "show_if looks at a later question",
+        SELFCHECK.replace(
+            "question: tired\n            answer: yes\n  red_flags",
+            "question: where\n            answer: legs\n  red_flags",
+        ),
+        [
+            "tiny/selfcheck.yaml:26:23: 'where' is not asked before this question; show_if can only look at earlier questions"
+        ],
+    ),
+    (
+        "duplicate question id, options on a yes/no question",
+        SELFCHECK.replace(
+            "    - id: where\n      kind: single", "    - id: tired\n      kind: yes_no"
+        ),
+        [
+            "tiny/selfcheck.yaml:14:11: duplicate question id 'tired' (first at line 9)",
+            "tiny/selfcheck.yaml:19:7: a yes_no question has no options (its answers are yes, no and not sure); remove them or make it single",
+            "tiny/selfcheck.yaml:32:23: no question has the id 'where'; the questions are: tired",
+        ],
+    ),
+    (
+        "a rule with no conditions",
+        SELFCHECK.replace(
+            "      when:\n        any:\n          - question: tired\n            answer: yes\n",
+            "      when: {}\n",
+        ),
+        [
+            "tiny/selfcheck.yaml:37:7: a rule needs exactly one of any: or all:, with at least one condition"
+        ],
+    ),
+    (
+        "unknown kind",
+        SELFCHECK.replace("kind: yes_no", "kind: yesno"),
+        [
+            "tiny/selfcheck.yaml:10:13: 'yesno' is not allowed here (did you mean 'yes_no'?); use one of: yes_no, single, multiple"
+        ],
+    ),
+    (
+        "a question missing a reading level",
+        SELFCHECK.replace("        clinician: Recent fatigue?\n", ""),
+        [
+            "tiny/selfcheck.yaml:11:7: missing the 'clinician' reading level; write this text once per level (patient, clinician)"
+        ],
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -118,16 +118,38 @@ class TestMuscleCramps:
         assert [s.id for s in cramps.topic.sections] == [
             # what it is, what to do now, when to get help; then prevention and care;
             # why cramps happen last, for those who open it (PEMAT-P "logical order")
-            "what-is-a-cramp", "during-a-cramp", "when-to-get-help", "night-cramps",
-            "prevention", "management", "medicines", "quinine-magnesium", "doctor", "exercise",
-            "electrolytes-fluid", "medical-conditions", "neuromuscular", "mechanisms", "pearls",
-        ]  # fmt: skip
+            "what-is-a-cramp",
+            "during-a-cramp",
+            "when-to-get-help",
+            "night-cramps",
+            "prevention",
+            "management",
+            "medicines",
+            "quinine-magnesium",
+            "doctor",
+            "exercise",
+            "electrolytes-fluid",
+            "medical-conditions",
+            "neuromuscular",
+            "mechanisms",
+            "pearls",
+        ]
 
     def test_clinician_level_keeps_the_specifics(self, cramps: Bundle) -> None:
         clinician = " ".join(cramps.level_text(p, "clinician") for _s, p in cramps.passages())
-        for term in ("Golgi tendon organs", "muscle spindles", "hyponatremia", "hypokalemia",
-                     "hypomagnesemia", "10 mg/day", "baclofen", "albumin", "mixed",
-                     "strongest evidence", "3%"):  # fmt: skip
+        for term in (
+            "Golgi tendon organs",
+            "muscle spindles",
+            "hyponatremia",
+            "hypokalemia",
+            "hypomagnesemia",
+            "10 mg/day",
+            "baclofen",
+            "albumin",
+            "mixed",
+            "strongest evidence",
+            "3%",
+        ):
             assert term in clinician, term
 
     def test_patient_level_names_no_sensor_jargon(self, cramps: Bundle) -> None:

@@ -35,26 +35,59 @@ signs:
 BELLY = TOPIC.replace("A tired muscle can cramp. [2]", "A tired belly muscle can cramp. [2]")
 
 CASES: list[tuple[str, dict[str, str], list[str]]] = [
-    ("a sign given two tiers",
-     {"safety.yaml": SIGNS + SIGNS.replace("signs:\n", "").replace("tier: urgent", "tier: soon")},
-     ["tiny/safety.yaml:21:11: the warning sign 'chest' is given two tiers: 'soon' here and 'urgent' at line 2; one sign has one tier (the safer one, if its sources differ)",
-      "tiny/safety.yaml:29:9: duplicate sign id 'often' (first at line 11)"]),
-    ("a self-care passage that covers a sign without pointing to it",
-     {"safety.yaml": SIGNS, "topic.yaml": BELLY},
-     ["tiny/topic.yaml:14:20: this passage speaks of 'belly', a word of the urgent warning sign 'chest', but its section does not point to it: add chest to the section's signs: (its card then comes first), or reword"]),
-    ("a section pointing to a sign nobody defined",
-     {"safety.yaml": SIGNS, "topic.yaml": BELLY.replace("    - id: causes\n", "    - id: causes\n      signs: [chset]\n")},
-     ["tiny/topic.yaml:10:15: no warning sign has the id 'chset'; did you mean 'chest'?",
-      "tiny/topic.yaml:15:20: this passage speaks of 'belly', a word of the urgent warning sign 'chest', but its section does not point to it: add chest to the section's signs: (its card then comes first), or reword"]),
-    ("a sign without sources, an unknown source, words in a language the bundle lacks",
-     {"safety.yaml": SIGNS.replace("sources: [2]", "sources: []").replace("sources: [1]", "sources: [9]").replace("      en: [cramp]", "      fr: [crampe]")},
-     ["tiny/safety.yaml:4:14: a warning sign needs its sources: add sources: [n] with the numbers of the references that give this advice",
-      "tiny/safety.yaml:13:15: no reference has the number 9 (the references are: 1, 2)",
-      "tiny/safety.yaml:19:7: 'fr' is not one of the bundle's languages (en)"]),
-    ("a red flag naming an unknown sign",
-     {"safety.yaml": SIGNS, "selfcheck.yaml": "selfcheck:\n  title: {patient: C, clinician: C}\n  intro: {patient: I, clinician: I}\n  questions:\n    - id: q\n      kind: yes_no\n      text: {patient: Q?, clinician: Q?}\n  red_flags:\n    - sign: chets\n      when: {any: [{question: q, answer: yes}]}\n"},
-     ["tiny/selfcheck.yaml:9:13: no warning sign has the id 'chets'; did you mean 'chest'?"]),
-]  # fmt: skip
+    (
+        "a sign given two tiers",
+        {
+            "safety.yaml": SIGNS
+            + SIGNS.replace("signs:\n", "").replace("tier: urgent", "tier: soon")
+        },
+        [
+            "tiny/safety.yaml:21:11: the warning sign 'chest' is given two tiers: 'soon' here and 'urgent' at line 2; one sign has one tier (the safer one, if its sources differ)",
+            "tiny/safety.yaml:29:9: duplicate sign id 'often' (first at line 11)",
+        ],
+    ),
+    (
+        "a self-care passage that covers a sign without pointing to it",
+        {"safety.yaml": SIGNS, "topic.yaml": BELLY},
+        [
+            "tiny/topic.yaml:14:20: this passage speaks of 'belly', a word of the urgent warning sign 'chest', but its section does not point to it: add chest to the section's signs: (its card then comes first), or reword"
+        ],
+    ),
+    (
+        "a section pointing to a sign nobody defined",
+        {
+            "safety.yaml": SIGNS,
+            "topic.yaml": BELLY.replace(
+                "    - id: causes\n", "    - id: causes\n      signs: [chset]\n"
+            ),
+        },
+        [
+            "tiny/topic.yaml:10:15: no warning sign has the id 'chset'; did you mean 'chest'?",
+            "tiny/topic.yaml:15:20: this passage speaks of 'belly', a word of the urgent warning sign 'chest', but its section does not point to it: add chest to the section's signs: (its card then comes first), or reword",
+        ],
+    ),
+    (
+        "a sign without sources, an unknown source, words in a language the bundle lacks",
+        {
+            "safety.yaml": SIGNS.replace("sources: [2]", "sources: []")
+            .replace("sources: [1]", "sources: [9]")
+            .replace("      en: [cramp]", "      fr: [crampe]")
+        },
+        [
+            "tiny/safety.yaml:4:14: a warning sign needs its sources: add sources: [n] with the numbers of the references that give this advice",
+            "tiny/safety.yaml:13:15: no reference has the number 9 (the references are: 1, 2)",
+            "tiny/safety.yaml:19:7: 'fr' is not one of the bundle's languages (en)",
+        ],
+    ),
+    (
+        "a red flag naming an unknown sign",
+        {
+            "safety.yaml": SIGNS,
+            "selfcheck.yaml": "selfcheck:\n  title: {patient: C, clinician: C}\n  intro: {patient: I, clinician: I}\n  questions:\n    - id: q\n      kind: yes_no\n      text: {patient: Q?, clinician: Q?}\n  red_flags:\n    - sign: chets\n      when: {any: [{question: q, answer: yes}]}\n",
+        },
+        ["tiny/selfcheck.yaml:9:13: no warning sign has the id 'chets'; did you mean 'chest'?"],
+    ),
+]
 
 
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

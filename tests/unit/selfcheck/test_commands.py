@@ -362,16 +362,31 @@ def test_selfcheck_on_the_shipped_bundle(
 # -- the answers file ---------------------------------------------------------------------
 
 GOOD: list[tuple[str, str, dict[str, object]]] = [
-    ("every kind", "where: legs\nexercise: yes\nmedicines: [diuretic, statin]\n",
-     {"where": "legs", "exercise": "yes", "medicines": ("diuretic", "statin")}),
-    ("quoted and not_sure", "exercise: 'no'\nheat: not_sure\n", {"exercise": "no", "heat": "not_sure"}),
-    ("one option of a multiple choice on its own", "medicines: statin\n", {"medicines": ("statin",)}),
+    (
+        "every kind",
+        "where: legs\nexercise: yes\nmedicines: [diuretic, statin]\n",
+        {"where": "legs", "exercise": "yes", "medicines": ("diuretic", "statin")},
+    ),
+    (
+        "quoted and not_sure",
+        "exercise: 'no'\nheat: not_sure\n",
+        {"exercise": "no", "heat": "not_sure"},
+    ),
+    (
+        "one option of a multiple choice on its own",
+        "medicines: statin\n",
+        {"medicines": ("statin",)},
+    ),
     ("a multiple choice with none chosen", "medicines: []\n", {"medicines": ()}),
     ("a block list", "medicines:\n  - diuretic\n", {"medicines": ("diuretic",)}),
     ("an empty file", "", {}),
     ("only comments", "# where: legs\n", {}),
-    ("answers to hidden questions are kept (the engine ignores them)", "heat: yes\n", {"heat": "yes"}),
-]  # fmt: skip
+    (
+        "answers to hidden questions are kept (the engine ignores them)",
+        "heat: yes\n",
+        {"heat": "yes"},
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in GOOD], ids=[c[0] for c in GOOD])
@@ -388,49 +403,126 @@ def test_answers_load(
 
 QUESTIONS = "where, exercise, heat, medicines, started, long"
 BAD: list[tuple[str, str, list[str]]] = [
-    ("unknown question, did you mean", "exercize: yes\n",
-     ["answers.yaml:1:1: no question has the id 'exercize'; did you mean 'exercise'?"]),
-    ("unknown question, the list", "temperature: hot\n",
-     [f"answers.yaml:1:1: no question has the id 'temperature'; the questions are: {QUESTIONS}"]),
-    ("a yes/no answer that is not one", "exercise: maybe\n",
-     ["answers.yaml:1:11: 'maybe' is not an answer to 'exercise'; use one of: yes, no, not_sure"]),
-    ("a close option id", "where: chset\n",
-     ["answers.yaml:1:8: 'chset' is not an answer to 'where' (did you mean 'chest'?); use one of: legs, chest"]),
-    ("a close yes/no answer", "heat: not sure\n",
-     ["answers.yaml:1:7: 'not sure' is not an answer to 'heat' (did you mean 'not_sure'?); use one of: yes, no, not_sure"]),
-    ("true is not yes", "exercise: true\n",
-     ["answers.yaml:1:11: 'true' is not an answer to 'exercise'; use one of: yes, no, not_sure"]),
-    ("a number", "where: 1\n",
-     ["answers.yaml:1:8: '1' is not an answer to 'where'; use one of: legs, chest"]),
-    ("a list for a single choice", "where: [legs]\n",
-     ["answers.yaml:1:8: 'where' takes one answer, not a list; use one of: legs, chest"]),
-    ("a list for a yes/no question", "exercise:\n  - yes\n  - no\n",
-     ["answers.yaml:2:3: 'exercise' takes one answer, not a list; use one of: yes, no, not_sure"]),
-    ("a bad option in a list", "medicines: [diuretic, aspirin, statn]\n",
-     ["answers.yaml:1:23: 'aspirin' is not an answer to 'medicines'; use one of: diuretic, statin",
-      "answers.yaml:1:32: 'statn' is not an answer to 'medicines' (did you mean 'statin'?); use one of: diuretic, statin"]),
-    ("an option twice", "medicines:\n  - statin\n  - statin\n",
-     ["answers.yaml:3:5: 'statin' is given twice for 'medicines'; keep one"]),
-    ("a list inside a list", "medicines: [[statin]]\n",
-     ["answers.yaml:1:13: each answer to 'medicines' is an option id, not a list; use one of: diuretic, statin"]),
-    ("an empty item in a list", "medicines: [statin, ~]\n",
-     ["answers.yaml:1:21: an empty answer to 'medicines'; use one of: diuretic, statin"]),
-    ("no answer", "exercise:\nwhere: legs\n",
-     ["answers.yaml:1:1: no answer given for 'exercise'; use one of: yes, no, not_sure, or remove the line"]),
-    ("a mapping", "where: {site: legs}\n",
-     ["answers.yaml:1:8: the answer to 'where' must be text, not a mapping; use one of: legs, chest"]),
-    ("a question twice", "where: legs\nexercise: yes\nwhere: chest\n",
-     ["answers.yaml:3:1: duplicate key 'where' (first at line 1); keep only one"]),
-    ("not a mapping", "- where\n- legs\n",
-     ["answers.yaml:1:1: the file must hold a mapping of keys, not a list"]),
-    ("a YAML syntax error", "where: [legs\n",
-     ["answers.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"]),
-    ("every problem at once, in file order", "temperature: hot\nexercise: maybe\nwhere: [legs]\nmedicines: [aspirin]\n",
-     [f"answers.yaml:1:1: no question has the id 'temperature'; the questions are: {QUESTIONS}",
-      "answers.yaml:2:11: 'maybe' is not an answer to 'exercise'; use one of: yes, no, not_sure",
-      "answers.yaml:3:8: 'where' takes one answer, not a list; use one of: legs, chest",
-      "answers.yaml:4:13: 'aspirin' is not an answer to 'medicines'; use one of: diuretic, statin"]),
-]  # fmt: skip
+    (
+        "unknown question, did you mean",
+        "exercize: yes\n",
+        ["answers.yaml:1:1: no question has the id 'exercize'; did you mean 'exercise'?"],
+    ),
+    (
+        "unknown question, the list",
+        "temperature: hot\n",
+        [f"answers.yaml:1:1: no question has the id 'temperature'; the questions are: {QUESTIONS}"],
+    ),
+    (
+        "a yes/no answer that is not one",
+        "exercise: maybe\n",
+        [
+            "answers.yaml:1:11: 'maybe' is not an answer to 'exercise'; use one of: yes, no, not_sure"
+        ],
+    ),
+    (
+        "a close option id",
+        "where: chset\n",
+        [
+            "answers.yaml:1:8: 'chset' is not an answer to 'where' (did you mean 'chest'?); use one of: legs, chest"
+        ],
+    ),
+    (
+        "a close yes/no answer",
+        "heat: not sure\n",
+        [
+            "answers.yaml:1:7: 'not sure' is not an answer to 'heat' (did you mean 'not_sure'?); use one of: yes, no, not_sure"
+        ],
+    ),
+    (
+        "true is not yes",
+        "exercise: true\n",
+        ["answers.yaml:1:11: 'true' is not an answer to 'exercise'; use one of: yes, no, not_sure"],
+    ),
+    (
+        "a number",
+        "where: 1\n",
+        ["answers.yaml:1:8: '1' is not an answer to 'where'; use one of: legs, chest"],
+    ),
+    (
+        "a list for a single choice",
+        "where: [legs]\n",
+        ["answers.yaml:1:8: 'where' takes one answer, not a list; use one of: legs, chest"],
+    ),
+    (
+        "a list for a yes/no question",
+        "exercise:\n  - yes\n  - no\n",
+        [
+            "answers.yaml:2:3: 'exercise' takes one answer, not a list; use one of: yes, no, not_sure"
+        ],
+    ),
+    (
+        "a bad option in a list",
+        "medicines: [diuretic, aspirin, statn]\n",
+        [
+            "answers.yaml:1:23: 'aspirin' is not an answer to 'medicines'; use one of: diuretic, statin",
+            "answers.yaml:1:32: 'statn' is not an answer to 'medicines' (did you mean 'statin'?); use one of: diuretic, statin",
+        ],
+    ),
+    (
+        "an option twice",
+        "medicines:\n  - statin\n  - statin\n",
+        ["answers.yaml:3:5: 'statin' is given twice for 'medicines'; keep one"],
+    ),
+    (
+        "a list inside a list",
+        "medicines: [[statin]]\n",
+        [
+            "answers.yaml:1:13: each answer to 'medicines' is an option id, not a list; use one of: diuretic, statin"
+        ],
+    ),
+    (
+        "an empty item in a list",
+        "medicines: [statin, ~]\n",
+        ["answers.yaml:1:21: an empty answer to 'medicines'; use one of: diuretic, statin"],
+    ),
+    (
+        "no answer",
+        "exercise:\nwhere: legs\n",
+        [
+            "answers.yaml:1:1: no answer given for 'exercise'; use one of: yes, no, not_sure, or remove the line"
+        ],
+    ),
+    (
+        "a mapping",
+        "where: {site: legs}\n",
+        [
+            "answers.yaml:1:8: the answer to 'where' must be text, not a mapping; use one of: legs, chest"
+        ],
+    ),
+    (
+        "a question twice",
+        "where: legs\nexercise: yes\nwhere: chest\n",
+        ["answers.yaml:3:1: duplicate key 'where' (first at line 1); keep only one"],
+    ),
+    (
+        "not a mapping",
+        "- where\n- legs\n",
+        ["answers.yaml:1:1: the file must hold a mapping of keys, not a list"],
+    ),
+    (
+        "a YAML syntax error",
+        "where: [legs\n",
+        [
+            "answers.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
+        ],
+    ),
+    (
+        "every problem at once, in file order",
+        "temperature: hot\nexercise: maybe\nwhere: [legs]\nmedicines: [aspirin]\n",
+        [
+            f"answers.yaml:1:1: no question has the id 'temperature'; the questions are: {QUESTIONS}",
+            "answers.yaml:2:11: 'maybe' is not an answer to 'exercise'; use one of: yes, no, not_sure",
+            "answers.yaml:3:8: 'where' takes one answer, not a list; use one of: legs, chest",
+            "answers.yaml:4:13: 'aspirin' is not an answer to 'medicines'; use one of: diuretic, statin",
+        ],
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BAD], ids=[c[0] for c in BAD])

@@ -34,13 +34,17 @@ def _yes(question: str) -> Rule:
 EXERCISE = Question("exercise", QuestionKind.YES_NO, _text("Hard exercise?"))
 HEAT = Question("heat", QuestionKind.YES_NO, _text("In the heat?"), show_if=_yes("exercise"))
 MEDICINES = Question(
-    "medicines", QuestionKind.MULTIPLE, _text("Which medicines?"),
+    "medicines",
+    QuestionKind.MULTIPLE,
+    _text("Which medicines?"),
     options=(Option("diuretic", _text("Water pill")), Option("statin", _text("Statin"))),
-)  # fmt: skip
+)
 WHERE = Question(
-    "where", QuestionKind.SINGLE, _text("Where?"),
+    "where",
+    QuestionKind.SINGLE,
+    _text("Where?"),
     options=(Option("legs", _text("Legs")), Option("chest", _text("Chest"))),
-)  # fmt: skip
+)
 LONG = Question("long", QuestionKind.YES_NO, _text("Over 10 minutes?"))
 SELFCHECK = SelfCheck(
     title=_text("Check"),
@@ -51,16 +55,25 @@ SELFCHECK = SelfCheck(
         RedFlag("chest", Rule(any=(Condition("where", "chest"),))),
     ),
     factors=(
-        Factor("fatigue", _text("Tired muscles"), _yes("exercise"), ("exercise",),
-               _text("Rest [4].")),
-        Factor("heat", _text("Heat"), Rule(all=(Condition("exercise", "yes"),
-                                               Condition("heat", "yes"))),
-               ("electrolytes-fluid", "exercise"), _text("Cool off [4].")),
-        Factor("diuretic", _text("Water pill"),
-               Rule(any=(Condition("medicines", "diuretic"),)), ("medical-conditions",),
-               _text("Ask your doctor [1].")),
+        Factor(
+            "fatigue", _text("Tired muscles"), _yes("exercise"), ("exercise",), _text("Rest [4].")
+        ),
+        Factor(
+            "heat",
+            _text("Heat"),
+            Rule(all=(Condition("exercise", "yes"), Condition("heat", "yes"))),
+            ("electrolytes-fluid", "exercise"),
+            _text("Cool off [4]."),
+        ),
+        Factor(
+            "diuretic",
+            _text("Water pill"),
+            Rule(any=(Condition("medicines", "diuretic"),)),
+            ("medical-conditions",),
+            _text("Ask your doctor [1]."),
+        ),
     ),
-)  # fmt: skip
+)
 SIGNS = (
     Sign("long-cramp", Urgency.SOON, _text("A long cramp"), _text("See a doctor soon [7]."), (7,)),
     Sign("chest", Urgency.URGENT, _text("Chest cramps"), _text("See a doctor now [6]."), (6,)),
@@ -105,8 +118,10 @@ def test_factor_reasons_and_sections() -> None:
     result = ENGINE.evaluate({"exercise": "yes", "heat": "yes", "medicines": ("diuretic",)})
     assert [f.factor.id for f in result.factors] == ["fatigue", "heat", "diuretic"]
     heat = result.factors[1]
-    assert [(r.question.id, r.answer) for r in heat.because] == [("exercise", "yes"),
-                                                                 ("heat", "yes")]  # fmt: skip
+    assert [(r.question.id, r.answer) for r in heat.because] == [
+        ("exercise", "yes"),
+        ("heat", "yes"),
+    ]
     assert result.sections == ("exercise", "electrolytes-fluid", "medical-conditions")
     assert result.applies("medical-conditions")
     assert not result.applies("mechanisms")
@@ -195,21 +210,39 @@ def test_a_red_flag_answer_always_puts_its_advice_first(answers: dict[str, Any])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["exercise", "heat", "medicines", "where", "long", "x"]),
-                       st.sampled_from(["yes", "no", "not_sure", "legs", "chest", "diuretic"])
-                       | st.tuples(st.sampled_from(["diuretic", "statin", "zzz"]))))  # fmt: skip
+@given(
+    st.dictionaries(
+        st.sampled_from(["exercise", "heat", "medicines", "where", "long", "x"]),
+        st.sampled_from(["yes", "no", "not_sure", "legs", "chest", "diuretic"])
+        | st.tuples(st.sampled_from(["diuretic", "statin", "zzz"])),
+    )
+)
 def test_any_answers_at_all_never_raise(answers: dict[str, Any]) -> None:
     ENGINE.evaluate(answers)
     ENGINE.questions(answers)
 
 
 def test_a_question_is_one_reason_even_when_several_options_match() -> None:
-    engine = SelfCheckEngine(SelfCheck(
-        title=_text("Check"), intro=_text("Not a diagnosis."), questions=(MEDICINES,),
-        factors=(Factor("pills", _text("Pills"), Rule(any=(
-            Condition("medicines", "diuretic"), Condition("medicines", "statin"))),
-            ("medical-conditions",), _text("Ask [1].")),),
-    ), ())  # fmt: skip
+    engine = SelfCheckEngine(
+        SelfCheck(
+            title=_text("Check"),
+            intro=_text("Not a diagnosis."),
+            questions=(MEDICINES,),
+            factors=(
+                Factor(
+                    "pills",
+                    _text("Pills"),
+                    Rule(
+                        any=(Condition("medicines", "diuretic"), Condition("medicines", "statin"))
+                    ),
+                    ("medical-conditions",),
+                    _text("Ask [1]."),
+                ),
+            ),
+        ),
+        (),
+    )
     result = engine.evaluate({"medicines": ("diuretic", "statin")})
     assert [(r.question.id, r.answer) for r in result.factors[0].because] == [
-        ("medicines", ("diuretic", "statin"))]  # fmt: skip
+        ("medicines", ("diuretic", "statin"))
+    ]

@@ -64,8 +64,9 @@ def test_one_heading_per_tier_at_every_level(level: str) -> None:
     ],
 )
 def test_what_to_do_fits_where_it_is_read(place: Place, words: str) -> None:
-    report = build_report(BUNDLE, ENGINE.evaluate({"weak-or-numb": "yes"}), "patient", "en",
-                          place=place)  # fmt: skip
+    report = build_report(
+        BUNDLE, ENGINE.evaluate({"weak-or-numb": "yes"}), "patient", "en", place=place
+    )
     assert report.urgent[0].action.startswith(words)
     if place is Place.HOME:
         assert "staff" not in report.urgent[0].action
@@ -83,8 +84,14 @@ def test_not_sure_gets_its_own_advice() -> None:
 
 def test_the_report_in_spanish_has_the_ts_words() -> None:
     spanish = ts_translator("es", CONTEXT)
-    report = build_report(BUNDLE, ENGINE.evaluate(URGENT_AND_FACTORS), "patient", "es", spanish,
-                          translate_safety=ts_translator("es", SAFETY))  # fmt: skip
+    report = build_report(
+        BUNDLE,
+        ENGINE.evaluate(URGENT_AND_FACTORS),
+        "patient",
+        "es",
+        spanish,
+        translate_safety=ts_translator("es", SAFETY),
+    )
     assert report.words.because == "Porque usted respondió:"
     assert report.words == report_words(spanish)
     assert report.urgent[0].look.heading == "Vaya al médico de inmediato"

@@ -29,8 +29,9 @@ BUNDLE = load_bundle(CONTENT / "muscle-cramps", cache=BundleCache(None))
 assert BUNDLE.document.selfcheck is not None
 SELFCHECK = BUNDLE.document.selfcheck
 ENGINE = SelfCheckEngine(SELFCHECK, BUNDLE.signs)
-WARNING_YES_NO = [q for q in SELFCHECK.questions if ENGINE.is_warning(q.id)
-                  and q.kind is QuestionKind.YES_NO]  # fmt: skip
+WARNING_YES_NO = [
+    q for q in SELFCHECK.questions if ENGINE.is_warning(q.id) and q.kind is QuestionKind.YES_NO
+]
 
 
 @st.composite
@@ -59,15 +60,26 @@ def most_urgent(answers: dict[str, Any]) -> int:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(visits_with_a_warning_sign(), st.sampled_from(["patient", "clinician"]),
-       st.sampled_from(["en", "es"]), st.sampled_from(list(Place)))  # fmt: skip
+@given(
+    visits_with_a_warning_sign(),
+    st.sampled_from(["patient", "clinician"]),
+    st.sampled_from(["en", "es"]),
+    st.sampled_from(list(Place)),
+)
 def test_the_report_puts_the_most_urgent_tier_first(
     answers: dict[str, Any], level: str, language: str, place: Place
 ) -> None:
     translate = ts_translator(language, CONTEXT)
     safety = ts_translator(language, SAFETY)
-    report = build_report(BUNDLE, ENGINE.evaluate(answers), level, language, translate,
-                          place=place, translate_safety=safety)  # fmt: skip
+    report = build_report(
+        BUNDLE,
+        ENGINE.evaluate(answers),
+        level,
+        language,
+        translate,
+        place=place,
+        translate_safety=safety,
+    )
     first = report.by_tier()[0]
     assert first.look.tier.rank == most_urgent(answers)
     assert first.look == tier_look(first.look.tier, safety)
@@ -89,14 +101,18 @@ def run_selfcheck(tmp_path: Path, answers: dict[str, Any], *extra: str) -> int:
     main = argparse.ArgumentParser(prog="kiosk")
     main.add_argument("--content", type=Path)
     register(main.add_subparsers(dest="command"))
-    args = main.parse_args(["selfcheck", "--answers", str(path), *extra,
-                            str(CONTENT / "muscle-cramps")])  # fmt: skip
+    args = main.parse_args(
+        ["selfcheck", "--answers", str(path), *extra, str(CONTENT / "muscle-cramps")]
+    )
     code: int = args.handler(args)
     return code
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(visits_with_a_warning_sign(), st.sampled_from(["en", "es"]))
 def test_kiosk_selfcheck_prints_the_most_urgent_tier_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: dict[str, Any], language: str

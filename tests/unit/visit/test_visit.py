@@ -28,7 +28,12 @@ def test_a_new_visit_is_the_start_state() -> None:
     assert not visit.high_contrast
     assert not visit.answers
     assert (visit.topic, visit.section, visit.step, visit.question, visit.found) == (
-        None, None, None, "", None)  # fmt: skip
+        None,
+        None,
+        None,
+        "",
+        None,
+    )
     assert Visit(default_text_size=9).text_size == len(TEXT_SCALES) - 1
 
 
@@ -46,9 +51,16 @@ def test_each_change_is_announced_once_and_only_when_it_changes() -> None:
     visit.show_step("night")
     visit.ask("water pills", None)
     assert [name for name, _ in heard] == [
-        "level", "level", "language", "text_size", "contrast", "topic", "section", "step",
+        "level",
+        "level",
+        "language",
+        "text_size",
+        "contrast",
+        "topic",
+        "section",
+        "step",
         "question",
-    ]  # fmt: skip
+    ]
     assert heard[1] == ("level", "patient")
     assert heard[3] == ("text_size", len(TEXT_SCALES) - 1)
     assert not visit.is_start_state()
