@@ -6,6 +6,12 @@ laptop), then the fixed medicine answer for a question about stopping, changing 
 dosing a medicine, then the answers, each with its section and its citations (resolved
 to the bundle's references), or the plain "no answer" the app gives. Exit codes: 0
 answered (a card counts), 1 content problems, 2 usage error, 3 no answer.
+
+In a content folder of several topics (``BUNDLE`` an id, or none: the first topic) it
+asks as the question box does with that topic open: its answers first, then at most
+``--others`` (2, as the question box) from the library's other topics, each labelled
+"From another topic: ..." with its topic's title. A bundle named by its folder is
+asked alone.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["register", "run_ask"]
 
 EXIT_OK, EXIT_USAGE, EXIT_NO_ANSWER = 0, 2, 3
+OTHER_TOPICS = 2  # answers from other topics, as the question box (kiosk.ui.ask_screen)
+ASK_CONTEXT = "AskScreen"  # the question box's words in the translations (.ts)
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +45,13 @@ def register(subparsers: Any) -> None:
     ask.add_argument("--level", choices=LEVELS.codes, default=DEFAULT_LEVEL, help="reading level")
     ask.add_argument("--locale", metavar="X", help="language (default: the bundle's first)")
     ask.add_argument("--limit", type=int, default=3, metavar="N", help="answers to show (3)")
+    ask.add_argument(
+        "--others",
+        type=int,
+        default=OTHER_TOPICS,
+        metavar="N",
+        help=f"answers from the library's other topics, after the topic's ({OTHER_TOPICS})",
+    )
     ask.add_argument("--format", choices=("text", "json"), default="text")
     ask.set_defaults(handler=run_ask)
 
@@ -44,7 +59,7 @@ def register(subparsers: Any) -> None:
 def run_ask(args: argparse.Namespace) -> int:
     """``kiosk ask``: print the answers; return the exit code."""
     from kiosk.search.index import SearchIndex
-    from kiosk.selfcheck.commands import load_bundle_argument
+    from kiosk.selfcheck.commands import load_topic_argument
 
     name = "kiosk ask"
     if not args.question.strip():
@@ -53,9 +68,13 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print(f"{name}: --limit must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
-    bundle = load_bundle_argument(args, name)
-    if isinstance(bundle, int):
-        return bundle
+    if args.others < 0:
+        print(f"{name}: --others must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = load_topic_argument(args, name)
+    if isinstance(loaded, int):
+        return loaded
+    bundle, topics = loaded
     language = args.locale or bundle.languages[0]
     if language not in bundle.languages:
         known = ", ".join(bundle.languages)
@@ -64,12 +83,22 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.level not in [str(level) for level in bundle.reading_levels]:
         print(f"{name}: the bundle has no '{args.level}' level", file=sys.stderr)
         return EXIT_USAGE
-    results = SearchIndex.for_bundle(bundle).ask(args.question, args.level, language, args.limit)
+    if all(topic.id != bundle.id for topic in topics):
+        topics = [bundle, *topics]  # a topic the kiosk does not show: asked all the same
+    if len(topics) > 1 and args.others > 0:
+        results = SearchIndex(topics).ask_library(
+            args.question, args.level, language, args.limit,
+            open_topic=bundle.id, others=args.others,
+        )  # fmt: skip
+    else:
+        results = SearchIndex.for_bundle(bundle).ask(args.question, args.level, language,
+                                                     args.limit)  # fmt: skip
+    bundles = {topic.id: topic for topic in topics}
     if args.format == "json":
-        json.dump(_as_json(bundle, results), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_as_json(bundle, results, bundles), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(_as_text(bundle, results))
+        sys.stdout.write(_as_text(bundle, results, bundles))
     return EXIT_OK if results.answered or results.safety_first else EXIT_NO_ANSWER
 
 
@@ -107,8 +136,13 @@ def _safety_text(bundle: Bundle, results: Results) -> list[str]:
     return lines
 
 
-def _as_text(bundle: Bundle, results: Results) -> str:
+def _as_text(bundle: Bundle, results: Results, bundles: dict[str, Bundle]) -> str:
+    """What the question box shows, as text: ``bundle`` is the open topic, ``bundles``
+    every topic asked (an answer's citations are its own topic's references)."""
     from kiosk.content.markup import plain_text
+    from kiosk.content.words import ts_translator
+
+    translate = ts_translator(results.language, ASK_CONTEXT)
 
     first = _safety_text(bundle, results)  # safety first, before any passage
     if not results.answered and first:
@@ -122,32 +156,37 @@ def _as_text(bundle: Bundle, results: Results) -> str:
         return f"{no_answer}\n"
     lines: list[str] = list(first)
     for number, found in enumerate(results.found, 1):
-        where = found.title or bundle.level_text(
-            bundle.topic.title, results.level, results.language
-        )
+        own = bundles.get(found.bundle_id, bundle)
+        where = found.title or own.level_text(own.topic.title, results.level, results.language)
         kind = " (curated answer)" if found.curated_id else ""
         lines.append(f"{number}. {where} [{found.section_id or 'summary'}]{kind}")
+        if own is not bundle:  # as the question box labels it
+            lines.append("   " + translate("From another topic: {title}").format(title=found.topic))
         lines.append("   " + plain_text(found.text, keep_citations=True).replace("\n", "\n   "))
         for cited in found.citations:
-            reference = bundle.reference(cited)
+            reference = own.reference(cited)
             if reference is not None:
-                title = bundle.text(reference.title, results.language)
+                title = own.text(reference.title, results.language)
                 lines.append(f"   [{cited}] {title}")
         lines.append("")
     return "\n".join(lines)
 
 
-def _as_json(bundle: Bundle, results: Results) -> dict[str, Any]:
+def _as_json(bundle: Bundle, results: Results, bundles: dict[str, Bundle]) -> dict[str, Any]:
     def one(found: Found) -> dict[str, Any]:
+        own = bundles.get(found.bundle_id, bundle)
         return {
+            "bundle": found.bundle_id,
+            "topic": found.topic,
+            "other_topic": own is not bundle,
             "section": found.section_id,
             "title": found.title,
             "curated": found.curated_id,
             "text": found.text,
             "citations": [
-                {"number": n, "title": bundle.text(ref.title, results.language)}
+                {"number": n, "title": own.text(ref.title, results.language)}
                 for n in found.citations
-                if (ref := bundle.reference(n)) is not None
+                if (ref := own.reference(n)) is not None
             ],
         }
 

@@ -162,6 +162,13 @@ def load_bundle_argument(args: argparse.Namespace, name: str) -> Bundle | int:
     """The bundle a command names (``BUNDLE``: a folder, or the id of a bundle in the
     content folder; else the content folder's first topic in the clinic's order), or the
     exit code after saying what is wrong on standard error as ``name: ...``."""
+    loaded = load_topic_argument(args, name)
+    return loaded if isinstance(loaded, int) else loaded[0]
+
+
+def load_topic_argument(args: argparse.Namespace, name: str) -> tuple[Bundle, list[Bundle]] | int:
+    """:func:`load_bundle_argument`, with the library's topics the app would show beside
+    it (just the bundle when ``BUNDLE`` is a folder of its own)."""
     from kiosk.content import BundleError, load_bundle, load_library
     from kiosk.settings import content_root
 
@@ -186,9 +193,10 @@ def load_bundle_argument(args: argparse.Namespace, name: str) -> Bundle | int:
             entry = library.entries[0]
         folder = entry.folder
         if entry.bundle is not None and not entry.errors:
-            return entry.bundle
+            return entry.bundle, library.topics
     try:
-        return load_bundle(folder)
+        bundle = load_bundle(folder)
+        return bundle, [bundle]
     except BundleError as exc:
         print(exc.report(), file=sys.stderr)
         _fail(name, f"{folder}: {len(exc.errors)} problem(s)")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.content import load_bundle
 from tests.conftest import CONTENT
 
 BUNDLE = str(CONTENT / "muscle-cramps")
@@ -98,3 +99,52 @@ def test_safety_in_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "chest pain and can't breathe", BUNDLE, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["signs"][0]["tier"] == "emergency"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.library import two_topics
+
+    return two_topics(tmp_path_factory.mktemp("library") / "content")
+
+
+def test_in_a_library_the_open_topic_first_then_the_others_labelled(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the question box (issue 12 point 4): the content folder's first topic is open,
+    the other topic's answers come after, each labelled with its topic, cited from its
+    own references."""
+    code = main(["--content", str(library), "ask", "how do i make the text bigger"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "From another topic: How to use this kiosk" in out
+    assert "[1] README of the patient-education kiosk" in out
+    # the topic named is open: its answers first, the shipped topic's labelled after
+    code = main(["--content", str(library), "ask", "por que se acalambran los musculos",
+                 "using-the-kiosk", "--locale", "es", "--format", "json"])  # fmt: skip
+    assert code == 0
+    answers = json.loads(capsys.readouterr().out)["answers"]
+    others = [a for a in answers if a["other_topic"]]
+    assert others
+    assert all(a["bundle"] == "muscle-cramps" for a in others)
+    assert answers[-len(others) :] == others  # after the open topic's
+    shipped = load_bundle(library / "muscle-cramps")
+    assert others[0]["topic"] == shipped.level_text(shipped.topic.title, "patient", "es")
+    assert all(c["title"] for a in others for c in a["citations"])
+    main(["--content", str(library), "ask", "por que se acalambran los musculos",
+          "using-the-kiosk", "--locale", "es"])  # fmt: skip
+    assert "De otro tema: " in capsys.readouterr().out
+
+
+def test_others_0_asks_the_topic_alone(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--content", str(library), "ask", "how do i make the text bigger", "--others", "0"]
+    assert main(argv) == 3
+    assert "ask a member of staff" in capsys.readouterr().out
+    assert main([*argv[:-2], "--others", "-1"]) == 2
+
+
+def test_as_many_other_topics_as_the_question_box() -> None:
+    from kiosk.search.commands import OTHER_TOPICS
+    from kiosk.ui import ask_screen
+
+    assert OTHER_TOPICS == ask_screen.OTHER_TOPICS
