@@ -136,9 +136,10 @@ def _safety_text(bundle: Bundle, results: Results) -> list[str]:
     return lines
 
 
-def _as_text(bundle: Bundle, results: Results, bundles: dict[str, Bundle]) -> str:
+def _as_text(bundle: Bundle, results: Results, bundles: dict[str, Bundle] | None = None) -> str:
     """What the question box shows, as text: ``bundle`` is the open topic, ``bundles``
     every topic asked (an answer's citations are its own topic's references)."""
+    bundles = bundles or {}
     from kiosk.content.markup import plain_text
     from kiosk.content.words import ts_translator
 
@@ -172,7 +173,11 @@ def _as_text(bundle: Bundle, results: Results, bundles: dict[str, Bundle]) -> st
     return "\n".join(lines)
 
 
-def _as_json(bundle: Bundle, results: Results, bundles: dict[str, Bundle]) -> dict[str, Any]:
+def _as_json(
+    bundle: Bundle, results: Results, bundles: dict[str, Bundle] | None = None
+) -> dict[str, Any]:
+    bundles = bundles or {}
+
     def one(found: Found) -> dict[str, Any]:
         own = bundles.get(found.bundle_id, bundle)
         return {
