@@ -94,7 +94,9 @@ def library(bundle: Bundle, topics: int) -> list[Bundle]:
     with its own id and, in every passage, nine in ten words (of four letters or more)
     replaced by words of its own. A shipped word is thus shared by about a tenth of the
     topics, as a common medical word is in a real library, and each topic has a
-    vocabulary of its own."""
+    vocabulary of its own. Each has the shipped question part too, in its own words
+    (:func:`own_ask`): a real topic has its own intents and curated answers, and
+    leaving them out hid a build that grew with their number times the library's."""
     rng = random.Random(7)
     document = bundle.document
     out = [bundle]
@@ -104,6 +106,8 @@ def library(bundle: Bundle, topics: int) -> list[Bundle]:
         def text(value: Any, number: int = number, own: dict[str, str] = own) -> Any:
             if isinstance(value, str):
                 return rewrite(value, number, own, rng)
+            if isinstance(value, tuple):
+                return tuple(text(item) for item in value)
             return {key: text(item) for key, item in value.items()}
 
         sections = tuple(
@@ -121,9 +125,38 @@ def library(bundle: Bundle, topics: int) -> list[Bundle]:
             sections=sections,
         )
         metadata = dataclasses.replace(document.metadata, id=f"{bundle.id}-{number:04d}")
-        variant = dataclasses.replace(document, topic=topic, metadata=metadata, ask=None)
+        variant = dataclasses.replace(document, topic=topic, metadata=metadata,
+                                      ask=own_ask(document.ask, text))  # fmt: skip
         out.append(Bundle(variant, bundle.folder))
     return out
+
+
+def own_ask(ask: Any, text: Any) -> Any:
+    """The shipped question part in a generated topic's own words (``text`` rewrites as
+    its passages were): its synonyms, medicines, curated answers, the words an intent's
+    answer names ("section#words") and the medicine answer; the everyday spellings and
+    the intents' cue phrases ("what do i do") stay, as every topic of a library has them."""
+    if ask is None:
+        return None
+
+    def words_of(answer: str) -> str:
+        section, mark, words = answer.partition("#")
+        return section + mark + text(words) if mark else answer
+
+    return dataclasses.replace(
+        ask,
+        synonyms={lang: tuple(dataclasses.replace(s, words=text(s.words), means=text(s.means))
+                              for s in entries)
+                  for lang, entries in ask.synonyms.items()},
+        medicines={lang: tuple(dataclasses.replace(m, names=text(m.names), means=text(m.means))
+                               for m in entries)
+                   for lang, entries in ask.medicines.items()},
+        intents=tuple(dataclasses.replace(i, answers=tuple(map(words_of, i.answers)))
+                      for i in ask.intents),
+        answers=tuple(dataclasses.replace(a, questions=text(a.questions), answer=text(a.answer))
+                      for a in ask.answers),
+        medicine_safety=text(ask.medicine_safety) if ask.medicine_safety else None,
+    )  # fmt: skip
 
 
 def timed(action: Any) -> float:

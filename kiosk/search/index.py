@@ -251,6 +251,8 @@ class _Language:
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.plain_terms: list[dict[str, frozenset[str]]] = []  # ...at each plain level
         self._titles: dict[tuple[int, str], tuple[LevelText, str]] = {}  # while adding
+        self._rows: dict[int, list[int]] = {}  # while building: each bundle's documents
+        self._folded: dict[str, str] = {}  # while building: texts' words, folded
         self.stems: set[str] = set()
         self.surface: dict[str, str] = {}  # folded word of the passages -> its stem
         self.known = _KNOWN_STEMS.setdefault(self.base, {})
@@ -302,6 +304,7 @@ class _Language:
                 for level in LEVELS.codes
             ),
         )
+        self._rows.setdefault(id(bundle), []).append(len(self.docs))
         self.docs.append(doc)
         self.doc_keys.append(bundle_key)
         self.rows.append(row)
@@ -356,6 +359,13 @@ class _Language:
         self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
         self.intent_docs = {key: self._answering(answers)
                             for key, answers in self.intent_answers.items()}  # fmt: skip
+        self._rows, self._folded = {}, {}
+        # the stems of each intent's passages (what a question's words are looked up in)
+        self.intent_terms: dict[str, frozenset[str]] = {
+            key: frozenset().union(*(self.doc_terms[rowid] for rowid in rows))
+            for key, rows in self.intent_docs.items()
+            if rows
+        }
         self.general = general_frequencies(self.base)
         # the words a question may use as they are: the library's, and those of its
         # synonyms, spellings and cues (all folded)
@@ -376,20 +386,34 @@ class _Language:
         )
         self.general_by_initial = _general_by_initial(self.base)
         self.curated = [self._ready(curated) for curated in self.curated]
+        self.curated_of: dict[str, list[_Curated]] = {}  # each bundle's, in order
+        for curated in self.curated:
+            self.curated_of.setdefault(curated.bundle.id, []).append(curated)
 
     def _answering(self, answers: Sequence[tuple[Bundle, str]]) -> dict[int, int]:
         """The documents an intent's answers name ("section" or "section#words"), each
         with the place of the first answer naming it."""
         out: dict[int, int] = {}
-        for rowid, doc in enumerate(self.docs):
-            for order, (bundle, answer) in enumerate(answers):
+        # only the answers' bundles' documents (a library's intents are its topics')
+        rows = sorted({row for bundle, _ in answers for row in self._rows.get(id(bundle), ())})
+        folded = self._folded  # each text's plain words folded, once per build
+
+        def says(text: str, words: str) -> bool:
+            plain = folded.get(text)
+            if plain is None:
+                plain = folded[text] = fold(plain_text(text))
+            return words in plain
+
+        wanted = [(bundle, *answer.partition("#")[::2]) for bundle, answer in answers]
+        for rowid in rows:
+            doc = self.docs[rowid]
+            for order, (bundle, section, words) in enumerate(wanted):
                 if doc.bundle is not bundle:
                     continue
-                section, _, words = answer.partition("#")
                 if (doc.section.id if doc.section is not None else "summary") != section:
                     continue
                 if words and not any(
-                    fold(words) in fold(plain_text(bundle.level_text(doc.body, level, lang)))
+                    says(bundle.level_text(doc.body, level, lang), fold(words))
                     for level in doc.body
                     for lang in bundle.languages
                 ):
@@ -708,7 +732,9 @@ class SearchIndex:
         scored: list[tuple[float, int]] = []
         intent_docs: dict[int, int] = {}
         answering: dict[int, int] = {}  # how many of the question's intents each answers
-        for intent in query.intents:
+        # another topic's intent: not this search's passages
+        intents = [i for i in query.intents if _intent_in_scope(i, key, not_key)]
+        for intent in intents:
             for rowid, order in index.intent_docs.get(intent, {}).items():
                 intent_docs[rowid] = min(order, intent_docs.get(rowid, order))
                 answering[rowid] = answering.get(rowid, 0) + 1
@@ -716,9 +742,11 @@ class SearchIndex:
         # of them uses cannot tell them apart ("leg" in "what helps leg cramps")
         neutral = 0.0
         if intent_docs:
-            used = frozenset().union(*(index.doc_terms[rowid] for rowid in intent_docs))
+            used = [
+                index.intent_terms[intent] for intent in intents if intent in index.intent_terms
+            ]
             neutral = sum(w for t, w in zip(query.terms, query.weights, strict=True)
-                          if not _has(used, t))  # fmt: skip
+                          if not any(_has(terms, t) for terms in used))  # fmt: skip
         # a word that says little ("get", "have") is counted, but not searched for: it
         # is in most passages and would cost the most
         searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
@@ -847,9 +875,8 @@ class SearchIndex:
                         or index.rarity(word) >= SEARCHED_FROM)  # fmt: skip
         said = {index.stem_of(word) for word in read.split()}
         best: tuple[float, _Curated] | None = None
-        for curated in index.curated:
-            if bundle_id is not None and curated.bundle.id != bundle_id:
-                continue
+        mine = index.curated if bundle_id is None else index.curated_of.get(bundle_id, ())
+        for curated in mine:
             if not asked <= curated.stems:
                 continue
             for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
@@ -982,6 +1009,14 @@ def _build(bundles: tuple[Bundle, ...]) -> _Built:
         index.finish(db)
     db.commit()
     return _Built(bundles, db, languages, keys, default_language)
+
+
+def _intent_in_scope(intent: str, key: str | None, not_key: str | None) -> bool:
+    """Whether the intent ``intent`` ("b3:why": a bundle's token, then the intent's id)
+    is of the bundle whose token is ``key`` (None: any), and not of ``not_key``'s: a
+    topic of a library is searched with its own intents, as it is alone."""
+    bundle_key = intent.partition(":")[0]
+    return (key is None or bundle_key == key) and bundle_key != not_key
 
 
 def _words(query: _Query) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ issue 13 point 6; the figures are bench/search.py's)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -72,3 +73,54 @@ def test_a_library_built_again_answers_as_the_first(bundle: Bundle) -> None:
             a = first.ask_library(question, "patient", language, open_topic=bundle.id)
             b = again.ask_library(question, "patient", language, open_topic=bundle.id)
             assert a == b
+
+
+def _copy(bundle: Bundle, bundle_id: str) -> Bundle:
+    import dataclasses
+
+    document = bundle.document
+    metadata = dataclasses.replace(document.metadata, id=bundle_id)
+    return Bundle(dataclasses.replace(document, metadata=metadata), bundle.folder)
+
+
+def test_each_topics_intents_answer_from_its_own_passages(bundle: Bundle) -> None:
+    """In a library, an intent's passages are found among its own topic's only (they
+    were looked for in every topic's, for every intent of every topic: a build that grew
+    with the square of the library), the same places as in the topic alone."""
+    alone = SearchIndex.for_bundle(bundle)._languages
+    library = SearchIndex([bundle, _copy(bundle, "copy-a"), _copy(bundle, "copy-b")])
+    for language, index in library._languages.items():
+        places = {}
+        for key, rows in index.intent_docs.items():
+            bundle_key = key.partition(":")[0]
+            assert all(index.doc_keys[row] == bundle_key for row in rows), key
+            where = [(index.docs[r].section, index.docs[r].passage, o) for r, o in rows.items()]
+            places.setdefault(key.partition(":")[2], []).append(where)
+        own = alone[language]
+        for key, rows in own.intent_docs.items():
+            where = [(own.docs[r].section, own.docs[r].passage, o) for r, o in rows.items()]
+            assert places[key.partition(":")[2]] == [where] * 3, key
+
+
+def test_within_a_topic_a_library_answers_as_the_topic_alone(bundle: Bundle) -> None:
+    """The open topic's answers in a library of two topics (the tests' own beside it)
+    are the topic's alone, for every question of the quality sets (the index keeps each
+    topic's curated answers and intents apart, and looks in the open topic's only)."""
+    import yaml
+
+    here = Path(__file__).parent
+    asked = [(q["q"], language) for language in ("en", "es")
+             for q in yaml.safe_load((here / f"questions_{language}.yaml").read_text("utf-8"))]  # fmt: skip
+    alone = SearchIndex.for_bundle(bundle)
+    library = SearchIndex([bundle, load_bundle(TEST_TOPIC)])
+
+    def answers(index: SearchIndex, question: str, level: str, language: str) -> list[Any]:
+        results = index.ask(question, level, language, bundle_id=bundle.id)
+        # (scores differ: BM25 counts the library's passages)
+        found = [(f.section_id, f.passage, f.curated_id, f.text) for f in results.found]
+        return [found, results.signs, results.medicine_safety]
+
+    for question, language in asked:
+        for level in ("patient", "clinician"):
+            expected = answers(alone, question, level, language)
+            assert answers(library, question, level, language) == expected, question
