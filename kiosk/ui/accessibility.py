@@ -136,7 +136,11 @@ def announce(widget: QWidget, text: str) -> None:
     if not text:
         return
     if not widget.window().isActiveWindow():
-        _WhenActive(widget, text)
+        pending = widget.findChild(QObject, _WhenActive.NAME)
+        if isinstance(pending, _WhenActive):
+            pending.text = text  # the latest only
+        else:
+            _WhenActive(widget, text)
         return
     _send(widget, text)
 
@@ -152,10 +156,13 @@ class _WhenActive(QObject):
     """An announcement kept until its widget's window becomes active (a child of the
     widget: it goes with it; a widget no longer shown by then says nothing)."""
 
+    NAME = "a11y-pending-announcement"
+
     def __init__(self, widget: QWidget, text: str) -> None:
         from PySide6.QtGui import QGuiApplication
 
         super().__init__(widget)
+        self.setObjectName(self.NAME)
         self.widget = widget
         self.text = text
         app = QGuiApplication.instance()
@@ -172,6 +179,7 @@ class _WhenActive(QObject):
         app.focusWindowChanged.disconnect(self._focus_window_changed)
         if self.widget.isVisible():
             _send(self.widget, self.text)
+        self.setObjectName("")  # a later one is a new one
         self.deleteLater()
 
 

@@ -80,13 +80,19 @@ class AskScreen(Screen):
         self.page = ScrollPage(kinetic=context.kiosk)
         self.page.setMinimumSize(1, 1)  # with the keyboard up, the page gives way first
         column = self.page.column
-        column.setContentsMargins(32, 24, 32, 32)
+        column.setContentsMargins(32, 8, 32, 32)  # 8: see Back, below
         outer.addWidget(self.page, 1)
         self.came_from = "topic"  # where "Back" goes: the screen that opened the box
         self.back = button("", name="ask-back", on_click=self._back)
-        column.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
         self.title = label(role="h1")
-        column.addWidget(self.title)
+        # Back beside the title, not above it: with the keyboard up at 200% text the page
+        # is some 160 px tall (90 in Spanish, whose keyboard has a row of accents), and
+        # the title under Back was cut in half
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.title, 1)
+        column.addLayout(top)
         self.hint = label(role="muted")
         column.addWidget(self.hint)
         # the question and its buttons stay in view above the keyboard; the page

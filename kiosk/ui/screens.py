@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHideEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -144,6 +145,7 @@ class Screen(QWidget):
         super().__init__()
         self.context = context
         self.stale = False  # True: the level or language changed while hidden
+        self._left_focus: QWidget | None = None  # what had the focus when it was left
         self.setObjectName(self.name)
 
     def scrolling_column(self) -> QVBoxLayout:
@@ -179,19 +181,52 @@ class Screen(QWidget):
             return
         text = self.name_page()
         target = self.first_focus()
-        if restore:
-            for candidate in (QApplication.focusWidget(), self.focusWidget()):
-                if (
-                    candidate is not None
-                    and self.isAncestorOf(candidate)
-                    and candidate.isVisible()
-                    and candidate.isEnabled()
-                ):
-                    target = candidate
-                    break
+        restored = False
+        left, self._left_focus = self._left_focus, None
+        if (
+            restore
+            and left is not None
+            and shiboken6.isValid(left)
+            and self.isAncestorOf(left)
+            and left.isVisible()
+            and left.isEnabled()
+        ):
+            target, restored = left, True
+        if not restored and target is not None and not self._seen_from_the_top(target):
+            # the first control is below the first screenful (large text): the page takes
+            # the focus (named after the title; Tab goes on to that control), and shows its
+            # top: focusing the control scrolled the title half out of sight
+            self.page.focus_before(target)
+            target = self.page
         if target is not None and not target.hasFocus():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self, text)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Left: what had the focus is remembered (``arrive`` gives it back) and loses
+        it now, before Qt passes it on to the next control in the window (the header's
+        "Start over": a screen reader said "Start over" at every change of screen)."""
+        self._left_focus = self.release_focus()
+        super().hideEvent(event)
+
+    def release_focus(self) -> QWidget | None:
+        """The control of this screen that has the focus loses it (before it is hidden
+        or made anew: Qt would pass the focus on to the header's "Start over", which a
+        screen reader says); that control, or None."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            return None
+        focused.clearFocus()
+        return focused
+
+    def _seen_from_the_top(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is in view when the screen's page shows its top (a widget
+        off the page, or a screen without one: yes)."""
+        page = getattr(self, "page", None)
+        if not isinstance(page, ScrollPage) or not page.body.isAncestorOf(widget):
+            return True
+        bottom = widget.mapTo(page.body, QPoint(0, widget.height())).y()
+        return bottom <= page.viewport().height()
 
     def begin(self, came_from: str | None = None) -> None:
         """Opened afresh by a visitor's request (not by "Back"): start its own flow;

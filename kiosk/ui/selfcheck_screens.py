@@ -167,9 +167,12 @@ class QuestionScreen(Screen):
         refocus = ""
         if focus is not None and self.current == self._drawn and self.isAncestorOf(focus):
             refocus = focus.objectName() if focus.objectName().startswith("answer-") else ""
-        if focus is not None and self.answers_group.isAncestorOf(focus):
-            focus.clearFocus()  # not passed on to Back while the answers are made anew
-        if self._drawn != self.current:
+        new = self._drawn != self.current
+        if focus is not None and (self.answers_group.isAncestorOf(focus) or new):
+            # not passed on to Back while the answers are made anew, nor to "Start over"
+            # as "Start the questions" goes (arrive gives the focus to the new question)
+            self.release_focus()
+        if new:
             self.confirm.setVisible(False)  # a confirm belongs to its question only
         self._drawn = self.current
         clear_layout(self.answers_box)
@@ -285,12 +288,14 @@ class QuestionScreen(Screen):
 
     def _keep_question(self) -> None:
         """Go back to the question: the confirm goes, the focus is on the question."""
+        self.release_focus()  # (a focused button hidden passes it on to "Start over")
         self.confirm.setVisible(False)
         self.skip.setVisible(True)
         self.page.to_top()
         self.arrive(restore=False)
 
     def _skip_anyway(self) -> None:
+        self.release_focus()
         self.confirm.setVisible(False)
         if self.current is not None:
             self._advance(self.current)

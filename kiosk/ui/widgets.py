@@ -455,6 +455,7 @@ class ScrollPage(QScrollArea):
         self.column.setSpacing(16)
         self.setWidget(self.body)
         self.verticalScrollBar().setAccessibleName(self.tr("Scroll the page"))
+        self._tab_to: QWidget | None = None  # where Tab goes from the page (focus_before)
         if kinetic:
             _kinetic(self.viewport())
         app = QApplication.instance()
@@ -470,6 +471,20 @@ class ScrollPage(QScrollArea):
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)
+
+    def focus_before(self, control: QWidget) -> None:
+        """Take the focus (the screen's title in view), Tab going on to ``control``: a
+        screen's first control below the first screenful (kiosk.ui.screens)."""
+        self._tab_to = control
+        self.to_top()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        control, self._tab_to = self._tab_to, None
+        if forward and self.hasFocus() and control is not None and control.isVisible():
+            control.setFocus(Qt.FocusReason.TabFocusReason)  # scrolled into view: above
+            return True
+        return super().focusNextPrevChild(forward)
 
 
 SOURCES_PER_ROW = 4  # source buttons side by side: at 200% text, four still fit a narrow card

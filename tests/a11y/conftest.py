@@ -66,6 +66,8 @@ STEPS: list[tuple[str, dict[str, Any]]] = [
     ("topic-again", {"press": "I am a patient, or family or a friend", "locale": True}),
     ("topic-200", {"press": "Larger", "times": 3}),
     ("topic-200-es", {"press": "ES", "locale": True}),
+    # its first control ("Start the questions") below the first screenful at 200%
+    ("intro-200-es", {"press": "Revisar mis factores de riesgo"}),
 ]
 
 

@@ -276,3 +276,34 @@ def test_a_page_ends_with_its_last_control(walked: dict[str, Step], name: str, t
     bottom = body["extents"][1] + body["extents"][3]
     last = max(n["extents"][1] + n["extents"][3] for n in walk(body) if n is not body)
     assert bottom - last <= 48, f"{name}: {bottom - last} px of nothing at the end"
+
+
+@pytest.mark.parametrize("name", [n for n in SCREENS if n != "welcome"])
+def test_a_change_of_screen_stops_nowhere_on_the_way(walked: dict[str, Step], name: str) -> None:
+    """The focus goes from the control pressed straight to the new screen: it stopped on
+    the header's "Start over" on the way (Qt passed it on as the old screen went), and a
+    screen reader said "Start over" at every change of screen."""
+    step = walked[name]
+    stack = _stack(step)
+    inside = {id(n) for n in walk(stack)}
+    header = {n["name"] for n in _controls(step, step.main) if id(n) not in inside}
+    assert "Start over" in header or name == "start-over"  # (the welcome has no header)
+    stops = [m["name"] for m in step.focus_moves() if m.get("name")]
+    assert [s for s in stops if s in header] == [], stops
+
+
+def test_a_long_first_screenful_keeps_its_title_in_view(walked: dict[str, Step]) -> None:
+    """At 200% in Spanish the intro's "Start the questions" is below the first
+    screenful: focusing it scrolled the title out of sight. The page (named after the
+    title) takes the focus instead, showing its top; Tab goes on to the button."""
+    step = walked["intro-200-es"]
+    title = "Preguntas sobre sus calambres"
+    assert step.announcements()[-1].startswith(title)
+    focused = step.focused()
+    assert focused is not None
+    assert focused["name"] == title
+    assert focused["role"] in ("scroll pane", "filler")
+    (heading,) = [n for n in step.nodes() if n["role"] == "heading" and n["name"] == title]
+    top, bottom = _stack(step)["extents"][1], sum(_stack(step)["extents"][1::2])
+    assert top <= heading["extents"][1]
+    assert heading["extents"][1] + heading["extents"][3] <= bottom

@@ -119,3 +119,24 @@ def test_tapping_the_chosen_switch_keeps_it_chosen_with_its_mark(
     assert patient is not None
     assert not patient.isChecked()
     assert patient.text() == "Patient words"
+
+
+def test_an_announcement_waits_for_its_window_to_be_active(qtbot: QtBot) -> None:
+    """At start-up the first screen was announced before its window was active, and a
+    screen reader heard only the window's name: now it is said once the window is."""
+    from PySide6.QtCore import QObject
+
+    from kiosk.ui.accessibility import announce
+
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert not screen.isActiveWindow()
+    announce(screen, "The first title")
+    announce(screen, "The second title")
+    (pending,) = [c for c in screen.children() if c.objectName() == "a11y-pending-announcement"]
+    assert pending.text == "The second title"  # type: ignore[attr-defined]
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.waitUntil(lambda: screen.findChild(QObject, "a11y-pending-announcement") is None)
