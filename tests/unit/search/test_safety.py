@@ -66,13 +66,18 @@ def test_nothing_of_a_question_is_kept(bundle: Bundle) -> None:
     question = "my qzxvplonk leg is numbbb, should i stop my frobnicate pills"
     safety_signs(question, bundle, "en")
     asks_about_medicine_change(question, bundle, "en")
-    readers = safety._READERS.readers()
-    assert readers
+    # and through a library's index, which keeps its topics' readers between visits
+    index = SearchIndex([bundle])
+    index.ask(question, "patient", "en")
+    index.ask_library(question, "patient", "en", open_topic=bundle.id)
+    readers = [*safety._READERS.readers(), *index._readers.readers()]
+    assert len(readers) >= 2
     for reader in readers:
         phrases = [*reader.signs.phrases(), *(p for c in reader.cues.values() for p in c.phrases())]
-        held = " ".join(
-            [*reader.vocabulary, *(w for parts in phrases for part in parts for w in part)]
-        )  # fmt: skip
+        words = [*reader.vocabulary, *(w for size in reader.by_length.values() for w in size)]
+        for table in (reader.spellings, reader.synonyms):
+            words += [w for key, means in table.items() for w in (*key, *means)]
+        held = " ".join([*words, *(w for parts in phrases for part in parts for w in part)])
         for word in ("qzxvplonk", "numbbb", "frobnicate"):
             assert word not in held
 
