@@ -124,8 +124,31 @@ def _missing_tools() -> list[str]:
     return missing
 
 
+# A library of two topics: the topic chooser, which one topic never shows.
+LIBRARY_STEPS: list[tuple[str, dict[str, Any]]] = [
+    ("welcome", {}),
+    ("audience", {"press": "Touch to start"}),
+    ("topics", {"press": "I am a patient, or family or a friend"}),
+    ("topic", {"press": "What causes muscle cramps?"}),
+]
+
+
 @pytest.fixture(scope="session")
 def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
+    return _walk(tmp_path_factory, CONTENT, STEPS)
+
+
+@pytest.fixture(scope="session")
+def walked_library(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
+    from tests.library import two_topics
+
+    content = two_topics(tmp_path_factory.mktemp("a11y-library") / "content")
+    return _walk(tmp_path_factory, content, LIBRARY_STEPS)
+
+
+def _walk(
+    tmp_path_factory: pytest.TempPathFactory, content: Path, steps: list[tuple[str, dict[str, Any]]]
+) -> dict[str, Step]:
     missing = _missing_tools()
     if missing:
         pytest.fail("the screen-reader walk needs " + ", ".join(missing) +
@@ -141,7 +164,7 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
     finally:
         kiosk.settings.SCRYPT_N = saved
     settings = home / "settings.yaml"
-    settings.write_text(f"content: {CONTENT}\nidle_seconds: 3600\nstaff_pin: '{pin}'\n")
+    settings.write_text(f"content: {content}\nidle_seconds: 3600\nstaff_pin: '{pin}'\n")
     venv_python = ROOT / ".venv" / "bin" / "python"
     python = str(venv_python) if venv_python.exists() else "python3"
     plan = {
@@ -150,7 +173,7 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
                 "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".data"),
                 "PYTHONPATH": str(ROOT)},
         "size": "1280x800",
-        "steps": [step for _, step in STEPS],
+        "steps": [step for _, step in steps],
     }  # fmt: skip
     report_file = home / "report.json"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
@@ -166,5 +189,5 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
     assert "Traceback" not in report["app_stderr"], report["app_stderr"]
     return {
         name: Step(name, raw["windows"], raw["events"], raw["error"], raw["locale"])
-        for (name, _), raw in zip(STEPS, report["steps"], strict=True)
+        for (name, _), raw in zip(steps, report["steps"], strict=True)
     }

@@ -53,7 +53,7 @@ def test_the_walk_reaches_every_screen(walked: dict[str, Step]) -> None:
 
 @pytest.mark.parametrize("name", ["welcome", "audience", "topic", "reference", "about",
                                   "section", "intro", "question", "multiple", "results", "ask",
-                                  "topic-200-es"])  # fmt: skip
+                                  "topic-200-es", "intro-200-es"])  # fmt: skip
 def test_every_control_is_named_in_words(walked: dict[str, Step], name: str) -> None:
     """A name, with no symbols in it; a button whose words are shown in a label of its
     own has a name that starts with them (WCAG 2.5.3, label in name)."""
@@ -192,8 +192,9 @@ def test_tab_follows_the_reading_order_on_the_topic(walked: dict[str, Step]) -> 
     assert tops == sorted(tops), f"Tab went {moved} at {tops}"
 
 
-@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "section", "question",
-                                  "multiple-picked", "results", "ask"])  # fmt: skip
+@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "section", "intro",
+                                  "question", "multiple-picked", "results", "ask",
+                                  "topic-200-es", "intro-200-es"])  # fmt: skip
 def test_the_tree_follows_the_visual_order(walked: dict[str, Step], name: str) -> None:
     """Walking the tree (a screen reader's arrow keys) goes down the screen: no item
     comes after one that is below it. The header and the banner come first."""
@@ -245,8 +246,9 @@ def test_a_dialog_is_a_dialog_with_its_text_readable(walked: dict[str, Step]) ->
     assert after["name"] == before["name"]
 
 
-@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "reference", "section",
-                                  "question", "multiple", "results", "topic-200-es"])  # fmt: skip
+@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "reference", "about",
+                                  "section", "intro", "question", "multiple", "results", "ask",
+                                  "topic-200-es", "intro-200-es"])  # fmt: skip
 def test_kiosk_touch_targets_are_64_px_tall(walked: dict[str, Step], name: str) -> None:
     small = [(n["name"], n["extents"][3]) for n in _controls(walked[name])
              if n["role"] != "entry" and n["extents"][3] < 64]  # fmt: skip
@@ -307,3 +309,30 @@ def test_a_long_first_screenful_keeps_its_title_in_view(walked: dict[str, Step])
     top, bottom = _stack(step)["extents"][1], sum(_stack(step)["extents"][1::2])
     assert top <= heading["extents"][1]
     assert heading["extents"][1] + heading["extents"][3] <= bottom
+
+
+def test_the_topic_chooser_of_a_library(walked_library: dict[str, Step]) -> None:
+    """The screen a library of several topics adds: announced, its title a heading, the
+    focus on its first tile, every tile a named 64 px target, in the visual order."""
+    assert [(name, step.error) for name, step in walked_library.items() if step.error] == []
+    step = walked_library["topics"]
+    title = "Choose a topic"
+    assert step.announcements()
+    assert step.announcements()[-1].split("\n")[0] == title
+    assert title in _headings(step)
+    focused = step.focused()
+    assert focused is not None
+    assert [n for n in step.nodes(_stack(step)) if "focused" in n["states"]]
+    assert step.focus_moves()[-1]["name"] == focused["name"]
+    controls = _controls(step, _stack(step))
+    names = [n["name"] for n in controls]
+    assert {"What causes muscle cramps?", "How to use this kiosk"} <= set(names)
+    assert [n for n in names if not n.strip() or SYMBOLS & set(n)] == []
+    assert [(n["name"], n["extents"][3]) for n in controls if n["role"] != "entry"
+            and n["extents"][3] < 64] == []  # fmt: skip
+    leaves = [n for n in step.nodes(step.main) if not n["children"] and "extents" in n
+              and n["role"] != "scroll bar" and n["extents"][3] > 0]  # fmt: skip
+    for before, after in itertools.pairwise(leaves):
+        assert after["extents"][1] + after["extents"][3] > before["extents"][1]
+    chosen = walked_library["topic"]
+    assert chosen.announcements()[-1].split("\n")[0] == TOPIC_TITLE

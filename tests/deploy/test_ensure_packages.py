@@ -136,3 +136,17 @@ def test_make_run_and_make_test_take_this_step_first(target: str, lists: str) ->
     assert any(line.startswith("run: packages ") for line in rules)
     assert any(line.startswith("test: packages-test ") for line in rules)
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_a_fresh_machine_gets_what_the_screen_reader_walk_needs() -> None:
+    """tests/a11y (in `make test`) runs a real AT-SPI client on Debian's python3 against
+    the app under Xvfb in a private D-Bus session: its packages are in test.txt, which
+    the fresh-machine step (`make test`'s first) installs."""
+    listed = {
+        word
+        for line in (ROOT / "deploy" / "debian" / "test.txt").read_text().splitlines()
+        for word in line.split("#")[0].split()
+    }
+    needed = {"xvfb", "dbus", "dbus-bin", "at-spi2-core", "python3-gi", "gir1.2-atspi-2.0",
+              "python3", "libxcb-cursor0", "libxkbcommon-x11-0"}  # fmt: skip
+    assert needed - listed == set()
