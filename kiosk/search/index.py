@@ -756,6 +756,11 @@ class SearchIndex:
             # go to the emergency room"): the
             # passages that answer it (those answering more of it first), in the order
             # of the intent's answers, then of the topic
+            if not_key is not None:
+                # other topics: each answers it alike, none stands out (they were the
+                # first topics' in the library's order, and ranking them all cost the
+                # most, as for a question naming nothing a few of them have)
+                return found
             size = len(index.docs)
             scored = [(answering[rowid] - (order * size + rowid) / size**2, rowid)
                       for rowid, order in intent_docs.items()

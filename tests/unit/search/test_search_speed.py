@@ -124,3 +124,23 @@ def test_within_a_topic_a_library_answers_as_the_topic_alone(bundle: Bundle) -> 
         for level in ("patient", "clinician"):
             expected = answers(alone, question, level, language)
             assert answers(library, question, level, language) == expected, question
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("what do i do", "en"), ("es grave", "es"), ("should i go to the emergency room", "en")],
+)
+def test_what_the_visitor_wants_alone_picks_no_other_topic(
+    bundle: Bundle, question: str, language: str
+) -> None:
+    """A question of nothing but what the visitor wants is answered by the open topic;
+    every other topic answers it alike, so none is picked (they were the first topics in
+    the library's order, whatever the question, and ranking them all cost the most)."""
+    library = SearchIndex([bundle, _copy(bundle, "copy-a"), _copy(bundle, "copy-b")])
+    results = library.ask_library(question, "patient", language, open_topic="copy-a")
+    assert results.found
+    assert {f.bundle_id for f in results.found} == {"copy-a"}
+    # a question with a subject still gets other topics' answers
+    subject = library.ask_library("what do i do about low magnesium", "patient", "en",
+                                  open_topic="copy-a")  # fmt: skip
+    assert {f.bundle_id for f in subject.found} > {"copy-a"}
