@@ -981,6 +981,21 @@ def _check_intents(
                 for j, phrase in _items(phrases):
                     if _empty(phrase):
                         yield where.value((*path, "cues", language, j), "a cue must not be empty")
+        if known(intent, "lower_unless_asked") is True and languages is not None:
+            # its passages rank lower for every question that has none of its cues: a
+            # language without cues could never ask for them
+            missing = [
+                language
+                for language in languages
+                if not isinstance(cues, Mapping)
+                or not any(isinstance(c, str) and c.strip() for _, c in _items(cues.get(language)))
+            ]
+            if missing:
+                yield where.key(
+                    (*path, "lower_unless_asked"),
+                    f"give this intent cues in {', '.join(missing)} too: its passages rank "
+                    "lower for any question without one of its cues",
+                )
         answers = known(intent, "answers")
         if isinstance(answers, tuple | list) and not answers:
             yield where.value((*path, "answers"), "name at least one section")

@@ -368,11 +368,15 @@ class Medicine(_Model):
 class Intent(_Model):
     """What a visitor wants ("what do I do", "why", "when to see a doctor"): the cue
     phrases per language, and the passages that answer that kind of question, as section
-    ids, or "section#words" for the passage of the section that holds those words."""
+    ids, or "section#words" for the passage of the section that holds those words.
+    With ``lower_unless_asked``, its passages answer this kind of question only: they
+    rank lower for a question that does not ask it (prevention advice, for a question
+    that is not about preventing)."""
 
     id: str
     cues: Mapping[str, tuple[str, ...]]
     answers: tuple[str, ...]
+    lower_unless_asked: bool = False
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
 

@@ -167,6 +167,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Intent.cues": "Per language: the phrases that show this intent (what do i do, why).",
     "Intent.answers": "Section ids, or 'section#words' for the passage of that section "
     "holding these words, that answer this kind of question.",
+    "Intent.lower_unless_asked": "true: these passages answer this kind of question only, "
+    "and rank lower for a question that does not ask it (no cue of this intent).",
     "Ask.synonyms": "Per language: patients' words, each list searched as one of the "
     "bundle's own words.",
     "Ask.answers": "Questions editors expect, with a reviewed answer; a match is shown first.",

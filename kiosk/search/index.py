@@ -89,6 +89,10 @@ INTENT_ONLY = 0.3  # a question weighing less, but for its cues, asks only what 
 GENERAL = 1.0  # idf below which a word is everywhere in the library (the topic's word)
 INTENT_BOOST = 0.6  # added to the score of a passage that answers what the visitor wants
 INTENT_ORDER_STEP = 0.1  # ...less this for each answer of the intent listed before its own
+# taken from the score of a passage that answers only a kind of question the visitor did
+# not ask (an intent's ``lower_unless_asked``: prevention advice, for a question that
+# is not about preventing); the same from 0.2 to 1.0 on the tuning half and issue-6 sets
+UNASKED = 0.3
 # at a plain level (patient), a word a passage holds only in its technical text or title
 # weighs this share: its reader would not see it
 PLAIN_OTHER_SHARE = 0.75
@@ -261,6 +265,7 @@ class _Language:
         self.spelling_pairs: list[tuple[str, str]] = []
         self.cue_pairs: list[tuple[str, str]] = []  # cue phrase -> intent key
         self.intent_answers: dict[str, list[tuple[Bundle, str]]] = {}  # key -> answers
+        self.lowered_intents: set[str] = set()  # keys of the intents lower_unless_asked
         self.synonyms: _Phrases[str] = _Phrases((), self.stem)
         self.spellings: _Phrases[str] = _Phrases((), _identity)
         self.cues: _Phrases[frozenset[str]] = _Phrases((), self.stem)
@@ -359,6 +364,11 @@ class _Language:
         self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
         self.intent_docs = {key: self._answering(answers)
                             for key, answers in self.intent_answers.items()}  # fmt: skip
+        # the passages an intent lower_unless_asked names: lower unless the question
+        # asks for them (that intent, or another naming them)
+        self.lowered: frozenset[int] = frozenset(
+            rowid for key in self.lowered_intents for rowid in self.intent_docs.get(key, ())
+        )
         self._rows, self._folded = {}, {}
         # the stems of each intent's passages (what a question's words are looked up in)
         self.intent_terms: dict[str, frozenset[str]] = {
@@ -798,6 +808,11 @@ class SearchIndex:
                     # the question names nothing but the topic ("what is a cramp"): the
                     # topic's own one-paragraph answer comes first
                     score += INTENT_BOOST
+                if not wanted and rowid in index.lowered:
+                    # it answers only a kind of question this one does not ask
+                    # (prevention advice for "is it true cramps come from not drinking
+                    # enough"): below the passages that say as much of the rest
+                    score -= UNASKED
                 scored.append((score, rowid))
         scored.sort(key=lambda pair: -pair[0])
         for score, rowid in scored:
@@ -1003,6 +1018,8 @@ def _build(bundles: tuple[Bundle, ...]) -> _Built:
                 intent_key = f"{key}:{intent.id}"
                 index.cue_pairs.extend((cue, intent_key) for cue in intent.cues.get(language, ()))
                 index.intent_answers[intent_key] = [(bundle, a) for a in intent.answers]
+                if intent.lower_unless_asked:
+                    index.lowered_intents.add(intent_key)
             for answer in ask.answers:
                 phrasings = tuple(answer.questions.get(language, ()))
                 index.curated.append(_Curated(bundle, answer, phrasings))

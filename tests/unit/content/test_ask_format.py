@@ -196,3 +196,34 @@ ask:
         "18:14: a cue must not be empty",
         "19:16: name at least one section",
     ]
+
+
+def test_an_intent_lower_unless_asked_loads_and_needs_cues_in_each_language(
+    make_bundle: MakeBundle,
+) -> None:
+    marked = SPELLINGS_MEDICINES_INTENTS + "      lower_unless_asked: true\n"
+    ask = load_bundle(make_bundle({"ask.yaml": marked})).document.ask
+    assert ask is not None
+    assert ask.intents[0].lower_unless_asked
+    unmarked = load_bundle(make_bundle({"ask.yaml": SPELLINGS_MEDICINES_INTENTS})).document.ask
+    assert unmarked is not None
+    assert not unmarked.intents[0].lower_unless_asked
+    no_cues = """\
+ask:
+  intents:
+    - id: prevent
+      cues:
+        en: [" "]
+      answers: [causes]
+      lower_unless_asked: true
+    - id: why
+      cues: {}
+      answers: [causes]
+      lower_unless_asked: yes please
+"""
+    assert errors(make_bundle, no_cues) == [
+        "5:14: a cue must not be empty",
+        "7:7: give this intent cues in en too: its passages rank lower for any question "
+        "without one of its cues",
+        "11:27: expected true or false, got the text 'yes please'",
+    ]

@@ -538,3 +538,22 @@ def test_the_library_answers_the_open_topic_first_then_others(bundle: Bundle) ->
     assert spanish.found[0].topic == "¿Qué causa los calambres musculares?"
     alone = library.ask_library("low magnesium", open_topic="other", others=0)
     assert {f.bundle_id for f in alone.found} == {"other"}
+
+
+def test_prevention_advice_ranks_lower_unless_the_question_asks_to_prevent(
+    index: SearchIndex, bundle: Bundle
+) -> None:
+    """The prevent intent is ``lower_unless_asked``: 'drink plenty of water' does not
+    come before what the studies found for a question that is not about preventing, and
+    still comes first for one that is. The bundle's mark does it, not the code."""
+    assert sections(index, "drinking water and cramps")[0] == "pearls"
+    assert sections(index, "how do i prevent cramps")[0] == "prevention"
+    assert sections(index, "como evito los calambres", "es")[0] in ("prevention", "night-cramps")
+    ask = bundle.document.ask
+    assert ask is not None
+    unmarked = tuple(dataclasses.replace(i, lower_unless_asked=False) for i in ask.intents)
+    plain = dataclasses.replace(bundle.document, ask=dataclasses.replace(ask, intents=unmarked))
+    assert (
+        sections(SearchIndex([Bundle(plain, bundle.folder)]), "drinking water and cramps")[0]
+        == "prevention"
+    )
