@@ -132,6 +132,11 @@ class AskScreen(Screen):
         self.show_keyboard.setVisible(False)
         self.refresh()
 
+    def first_focus(self) -> QWidget | None:
+        """The question's box: ready to type (``begin`` puts the focus there too; the
+        focus went to Back first, and a screen reader said both)."""
+        return self.edit if self.edit.isVisibleTo(self) else super().first_focus()
+
     # -- what the visitor does -----------------------------------------------------
     def begin(self, came_from: str | None = None) -> None:
         """Shown from ``came_from`` (the topic, a section, the results): ready to type."""

@@ -206,8 +206,18 @@ class Screen(QWidget):
         """Left: what had the focus is remembered (``arrive`` gives it back) and loses
         it now, before Qt passes it on to the next control in the window (the header's
         "Start over": a screen reader said "Start over" at every change of screen)."""
-        self._left_focus = self.release_focus()
+        self.leave()
         super().hideEvent(event)
+
+    def leave(self) -> None:
+        """Another screen is shown instead: what has the focus here lets go of it, and is
+        remembered (``arrive`` gives it back when this screen returns). Done before the
+        switch too: Qt gave the focus to the new screen's first control in its focus
+        chain (often "Back") before ``arrive`` put it in its place, and a screen reader
+        said both."""
+        focused = self.release_focus()
+        if focused is not None:
+            self._left_focus = focused
 
     def release_focus(self) -> QWidget | None:
         """The control of this screen that has the focus loses it (before it is hidden

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         arriving = screen is not self._arrived
         if arriving:
             self.chrome.quiet()  # what was read belongs to the screen left
+            if isinstance(left := self.stack.currentWidget(), Screen):
+                left.leave()  # its focus let go now: Qt would pass it on to a control
         self.stack.setCurrentWidget(screen)
         self._update_chrome()
         if arriving and screen.isVisible():  # else when the window is shown
