@@ -466,6 +466,8 @@ class _Language:
         ):
             return word
         stem = self.stem_of(word)
+        if stem in self.stems:
+            return word  # another form of a library word ("sude", "sudé": "sudar")
         if self._prefix(stem) is not None:
             return word  # a word being typed: searched as a prefix
         from rapidfuzz import process

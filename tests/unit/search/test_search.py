@@ -308,6 +308,17 @@ def test_a_typo_the_general_list_holds_is_still_corrected_to_a_far_commoner_word
     assert index._languages["en"].correct("pils") == "pill"  # German beer, or a typo
 
 
+def test_another_form_of_a_library_word_is_not_corrected(index: SearchIndex) -> None:
+    """'sude' (sudé typed without its accent) is rare in the general list, and one typo
+    from 'sede' (a seat), which is far commoner: its stem is the library's 'sudar', so it
+    is that word in another form, and finds the passages on heavy sweating."""
+    spanish = index._languages["es"]
+    assert spanish.correct("sude") == "sude"
+    results = index.ask("sude mucho ayer", "patient", "es")
+    assert "sud" in results.words
+    assert "when-to-get-help" in sections(index, "sude mucho ayer", "es")
+
+
 def test_common_words_do_not_steer_the_answer(index: SearchIndex) -> None:
     """'leg' is common; 'magnesium' says what the question is about: the two sections
     about magnesium (low magnesium as a cause; magnesium pills) come first, low magnesium
