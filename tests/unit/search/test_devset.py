@@ -8,10 +8,15 @@ is one it expects, or, for a must-decline question, when there is no answer at a
 how many answerable questions were wrongly declined, and how many must-decline
 questions were declined. It fails on the held-out half below 90% top-3, above 5%
 wrongly declined, or under 95% of must-decline questions declined.
+
+The held-out half's misses are listed only with ``DEVSET_SHOW_HELD=1`` (for the issue's
+note): whoever tunes the search runs these tests again and again, and would otherwise
+read the held-out questions' answers each time (a failing floor still lists them).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,8 +173,10 @@ def test_rates(
         for name, result in (("  each at its own level", own), *(
                 (f"  all at {level}", r) for level, r in other.items())):  # fmt: skip
             print(result.line(name))
-        if own.misses:
+        if own.misses and (half == "tune" or os.environ.get("DEVSET_SHOW_HELD") == "1"):
             print("  missed (own level):\n    " + "\n    ".join(own.misses))
+        elif own.misses:
+            print(f"  missed (own level): {len(own.misses)} (DEVSET_SHOW_HELD=1 lists them)")
     if half == "held":
         assert own.top3 / own.asked >= TOP3_FLOOR, "\n".join(own.misses)
         assert own.wrongly_declined / own.answerable <= WRONGLY_DECLINED_CEILING, "\n".join(
