@@ -386,6 +386,7 @@ class _Language:
             for word in tokens(fold(phrase))
         }
         self.vocabulary = set(self.surface) | phrase_words
+        self.sorted_words = sorted(self.vocabulary)  # a word being typed begins one
         general = self.general
         # what a typo may be corrected to: the library's words, never a text-speak
         # spelling ("pils" is "pills", not "pls")
@@ -468,8 +469,12 @@ class _Language:
         stem = self.stem_of(word)
         if stem in self.stems:
             return word  # another form of a library word ("sude", "sudé": "sudar")
-        if self._prefix(stem) is not None:
-            return word  # a word being typed: searched as a prefix
+        at = bisect.bisect_left(self.sorted_words, word)
+        if at < len(self.sorted_words) and self.sorted_words[at].startswith(word):
+            # a word being typed ("magnes"): searched as a prefix. Its own letters begin a
+            # library word; its stem beginning one's is not enough ("calambes" is
+            # "calambres" mistyped, not being typed: its stem "calamb" begins "calambr")
+            return word
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 

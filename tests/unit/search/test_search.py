@@ -308,6 +308,21 @@ def test_a_typo_the_general_list_holds_is_still_corrected_to_a_far_commoner_word
     assert index._languages["en"].correct("pils") == "pill"  # German beer, or a typo
 
 
+def test_a_mistyped_word_whose_stem_begins_a_library_stem_is_corrected(
+    index: SearchIndex,
+) -> None:
+    """'calambes' lacks the r of 'calambres': its stem 'calamb' begins the library's
+    'calambr', but the word itself begins no library word, so it is corrected (it was
+    searched as a prefix, and the curated answer's phrasing 'el magnesio bajo da
+    calambres' did not read like it). A word being typed is still a prefix."""
+    spanish = index._languages["es"]
+    assert spanish.correct("calambes") == "calambres"
+    assert spanish.correct("calambr") == "calambr"
+    assert index._languages["en"].correct("magnes") == "magnes"
+    found = index.ask("potasio bajo calambes", "patient", "es").found
+    assert found[0].curated_id == "low-salts"
+
+
 def test_another_form_of_a_library_word_is_not_corrected(index: SearchIndex) -> None:
     """'sude' (sudé typed without its accent) is rare in the general list, and one typo
     from 'sede' (a seat), which is far commoner: its stem is the library's 'sudar', so it
