@@ -16,6 +16,7 @@ warm-up) and the last.
 
     .venv/bin/python bench/soak.py                 # 10,000 visits (about half an hour)
     .venv/bin/python bench/soak.py --visits 300 --every 100 --json
+    .venv/bin/python bench/soak.py --minutes 30    # as many visits as fit in 30 minutes
 
 Goal (issue 18): RSS grows by at most 1 MiB per 1,000 visits, and neither widgets nor
 Python types nor wrappers grow at all. Exit status 1 when a goal is missed (or a visit fails). Not
@@ -70,23 +71,31 @@ def rss_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+_mallinfo2: list[Any] = []
+
+
 def heap_mib() -> float:
-    """Bytes in use in the C heap (glibc's ``mallinfo2``), MiB; 0.0 where there is none."""
-    import ctypes
-    import ctypes.util
+    """Bytes in use in the C heap (glibc's ``mallinfo2``), MiB; 0.0 where there is none.
 
-    class MallInfo2(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_size_t) for name in (
-            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
-            "uordblks", "fordblks", "keepcost")]  # fmt: skip
+    The ctypes structure is made once: a class made per call is new Python types."""
+    if not _mallinfo2:
+        import ctypes
+        import ctypes.util
 
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallinfo2 = libc.mallinfo2
-    except (OSError, AttributeError):
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in (
+                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                "uordblks", "fordblks", "keepcost")]  # fmt: skip
+
+        try:
+            function = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallinfo2
+            function.restype = MallInfo2
+        except (OSError, AttributeError):
+            function = None
+        _mallinfo2.append(function)
+    if _mallinfo2[0] is None:
         return 0.0
-    mallinfo2.restype = MallInfo2
-    info = mallinfo2()
+    info = _mallinfo2[0]()
     return (info.uordblks + info.hblkhd) / 2**20
 
 
@@ -227,9 +236,10 @@ def drive(app: Any, steps: Step) -> None:
         raise failure[0]
 
 
-def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
+def run(visits: int, every: int, warmup: int, minutes: float = 0.0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as home:
         app, window = make_window(Path(home))
+        heap_mib(), qt_wrappers()  # their own imports and types, before anything is counted
         points: list[Checkpoint] = []
         clock: dict[str, float] = {"start": time.perf_counter()}
 
@@ -256,6 +266,8 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
                 if done % every == 0 or done == visits:
                     yield  # the last deleteLater()s
                     checkpoint(done)
+                    if minutes and time.perf_counter() - clock["begin"] > minutes * 60:
+                        return  # out of time: the visits done so far are reported
 
         drive(app, everything())
         window.allow_close = True
@@ -271,9 +283,10 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
             "python_blocks_per_1000": (last.python_blocks - first.python_blocks) * per_1000,
         }
         return {
-            "visits": visits,
+            "visits": last.visits,
+            "visits_asked": visits,
             "warmup": warmup,
-            "visits_per_second": visits / max(1e-9, last.seconds),
+            "visits_per_second": last.visits / max(1e-9, last.seconds),
             "setup_seconds": clock["begin"] - clock["start"],
             "checkpoints": [asdict(point) for point in points],
             "growth": growth,
@@ -289,7 +302,8 @@ def run(visits: int, every: int, warmup: int) -> dict[str, Any]:
 def report(results: dict[str, Any]) -> str:
     growth, goals = results["growth"], results["goals"]
     lines = [
-        f"kiosk soak: {results['visits']:,} full visits after {results['warmup']} to warm up, "
+        f"kiosk soak: {results['visits']:,} full visits (of {results['visits_asked']:,} asked) "
+        f"after {results['warmup']} to warm up, "
         f"{results['visits_per_second']:.1f} visits/s",
         "",
         f"{'visits':>7} | {'RSS MiB':>8} | {'widgets':>7} | {'types':>6} | {'wrappers':>8} | "
@@ -320,9 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--visits", type=int, default=10_000)
     parser.add_argument("--every", type=int, default=1000, help="visits between checkpoints")
     parser.add_argument("--warmup", type=int, default=20, help="visits before the first one")
+    parser.add_argument(
+        "--minutes", type=float, default=0.0, help="stop at the first checkpoint after this long"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
-    results = run(args.visits, args.every, args.warmup)
+    results = run(args.visits, args.every, args.warmup, args.minutes)
     print(json.dumps(results, indent=2) if args.json else report(results))
     return 0 if all(results["goals"].values()) else 1
 
