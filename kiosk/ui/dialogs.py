@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import ContentError
-from kiosk.ui.widgets import ScrollPage, button, label
+from kiosk.ui.widgets import ScrollPage, button, label, no_viewport_fill
 
 
 class KioskDialog(QDialog):
@@ -282,6 +282,7 @@ class StaffPanel(KioskDialog):
         self.errors.setReadOnly(True)
         self.errors.setAccessibleName(self.tr("Content problems"))
         self.errors.setObjectName("staff-errors")
+        no_viewport_fill(self.errors)  # the style sheet's background (see no_viewport_fill)
         layout.addWidget(self.errors, 1)
         row = QHBoxLayout()
         row.addWidget(
