@@ -385,6 +385,9 @@ def test_everyday_spellings_come_from_the_bundle(index: SearchIndex, bundle: Bun
         ("can i exercise after a cramp", "en", "management"),
         ("when should i see a dr", "en", "when-to-get-help"),
         ("es grave?", "es", "when-to-get-help"),
+        # nothing works: no one way to stop or treat cramps works for everyone
+        ("i tried everything for my cramps", "en", "pearls"),
+        ("ya probé de todo y nada me quita el calambre", "es", "pearls"),
     ],
 )
 def test_what_the_visitor_wants_picks_the_kind_of_passage(
