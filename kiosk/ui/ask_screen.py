@@ -36,9 +36,14 @@ OTHER_TOPICS = 2  # at most this many answers from the library's other topics
 
 
 def library_answers(
-    index: SearchIndex, question: str, level: str, language: str, bundle_id: str, *,
+    index: SearchIndex,
+    question: str,
+    level: str,
+    language: str,
+    bundle_id: str,
+    *,
     several: bool,
-) -> Results:  # fmt: skip
+) -> Results:
     """The open topic's answers first (up to 3), then, in a library of several topics,
     the best answers from the other topics (up to :data:`OTHER_TOPICS`)."""
     if not several:
@@ -175,9 +180,13 @@ class AskScreen(Screen):
         if bundle is None or not self.question:
             return
         results = library_answers(
-            self._index(), self.question, session.reading_level, session.language, bundle.id,
+            self._index(),
+            self.question,
+            session.reading_level,
+            session.language,
+            bundle.id,
             several=len(self.context.topics) > 1,
-        )  # fmt: skip
+        )
         session.visit.ask(self.question, results)
         self._show(results)
 
@@ -277,9 +286,13 @@ class AskScreen(Screen):
         self.status.setText(self.tr("Answers from this information"))
         for number, found in enumerate(results.found, 1):
             self._add(self._answer_card(number, found))
-        note = label(self.tr("These are passages from the information, not advice for you. "
-                             "Please ask a member of staff about your own health."),
-                     role="muted")  # fmt: skip
+        note = label(
+            self.tr(
+                "These are passages from the information, not advice for you. "
+                "Please ask a member of staff about your own health."
+            ),
+            role="muted",
+        )
         self._add(note)
         self._finish()
 
@@ -303,8 +316,9 @@ class AskScreen(Screen):
         other = next((b for b in self.context.topics if b.id == found.bundle_id), None)
         if bundle is not None and other is not None and other.id != bundle.id:
             topic = found.topic or other.text(other.metadata.title, self.context.session.language)
-            from_topic = label(self.tr("From another topic: {title}").format(title=topic),
-                               role="muted")  # fmt: skip
+            from_topic = label(
+                self.tr("From another topic: {title}").format(title=topic), role="muted"
+            )
             from_topic.setObjectName(f"answer-{number}-topic")
             layout.addWidget(from_topic)
         if found.curated_id is not None:
@@ -323,8 +337,11 @@ class AskScreen(Screen):
                 on_click=lambda: self.otherTopicChosen.emit(topic_id, section),
             )
         elif found.section_id is None:
-            more = button(self.tr("Read the short answer") + "  ›", name=f"answer-{number}-open",
-                          on_click=self.topicRequested.emit)  # fmt: skip
+            more = button(
+                self.tr("Read the short answer") + "  ›",
+                name=f"answer-{number}-open",
+                on_click=self.topicRequested.emit,
+            )
         else:
             section_id = found.section_id
             more = button(
@@ -342,8 +359,11 @@ class AskScreen(Screen):
         """The words in the session's language; answers again at the new level/language."""
         set_button_text(self.back, "‹  " + self.tr("Back"))
         self.title.setText(self.tr("Have a follow-up question?"))
-        self.hint.setText(self.tr("Type your question. The answers come only from this "
-                                  "information, with its sources."))  # fmt: skip
+        self.hint.setText(
+            self.tr(
+                "Type your question. The answers come only from this information, with its sources."
+            )
+        )
         self.edit.setPlaceholderText(self.tr("For example: can water pills cause cramps?"))
         self.edit.setAccessibleName(self.tr("Your question"))
         set_button_text(self.ask_button, self.tr("Ask"))

@@ -79,8 +79,9 @@ class QuestionScreen(Screen):
         # twice skip warning-sign question 1.
         moves = QHBoxLayout()
         self.back = button("", name="question-back", on_click=self.go_back)
-        self.start_button = button("", role="primary", name="question-start",
-                                   on_click=self._start_questions)  # fmt: skip
+        self.start_button = button(
+            "", role="primary", name="question-start", on_click=self._start_questions
+        )
         self.next = button("", role="primary", name="question-next", on_click=self._next)
         moves.addWidget(self.back)
         moves.addStretch(1)
@@ -102,8 +103,9 @@ class QuestionScreen(Screen):
         self.confirm_text.setObjectName("skip-confirm-text")
         confirm_box.addWidget(self.confirm_text)
         confirm_row = QHBoxLayout()
-        self.keep = button("", role="primary", name="skip-go-back", wrap=True,
-                           on_click=self._keep_question)  # fmt: skip
+        self.keep = button(
+            "", role="primary", name="skip-go-back", wrap=True, on_click=self._keep_question
+        )
         self.skip_anyway = button("", name="skip-anyway", wrap=True, on_click=self._skip_anyway)
         self.skip_anyway.setAutoDefault(False)  # Return (pressed again) goes back, never skips
         confirm_row.addWidget(self.keep, 1)
@@ -180,9 +182,12 @@ class QuestionScreen(Screen):
         set_button_text(self.skip, self.tr("Skip this question"))
         set_button_text(self.keep, self.tr("Go back to the question"))
         set_button_text(self.skip_anyway, self.tr("Skip anyway"))
-        self.confirm_text.setText(self.tr(
-            "This question is about a warning sign. Skipping it means the check cannot "
-            "tell you if you need help now. Skip anyway?"))  # fmt: skip
+        self.confirm_text.setText(
+            self.tr(
+                "This question is about a warning sign. Skipping it means the check cannot "
+                "tell you if you need help now. Skip anyway?"
+            )
+        )
         question = selfcheck.question(self.current) if self.current else None
         self.answers_group.setVisible(question is not None)
         if question is None:
@@ -200,8 +205,9 @@ class QuestionScreen(Screen):
         asked = self.engine.questions(self.answers)
         ids = [q.id for q in asked]
         number = ids.index(question.id) + 1 if question.id in ids else len(ids)
-        self.progress.setText(self.tr("Question {number} of {total}").format(
-            number=number, total=len(ids)))  # fmt: skip
+        self.progress.setText(
+            self.tr("Question {number} of {total}").format(number=number, total=len(ids))
+        )
         self.title.setText(self.context.level_text(question.text))
         self.help.setText(self.context.level_text(question.help) if question.help else "")
         self.help.setVisible(question.help is not None)
@@ -211,9 +217,13 @@ class QuestionScreen(Screen):
         for answer_id, text in self._choices(question):
             chosen = answer_id in given if isinstance(given, tuple) else answer_id == given
             # chosen: a check mark as well as the colour (its name stays the words)
-            widget = button(("✓  " if chosen else "") + text, role="big",
-                            name=f"answer-{answer_id}", wrap=True,
-                            on_click=partial(self._answer, question, answer_id))  # fmt: skip
+            widget = button(
+                ("✓  " if chosen else "") + text,
+                role="big",
+                name=f"answer-{answer_id}",
+                wrap=True,
+                on_click=partial(self._answer, question, answer_id),
+            )
             widget.setProperty("a11y", "check" if multiple else "radio")
             widget.setCheckable(True)
             widget.setChecked(bool(chosen))
@@ -353,8 +363,9 @@ class ResultsScreen(Screen):
         self.body.setSpacing(14)
         column.addLayout(self.body)
         row = QHBoxLayout()
-        self.print_button = button("", role="primary", name="results-print",
-                                   on_click=self.printRequested.emit)  # fmt: skip
+        self.print_button = button(
+            "", role="primary", name="results-print", on_click=self.printRequested.emit
+        )
         self.save_button = button("", name="results-save", on_click=self.saveRequested.emit)
         self.again = button("", name="results-again", on_click=self.againRequested.emit)
         self.back = button("", name="results-back", on_click=self.backRequested.emit)
@@ -458,9 +469,12 @@ class ResultsScreen(Screen):
             helps.citationActivated.connect(self.citationActivated)
             layout.addWidget(helps)
             for section_id, title in factor.sections:
-                read = button(self.tr("Read: {title}").format(title=title) + "  ›",
-                    name=f"read-{factor.id}-{section_id}", wrap=True,
-                    on_click=partial(self.sectionChosen.emit, section_id))  # fmt: skip
+                read = button(
+                    self.tr("Read: {title}").format(title=title) + "  ›",
+                    name=f"read-{factor.id}-{section_id}",
+                    wrap=True,
+                    on_click=partial(self.sectionChosen.emit, section_id),
+                )
                 layout.addWidget(read)
             self.body.addWidget(frame)
             frame.show()

@@ -131,8 +131,9 @@ class Client:
         """
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            listed = subprocess.run([sys.executable, "-c", LIST_APPS], capture_output=True,
-                                    text=True, timeout=30).stdout.split()  # fmt: skip
+            listed = subprocess.run(
+                [sys.executable, "-c", LIST_APPS], capture_output=True, text=True, timeout=30
+            ).stdout.split()
             if str(pid) in listed:
                 desktop = Atspi.get_desktop(0)
                 for index in range(desktop.get_child_count()):
@@ -174,8 +175,9 @@ class Client:
                         node["children"].append(sub)
         return node
 
-    def find(self, obj: Atspi.Accessible, name: str, role: str | None, *,
-             any_role: bool = False) -> Atspi.Accessible | None:  # fmt: skip
+    def find(
+        self, obj: Atspi.Accessible, name: str, role: str | None, *, any_role: bool = False
+    ) -> Atspi.Accessible | None:
         """The first showing object named ``name`` that can be pressed (``any_role``: any)."""
         states = obj.get_state_set()
         if obj.get_role_name() != "application" and not states.contains(Atspi.StateType.SHOWING):
@@ -199,10 +201,20 @@ def main() -> int:
     read, write = os.pipe()
     width, height = plan.get("size", "1280x800").split("x")
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write,), stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     display = b""
     while not display.endswith(b"\n"):  # written once the server is ready
@@ -219,8 +231,9 @@ def main() -> int:
     env.update(QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
     client = Client()
     client.pump(1.0)  # the bus and the registry start (an app started before may stay unseen)
-    app_process = subprocess.Popen(plan["command"], env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)  # fmt: skip
+    app_process = subprocess.Popen(
+        plan["command"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     report: dict[str, Any] = {"steps": []}
     try:
         app = client.app(app_process.pid)
@@ -234,23 +247,27 @@ def main() -> int:
                 for _ in range(step.get("times", 1)):
                     if step.get("until") and client.find(app, step["until"], None, any_role=True):
                         break
-                    target = next((t for t in (client.find(app, n, step.get("role"))
-                                               for n in names) if t is not None), None)  # fmt: skip
+                    target = next(
+                        (
+                            t
+                            for t in (client.find(app, n, step.get("role")) for n in names)
+                            if t is not None
+                        ),
+                        None,
+                    )
                     if target is None:
                         error = f"nothing showing to press named {names!r}"
                         break
                     if step.get("how") == "keyboard":  # as Orca does: focus, then Space
                         target.get_component_iface().grab_focus()
                         client.pump(0.1)
-                        Atspi.generate_keyboard_event(KEYS["space"], None,
-                                                      Atspi.KeySynthType.SYM)  # fmt: skip
+                        Atspi.generate_keyboard_event(KEYS["space"], None, Atspi.KeySynthType.SYM)
                     else:
                         target.get_action_iface().do_action(0)
                     client.settle(quiet=0.3)
             elif "key" in step:
                 for _ in range(step.get("times", 1)):
-                    Atspi.generate_keyboard_event(KEYS[step["key"]], None,
-                                                  Atspi.KeySynthType.SYM)  # fmt: skip
+                    Atspi.generate_keyboard_event(KEYS[step["key"]], None, Atspi.KeySynthType.SYM)
                     client.pump(0.15)
             client.settle()
             windows = []
@@ -262,11 +279,21 @@ def main() -> int:
                         windows.append(tree)
             locale = None
             if step.get("locale"):  # read afresh: this process keeps the first it read
-                locale = subprocess.run([sys.executable, "-c", APP_LOCALE, str(app_process.pid)],
-                                        capture_output=True, text=True,
-                                        timeout=30).stdout.strip()  # fmt: skip
-            report["steps"].append({"step": step, "error": error, "locale": locale, "events": client.events,
-                                    "windows": windows})  # fmt: skip
+                locale = subprocess.run(
+                    [sys.executable, "-c", APP_LOCALE, str(app_process.pid)],
+                    capture_output=True,
+                    text=True,
+                    timeout=30,
+                ).stdout.strip()
+            report["steps"].append(
+                {
+                    "step": step,
+                    "error": error,
+                    "locale": locale,
+                    "events": client.events,
+                    "windows": windows,
+                }
+            )
     finally:
         app_process.terminate()
         try:

@@ -102,8 +102,11 @@ class Step:
         return [e["any_data"] or "" for e in self.events if e["type"] == "object:announcement"]
 
     def focus_moves(self) -> list[Node]:
-        return [e["source"] for e in self.events
-                if e["type"] == "object:state-changed:focused" and e["detail1"] == 1]  # fmt: skip
+        return [
+            e["source"]
+            for e in self.events
+            if e["type"] == "object:state-changed:focused" and e["detail1"] == 1
+        ]
 
 
 def walk(node: Node) -> Iterator[Node]:
@@ -113,12 +116,19 @@ def walk(node: Node) -> Iterator[Node]:
 
 
 def _missing_tools() -> list[str]:
-    missing = [tool for tool in ("Xvfb", "dbus-run-session", "dbus-update-activation-environment")
-               if shutil.which(tool) is None]  # fmt: skip
-    probe = subprocess.run(
-        [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
-        capture_output=True,
-    ) if os.path.exists(SYSTEM_PYTHON) else None  # fmt: skip
+    missing = [
+        tool
+        for tool in ("Xvfb", "dbus-run-session", "dbus-update-activation-environment")
+        if shutil.which(tool) is None
+    ]
+    probe = (
+        subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
+            capture_output=True,
+        )
+        if os.path.exists(SYSTEM_PYTHON)
+        else None
+    )
     if probe is None or probe.returncode != 0:
         missing.append("python3-gi with gir1.2-atspi-2.0")
     return missing
@@ -151,9 +161,12 @@ def _walk(
 ) -> dict[str, Step]:
     missing = _missing_tools()
     if missing:
-        pytest.fail("the screen-reader walk needs " + ", ".join(missing) +
-                    " (Debian: apt-get install xvfb dbus at-spi2-core python3-gi "
-                    "gir1.2-atspi-2.0; .ci/run installs them)")  # fmt: skip
+        pytest.fail(
+            "the screen-reader walk needs "
+            + ", ".join(missing)
+            + " (Debian: apt-get install xvfb dbus at-spi2-core python3-gi "
+            "gir1.2-atspi-2.0; .ci/run installs them)"
+        )
     import kiosk.settings
 
     home = tmp_path_factory.mktemp("a11y-home")
@@ -169,18 +182,27 @@ def _walk(
     python = str(venv_python) if venv_python.exists() else "python3"
     plan = {
         "command": [python, "-m", "kiosk", "--kiosk", "--config", str(settings)],
-        "env": {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-                "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".data"),
-                "PYTHONPATH": str(ROOT)},
+        "env": {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "XDG_DATA_HOME": str(home / ".data"),
+            "PYTHONPATH": str(ROOT),
+        },
         "size": "1280x800",
         "steps": [step for _, step in steps],
-    }  # fmt: skip
+    }
     report_file = home / "report.json"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run(
         ["dbus-run-session", "--", SYSTEM_PYTHON, str(CLIENT), str(report_file)],
-        input=json.dumps(plan), capture_output=True, text=True, timeout=300, env=env, cwd=ROOT,
-    )  # fmt: skip
+        input=json.dumps(plan),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(report_file.read_text())
     keep = os.environ.get("KIOSK_A11Y_REPORT")  # to read it yourself: the whole walk

@@ -27,9 +27,7 @@ SCREEN = (1280, 800)
 
 
 def _controls(step: Step, root: Node | None = None) -> list[Node]:
-    return [
-        n for n in step.nodes(root) if n["role"] in CONTROLS and "focusable" in n["states"]
-    ]  # fmt: skip
+    return [n for n in step.nodes(root) if n["role"] in CONTROLS and "focusable" in n["states"]]
 
 
 def _headings(step: Step) -> list[str]:
@@ -51,9 +49,24 @@ def test_the_walk_reaches_every_screen(walked: dict[str, Step]) -> None:
     assert not walked["reference-closed"].dialogs
 
 
-@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "reference", "about",
-                                  "section", "intro", "question", "multiple", "results", "ask",
-                                  "topic-200-es", "intro-200-es"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "welcome",
+        "audience",
+        "topic",
+        "reference",
+        "about",
+        "section",
+        "intro",
+        "question",
+        "multiple",
+        "results",
+        "ask",
+        "topic-200-es",
+        "intro-200-es",
+    ],
+)
 def test_every_control_is_named_in_words(walked: dict[str, Step], name: str) -> None:
     """A name, with no symbols in it; a button whose words are shown in a label of its
     own has a name that starts with them (WCAG 2.5.3, label in name)."""
@@ -118,8 +131,11 @@ def test_focus_moves_into_each_new_screen(walked: dict[str, Step], name: str) ->
 
 def _group(step: Step) -> Node:
     """The question's group (Qt's AT-SPI bridge calls a grouping a panel)."""
-    (group,) = [n for n in step.nodes() if n["role"] in ("grouping", "panel")
-                and n["relations"].get("labelled-by")]  # fmt: skip
+    (group,) = [
+        n
+        for n in step.nodes()
+        if n["role"] in ("grouping", "panel") and n["relations"].get("labelled-by")
+    ]
     return group
 
 
@@ -192,32 +208,62 @@ def test_tab_follows_the_reading_order_on_the_topic(walked: dict[str, Step]) -> 
     assert tops == sorted(tops), f"Tab went {moved} at {tops}"
 
 
-@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "section", "intro",
-                                  "question", "multiple-picked", "results", "ask",
-                                  "topic-200-es", "intro-200-es"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "welcome",
+        "audience",
+        "topic",
+        "section",
+        "intro",
+        "question",
+        "multiple-picked",
+        "results",
+        "ask",
+        "topic-200-es",
+        "intro-200-es",
+    ],
+)
 def test_the_tree_follows_the_visual_order(walked: dict[str, Step], name: str) -> None:
     """Walking the tree (a screen reader's arrow keys) goes down the screen: no item
     comes after one that is below it. The header and the banner come first."""
     step = walked[name]
-    leaves = [n for n in step.nodes(step.main) if not n["children"] and "extents" in n
-              and n["role"] != "scroll bar" and n["extents"][3] > 0]  # fmt: skip
+    leaves = [
+        n
+        for n in step.nodes(step.main)
+        if not n["children"]
+        and "extents" in n
+        and n["role"] != "scroll bar"
+        and n["extents"][3] > 0
+    ]
     for before, after in itertools.pairwise(leaves):
         assert after["extents"][1] + after["extents"][3] > before["extents"][1], (
             f"{after['name']!r} is above {before['name']!r} but comes after it"
         )
 
 
-@pytest.mark.parametrize(("name", "title"), [
-    ("topic", TOPIC_TITLE), ("section", SCREENS["section"]), ("question", SCREENS["question"]),
-    ("results", "Your results"), ("reference", "Source 1"), ("topic-200-es", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("topic", TOPIC_TITLE),
+        ("section", SCREENS["section"]),
+        ("question", SCREENS["question"]),
+        ("results", "Your results"),
+        ("reference", "Source 1"),
+        ("topic-200-es", None),
+    ],
+)
 def test_scroll_areas_are_named(walked: dict[str, Step], name: str, title: str | None) -> None:
     """The scrolling page is named after the screen's title; its scroll bar (when the
     page is longer than the screen) is named too."""
     step = walked[name]
     assert [b for b in step.nodes() if b["role"] == "scroll bar" and not b["name"]] == []
     if title is not None:
-        assert [n for n in step.nodes() if n["role"] in ("filler", "scroll pane")
-                and n["name"] == title and n["children"]]  # fmt: skip
+        assert [
+            n
+            for n in step.nodes()
+            if n["role"] in ("filler", "scroll pane") and n["name"] == title and n["children"]
+        ]
     else:
         assert [n for n in step.nodes() if n["role"] == "scroll bar"]
 
@@ -246,12 +292,30 @@ def test_a_dialog_is_a_dialog_with_its_text_readable(walked: dict[str, Step]) ->
     assert after["name"] == before["name"]
 
 
-@pytest.mark.parametrize("name", ["welcome", "audience", "topic", "reference", "about",
-                                  "section", "intro", "question", "multiple", "results", "ask",
-                                  "topic-200-es", "intro-200-es"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "welcome",
+        "audience",
+        "topic",
+        "reference",
+        "about",
+        "section",
+        "intro",
+        "question",
+        "multiple",
+        "results",
+        "ask",
+        "topic-200-es",
+        "intro-200-es",
+    ],
+)
 def test_kiosk_touch_targets_are_64_px_tall(walked: dict[str, Step], name: str) -> None:
-    small = [(n["name"], n["extents"][3]) for n in _controls(walked[name])
-             if n["role"] != "entry" and n["extents"][3] < 64]  # fmt: skip
+    small = [
+        (n["name"], n["extents"][3])
+        for n in _controls(walked[name])
+        if n["role"] != "entry" and n["extents"][3] < 64
+    ]
     assert small == []
 
 
@@ -259,22 +323,29 @@ def test_the_header_leaves_the_screen_to_the_content(walked: dict[str, Step]) ->
     """At least 60% of a 1280x800 screen for the content at 100% text, 45% at 200%
     (in Spanish, whose words are longer)."""
     assert walked["welcome"].main["extents"] == [0, 0, *SCREEN]
-    share = {name: _stack(walked[name])["extents"][3] / SCREEN[1]
-             for name in ("topic", "topic-200", "topic-200-es")}  # fmt: skip
+    share = {
+        name: _stack(walked[name])["extents"][3] / SCREEN[1]
+        for name in ("topic", "topic-200", "topic-200-es")
+    }
     print(f"content share of the screen: {share}")
     assert share["topic"] >= 0.60
     assert share["topic-200"] >= 0.45
     assert share["topic-200-es"] >= 0.45
 
 
-@pytest.mark.parametrize(("name", "title"), [("results", "Your results"), ("topic", TOPIC_TITLE),
-                                             ("section", SCREENS["section"])])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("results", "Your results"), ("topic", TOPIC_TITLE), ("section", SCREENS["section"])],
+)
 def test_a_page_ends_with_its_last_control(walked: dict[str, Step], name: str, title: str) -> None:
     """No empty scroll at the end: a page is as tall as what is on it (a long results page
     went on for some 800 px of nothing)."""
     step = walked[name]
-    (body,) = [n for n in step.nodes(step.main)
-               if any(c["role"] == "heading" and c["name"] == title for c in n["children"])]  # fmt: skip
+    (body,) = [
+        n
+        for n in step.nodes(step.main)
+        if any(c["role"] == "heading" and c["name"] == title for c in n["children"])
+    ]
     bottom = body["extents"][1] + body["extents"][3]
     last = max(n["extents"][1] + n["extents"][3] for n in walk(body) if n is not body)
     assert bottom - last <= 48, f"{name}: {bottom - last} px of nothing at the end"
@@ -335,10 +406,19 @@ def test_the_topic_chooser_of_a_library(walked_library: dict[str, Step]) -> None
     names = [n["name"] for n in controls]
     assert {"What causes muscle cramps?", "How to use this kiosk"} <= set(names)
     assert [n for n in names if not n.strip() or SYMBOLS & set(n)] == []
-    assert [(n["name"], n["extents"][3]) for n in controls if n["role"] != "entry"
-            and n["extents"][3] < 64] == []  # fmt: skip
-    leaves = [n for n in step.nodes(step.main) if not n["children"] and "extents" in n
-              and n["role"] != "scroll bar" and n["extents"][3] > 0]  # fmt: skip
+    assert [
+        (n["name"], n["extents"][3])
+        for n in controls
+        if n["role"] != "entry" and n["extents"][3] < 64
+    ] == []
+    leaves = [
+        n
+        for n in step.nodes(step.main)
+        if not n["children"]
+        and "extents" in n
+        and n["role"] != "scroll bar"
+        and n["extents"][3] > 0
+    ]
     for before, after in itertools.pairwise(leaves):
         assert after["extents"][1] + after["extents"][3] > before["extents"][1]
     chosen = walked_library["topic"]

@@ -147,6 +147,15 @@ def test_a_fresh_machine_gets_what_the_screen_reader_walk_needs() -> None:
         for line in (ROOT / "deploy" / "debian" / "test.txt").read_text().splitlines()
         for word in line.split("#")[0].split()
     }
-    needed = {"xvfb", "dbus", "dbus-bin", "at-spi2-core", "python3-gi", "gir1.2-atspi-2.0",
-              "python3", "libxcb-cursor0", "libxkbcommon-x11-0"}  # fmt: skip
+    needed = {
+        "xvfb",
+        "dbus",
+        "dbus-bin",
+        "at-spi2-core",
+        "python3-gi",
+        "gir1.2-atspi-2.0",
+        "python3",
+        "libxcb-cursor0",
+        "libxkbcommon-x11-0",
+    }
     assert needed - listed == set()

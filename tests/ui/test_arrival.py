@@ -70,8 +70,11 @@ def test_a_screen_arrives_with_its_title_in_view_and_the_focus_on_it(
         screen = window.screens[name]
         assert window.current == name
         assert screen.page.verticalScrollBar().value() == 0, f"{name}: scrolled on arrival"
-        title = next(t for t in screen.findChildren(QWidget) if t.property("role") in ("h1", "hero")
-                     and t.isVisible())  # fmt: skip
+        title = next(
+            t
+            for t in screen.findChildren(QWidget)
+            if t.property("role") in ("h1", "hero") and t.isVisible()
+        )
         assert _in_view(screen, title), name
         focused = QApplication.focusWidget()
         assert focused is not None

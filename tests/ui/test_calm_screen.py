@@ -124,14 +124,20 @@ def test_the_header_leaves_the_screen_to_the_content_and_targets_are_64_px(
         top = stack.mapTo(window, stack.rect().topLeft()).y()
         assert top + stack.height() == SCREEN[1]
         shares[name] = stack.height() / SCREEN[1]
-        small = [(b.objectName() or b.text(), b.height()) for b in window.findChildren(QAbstractButton)
-                 if b.isVisible() and b.height() < 64]  # fmt: skip
+        small = [
+            (b.objectName() or b.text(), b.height())
+            for b in window.findChildren(QAbstractButton)
+            if b.isVisible() and b.height() < 64
+        ]
         assert small == [], f"{name}: buttons under 64 px tall"
         if name == "topic":
             click(qtbot, window.screens["topic"], "cite-1")
             dialog = open_dialog(window)
-            small = [(b.objectName() or b.text(), b.height()) for b in
-                     dialog.findChildren(QAbstractButton) if b.isVisible() and b.height() < 64]  # fmt: skip
+            small = [
+                (b.objectName() or b.text(), b.height())
+                for b in dialog.findChildren(QAbstractButton)
+                if b.isVisible() and b.height() < 64
+            ]
             assert small == [], "the reference's buttons"
             dialog.close()
     print(language, size, {k: round(v, 3) for k, v in shares.items()})
@@ -155,8 +161,11 @@ def test_the_results_page_ends_where_its_content_does(
     _settle()
     page = window.screens["results"].page
     body = page.widget()
-    last = max(w.geometry().bottom() for w in body.findChildren(QWidget)
-               if w.parentWidget() is body and w.isVisible())  # fmt: skip
+    last = max(
+        w.geometry().bottom()
+        for w in body.findChildren(QWidget)
+        if w.parentWidget() is body and w.isVisible()
+    )
     end = body.height() - last
     scroll = page.verticalScrollBar()
     print(f"results at text size {size}: {end} px after the last item, page {body.height()} px")
