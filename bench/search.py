@@ -130,8 +130,9 @@ def library(bundle: Bundle, topics: int) -> list[Bundle]:
             sections=sections,
         )
         metadata = dataclasses.replace(document.metadata, id=f"{bundle.id}-{number:04d}")
-        variant = dataclasses.replace(document, topic=topic, metadata=metadata,
-                                      ask=own_ask(document.ask, text))  # fmt: skip
+        variant = dataclasses.replace(
+            document, topic=topic, metadata=metadata, ask=own_ask(document.ask, text)
+        )
         out.append(Bundle(variant, bundle.folder))
     return out
 
@@ -150,18 +151,27 @@ def own_ask(ask: Any, text: Any) -> Any:
 
     return dataclasses.replace(
         ask,
-        synonyms={lang: tuple(dataclasses.replace(s, words=text(s.words), means=text(s.means))
-                              for s in entries)
-                  for lang, entries in ask.synonyms.items()},
-        medicines={lang: tuple(dataclasses.replace(m, names=text(m.names), means=text(m.means))
-                               for m in entries)
-                   for lang, entries in ask.medicines.items()},
-        intents=tuple(dataclasses.replace(i, answers=tuple(map(words_of, i.answers)))
-                      for i in ask.intents),
-        answers=tuple(dataclasses.replace(a, questions=text(a.questions), answer=text(a.answer))
-                      for a in ask.answers),
+        synonyms={
+            lang: tuple(
+                dataclasses.replace(s, words=text(s.words), means=text(s.means)) for s in entries
+            )
+            for lang, entries in ask.synonyms.items()
+        },
+        medicines={
+            lang: tuple(
+                dataclasses.replace(m, names=text(m.names), means=text(m.means)) for m in entries
+            )
+            for lang, entries in ask.medicines.items()
+        },
+        intents=tuple(
+            dataclasses.replace(i, answers=tuple(map(words_of, i.answers))) for i in ask.intents
+        ),
+        answers=tuple(
+            dataclasses.replace(a, questions=text(a.questions), answer=text(a.answer))
+            for a in ask.answers
+        ),
         medicine_safety=text(ask.medicine_safety) if ask.medicine_safety else None,
-    )  # fmt: skip
+    )
 
 
 def timed(action: Any) -> float:
@@ -264,8 +274,9 @@ def run(quick: bool) -> dict[str, Any]:
         part["goal_p95_ms"] = GOAL_MS[name]
         # what a question costs, not how long it waited for the processor: each
         # question's fastest run (as timeit advises), then the 95th percentile
-        worst = max(part["p95_of_best_ms"],
-                    part.get("open_topic_then_others", part)["p95_of_best_ms"])  # fmt: skip
+        worst = max(
+            part["p95_of_best_ms"], part.get("open_topic_then_others", part)["p95_of_best_ms"]
+        )
         fast = worst <= GOAL_MS[name] and (name == "shipped" or part["build_ms"] <= BUILD_GOAL_MS)
         part["status"] = "PASS" if fast else "MISS"
     results["load_average"]["after"] = os.getloadavg()
@@ -291,8 +302,10 @@ def report(results: dict[str, Any]) -> str:
             f"{part['bare_fts_median_ms']:.3f} ms (x{part['ratio_to_bare_fts']:.1f}); "
             f"goal p95 <= {GOAL_MS[name]} ms: {part['status']}"
         )
-        for key, what in (("open_topic_then_others", "open topic, then the others"),
-                          ("whole_library", "across all topics at once")):  # fmt: skip
+        for key, what in (
+            ("open_topic_then_others", "open topic, then the others"),
+            ("whole_library", "across all topics at once"),
+        ):
             if key in part:
                 other = part[key]
                 lines.append(

@@ -83,9 +83,21 @@ def heap_mib() -> float:
         import ctypes.util
 
         class MallInfo2(ctypes.Structure):
-            _fields_ = [(name, ctypes.c_size_t) for name in (
-                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
-                "uordblks", "fordblks", "keepcost")]  # fmt: skip
+            _fields_ = [
+                (name, ctypes.c_size_t)
+                for name in (
+                    "arena",
+                    "ordblks",
+                    "smblks",
+                    "hblks",
+                    "hblkhd",
+                    "usmblks",
+                    "fsmblks",
+                    "uordblks",
+                    "fordblks",
+                    "keepcost",
+                )
+            ]
 
         try:
             function = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallinfo2
@@ -113,8 +125,12 @@ def qt_wrappers() -> int:
 def make_window(home: Path) -> Any:
     """A kiosk window as the app builds it (settings, PIN guard, content), not shown."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                      ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")):  # fmt: skip
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+    ):
         os.environ[name] = str(home / sub)
     os.environ["HOME"] = str(home)
     from kiosk import settings as settings_module
@@ -245,15 +261,26 @@ def run(visits: int, every: int, warmup: int, minutes: float = 0.0) -> dict[str,
 
         def checkpoint(done: int) -> None:
             gc.collect()
-            points.append(Checkpoint(done, time.perf_counter() - clock["begin"], rss_mib(),
-                                     len(app.allWidgets()), python_types(),
-                                     qt_wrappers(), heap_mib(),
-                                     sys.getallocatedblocks()))  # fmt: skip
+            points.append(
+                Checkpoint(
+                    done,
+                    time.perf_counter() - clock["begin"],
+                    rss_mib(),
+                    len(app.allWidgets()),
+                    python_types(),
+                    qt_wrappers(),
+                    heap_mib(),
+                    sys.getallocatedblocks(),
+                )
+            )
             last = points[-1]
-            print(f"soak: {done:>6} visits  RSS {last.rss_mib:7.1f} MiB  "
-                  f"widgets {last.widgets}  types {last.types}  wrappers {last.wrappers}  "
-                  f"heap {last.heap_mib:.1f} MiB  Python blocks {last.python_blocks}",
-                  file=sys.stderr, flush=True)  # fmt: skip
+            print(
+                f"soak: {done:>6} visits  RSS {last.rss_mib:7.1f} MiB  "
+                f"widgets {last.widgets}  types {last.types}  wrappers {last.wrappers}  "
+                f"heap {last.heap_mib:.1f} MiB  Python blocks {last.python_blocks}",
+                file=sys.stderr,
+                flush=True,
+            )
 
         def everything() -> Step:
             for _ in range(warmup):

@@ -87,12 +87,17 @@ def run_ask(args: argparse.Namespace) -> int:
         topics = [bundle, *topics]  # a topic the kiosk does not show: asked all the same
     if len(topics) > 1 and args.others > 0:
         results = SearchIndex(topics).ask_library(
-            args.question, args.level, language, args.limit,
-            open_topic=bundle.id, others=args.others,
-        )  # fmt: skip
+            args.question,
+            args.level,
+            language,
+            args.limit,
+            open_topic=bundle.id,
+            others=args.others,
+        )
     else:
-        results = SearchIndex.for_bundle(bundle).ask(args.question, args.level, language,
-                                                     args.limit)  # fmt: skip
+        results = SearchIndex.for_bundle(bundle).ask(
+            args.question, args.level, language, args.limit
+        )
     bundles = {topic.id: topic for topic in topics}
     if args.format == "json":
         json.dump(_as_json(bundle, results, bundles), sys.stdout, ensure_ascii=False, indent=2)
@@ -120,8 +125,9 @@ def _safety_text(bundle: Bundle, results: Results) -> list[str]:
         lines.append("   " + look.action(Place.LAPTOP))
         for sign in of_tier:
             lines.append("   - " + bundle.level_text(sign.name, level, language))
-            advice = plain_text(bundle.level_text(sign.advice, level, language),
-                                keep_citations=True)  # fmt: skip
+            advice = plain_text(
+                bundle.level_text(sign.advice, level, language), keep_citations=True
+            )
             lines.append("     " + advice.strip().replace("\n", "\n     "))
             for cited in sign.sources:
                 reference = bundle.reference(cited)

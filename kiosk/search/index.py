@@ -316,11 +316,13 @@ class _Language:
         self.doc_terms.append(frozenset(" ".join(row[1:]).split()))
         # a plain level's own words (its title and text): a word only the technical
         # text holds ("dehydration" in "How a cramp starts") is not seen by its reader
-        self.plain_terms.append({
-            level: frozenset(f"{self._title_stems(doc.title, level, bundle)} {body}".split())
-            for level, body in zip(LEVELS.codes, row[2:], strict=True)
-            if LEVELS[level].readability_limits
-        })  # fmt: skip
+        self.plain_terms.append(
+            {
+                level: frozenset(f"{self._title_stems(doc.title, level, bundle)} {body}".split())
+                for level, body in zip(LEVELS.codes, row[2:], strict=True)
+                if LEVELS[level].readability_limits
+            }
+        )
 
     def _title_stems(self, title: LevelText, level: str, bundle: Bundle) -> str:
         """A title's stems at one level (a section's title is every passage's)."""
@@ -362,8 +364,9 @@ class _Language:
             read = " ".join(self.synonyms.replace(tokens(fold(cue)), self.bundle_stem))
             grouped.setdefault(read, set()).add(key)
         self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
-        self.intent_docs = {key: self._answering(answers)
-                            for key, answers in self.intent_answers.items()}  # fmt: skip
+        self.intent_docs = {
+            key: self._answering(answers) for key, answers in self.intent_answers.items()
+        }
         # the passages an intent lower_unless_asked names: lower unless the question
         # asks for them (that intent, or another naming them)
         self.lowered: frozenset[int] = frozenset(
@@ -439,8 +442,10 @@ class _Language:
             for p in curated.phrasings
         )
         bundle, answer = curated.bundle, curated.answer
-        texts = [*phrasings, *(bundle.level_text(answer.answer, level, self.language)
-                               for level in answer.answer)]  # fmt: skip
+        texts = [
+            *phrasings,
+            *(bundle.level_text(answer.answer, level, self.language) for level in answer.answer),
+        ]
         stems = frozenset(self.bundle_stem(word) for text in texts for word in markup_words(text))
         needs = tuple(
             frozenset(self.bundle_stem(w) for w in p.split() if self.rarity(w) >= SEARCHED_FROM)
@@ -595,10 +600,13 @@ def _general_by_initial(language: str) -> Buckets:
     if language not in _GENERAL_BY_INITIAL:
         general = general_frequencies(language)
         _GENERAL_BY_INITIAL[language] = _by_initial_and_length(
-            (w for w, z in general.items() if z >= GENERAL_CANDIDATE and len(w) >= 3
-             and w.isalpha()),
+            (
+                w
+                for w, z in general.items()
+                if z >= GENERAL_CANDIDATE and len(w) >= 3 and w.isalpha()
+            ),
             general.__getitem__,
-        )  # fmt: skip
+        )
     return _GENERAL_BY_INITIAL[language]
 
 
@@ -668,8 +676,7 @@ class SearchIndex:
         query = index.read(question, key)
         found = self._rank(index, query, level, limit, bundle_id, key)
         scope = [self._bundles[bundle_id]] if bundle_id is not None else self._bundles.values()
-        return self._safety(Results(question, language, level, tuple(found), _words(query)),
-                            scope)  # fmt: skip
+        return self._safety(Results(question, language, level, tuple(found), _words(query)), scope)
 
     def ask_library(
         self,
@@ -707,8 +714,9 @@ class SearchIndex:
         for bundle in bundles:
             if language not in bundle.languages:
                 continue
-            mentioned, changes = check(question, bundle, language, self._readers,
-                                       medicine=medicine is None)  # fmt: skip
+            mentioned, changes = check(
+                question, bundle, language, self._readers, medicine=medicine is None
+            )
             for sign in mentioned:
                 signs.setdefault(sign.id, sign)
             if changes:
@@ -762,12 +770,16 @@ class SearchIndex:
             used = [
                 index.intent_terms[intent] for intent in intents if intent in index.intent_terms
             ]
-            neutral = sum(w for t, w in zip(query.terms, query.weights, strict=True)
-                          if not any(_has(terms, t) for terms in used))  # fmt: skip
+            neutral = sum(
+                w
+                for t, w in zip(query.terms, query.weights, strict=True)
+                if not any(_has(terms, t) for terms in used)
+            )
         # a word that says little ("get", "have") is counted, but not searched for: it
         # is in most passages and would cost the most
-        searched = [t for t, r in zip(query.terms, query.rarities, strict=True)
-                    if r >= SEARCHED_FROM]  # fmt: skip
+        searched = [
+            t for t, r in zip(query.terms, query.rarities, strict=True) if r >= SEARCHED_FROM
+        ]
         if intent_docs and (query.whole < INTENT_ONLY or not (searched or query.unknown)):
             # nothing but what the visitor wants ("what do i do", "es grave", "should i
             # go to the emergency room"): the
@@ -779,9 +791,11 @@ class SearchIndex:
                 # most, as for a question naming nothing a few of them have)
                 return found
             size = len(index.docs)
-            scored = [(answering[rowid] - (order * size + rowid) / size**2, rowid)
-                      for rowid, order in intent_docs.items()
-                      if self._in_scope(index, rowid, key, not_key)]  # fmt: skip
+            scored = [
+                (answering[rowid] - (order * size + rowid) / size**2, rowid)
+                for rowid, order in intent_docs.items()
+                if self._in_scope(index, rowid, key, not_key)
+            ]
         elif query.terms and query.whole > 0:
             candidates = self._passages(index, searched, level, key, not_key) if searched else []
             best = min((score for _, score in candidates), default=0.0) or -1.0
@@ -794,9 +808,11 @@ class SearchIndex:
             for rowid, bm25 in candidates:
                 doc_terms = index.doc_terms[rowid]
                 own = index.plain_terms[rowid].get(level, doc_terms)
-                held = [w if _has(own, t) else w * PLAIN_OTHER_SHARE
-                        for t, w in zip(query.terms, query.weights, strict=True)
-                        if _has(doc_terms, t)]  # fmt: skip
+                held = [
+                    w if _has(own, t) else w * PLAIN_OTHER_SHARE
+                    for t, w in zip(query.terms, query.weights, strict=True)
+                    if _has(doc_terms, t)
+                ]
                 if not held or max(held) < query.unknown * UNKNOWN_MARGIN:
                     continue  # a word it lacks says more than any it holds
                 wanted = rowid in intent_docs
@@ -809,8 +825,9 @@ class SearchIndex:
                     # it" before the rest of the section)
                     # a passage that answers more of what the visitor wants ("why" and
                     # "nothing works") above one that answers less
-                    score += (INTENT_BOOST * answering[rowid]
-                              - INTENT_ORDER_STEP * intent_docs[rowid])  # fmt: skip
+                    score += (
+                        INTENT_BOOST * answering[rowid] - INTENT_ORDER_STEP * intent_docs[rowid]
+                    )
                 elif only_topic and not intent_docs and index.docs[rowid].section is None:
                     # the question names nothing but the topic ("what is a cramp"): the
                     # topic's own one-paragraph answer comes first
@@ -894,12 +911,16 @@ class SearchIndex:
         # each word that says something, as a stem
         # (a word the library lacks that says too little to be searched for, "exactly",
         # does not stand in the way)
-        asked = {term[0] if term is not None and not term[1] else index.stem_of(word)
-                 for word, term in query.content
-                 if term is not None or index.rarity(word) >= SEARCHED_FROM}  # fmt: skip
-        read = " ".join(word for word in query.folded.split()
-                        if index.resolve(word) is not None
-                        or index.rarity(word) >= SEARCHED_FROM)  # fmt: skip
+        asked = {
+            term[0] if term is not None and not term[1] else index.stem_of(word)
+            for word, term in query.content
+            if term is not None or index.rarity(word) >= SEARCHED_FROM
+        }
+        read = " ".join(
+            word
+            for word in query.folded.split()
+            if index.resolve(word) is not None or index.rarity(word) >= SEARCHED_FROM
+        )
         said = {index.stem_of(word) for word in read.split()}
         best: tuple[float, _Curated] | None = None
         mine = index.curated if bundle_id is None else index.curated_of.get(bundle_id, ())
@@ -909,15 +930,15 @@ class SearchIndex:
             for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
                 if not needs <= said:
                     continue  # "why do i get cramps at night" is not "why do i get leg cramps"
-                score = max(fuzz.ratio(read, phrasing),
-                            fuzz.token_sort_ratio(read, phrasing))  # fmt: skip
+                score = max(fuzz.ratio(read, phrasing), fuzz.token_sort_ratio(read, phrasing))
                 if score >= CURATED_MATCH and (best is None or score > best[0]):
                     best = (score, curated)
         if best is None:
             return None
         score, match = best
-        return SearchIndex._answer(match.bundle, match.answer, level, index.language,
-                                   1000.0 + score)  # fmt: skip
+        return SearchIndex._answer(
+            match.bundle, match.answer, level, index.language, 1000.0 + score
+        )
 
     @staticmethod
     def _answer(
@@ -926,9 +947,16 @@ class SearchIndex:
         section = bundle.section(answer.section) if answer.section else None
         title = section.title if section is not None else bundle.topic.title
         text = bundle.level_text(answer.answer, level, language)
-        return Found(bundle.id, answer.section, bundle.level_text(title, level, language), text,
-                     _numbers(text), curated_id=answer.id, score=score,
-                     topic=bundle.level_text(bundle.topic.title, level, language))  # fmt: skip
+        return Found(
+            bundle.id,
+            answer.section,
+            bundle.level_text(title, level, language),
+            text,
+            _numbers(text),
+            curated_id=answer.id,
+            score=score,
+            topic=bundle.level_text(bundle.topic.title, level, language),
+        )
 
     def again(self, results: Results, level: str, language: str) -> Results:
         """The same answers at another level or in another language (a switch on the
@@ -940,13 +968,15 @@ class SearchIndex:
                 continue
             answer_id = item.curated_id or item.answer_text_of
             ask = bundle.document.ask
-            answer = next((a for a in ask.answers if a.id == answer_id),
-                          None) if ask and answer_id else None  # fmt: skip
+            answer = (
+                next((a for a in ask.answers if a.id == answer_id), None)
+                if ask and answer_id
+                else None
+            )
             if answer is not None:
                 again = self._answer(bundle, answer, level, language, item.score)
                 if item.curated_id is None:  # found as a passage: not badged as matched
-                    again = dataclasses.replace(again, curated_id=None,
-                                                answer_text_of=answer.id)  # fmt: skip
+                    again = dataclasses.replace(again, curated_id=None, answer_text_of=answer.id)
                 found.append(again)
                 continue
             section = bundle.section(item.section_id) if item.section_id else None
@@ -962,9 +992,16 @@ class SearchIndex:
             if bundle is not None and language in bundle.languages:
                 medicine = medicine_safety(bundle, level, language)
             found = [f for f in found if not has_dose(f.text)]
-        return Results(results.question, language, level, tuple(found), results.words,
-                       results.signs, medicine,
-                       results.medicine_bundle if medicine else None)  # fmt: skip
+        return Results(
+            results.question,
+            language,
+            level,
+            tuple(found),
+            results.words,
+            results.signs,
+            medicine,
+            results.medicine_bundle if medicine else None,
+        )
 
     @staticmethod
     def _found(doc: _Doc, level: str, language: str, score: float) -> Found:

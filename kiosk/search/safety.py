@@ -147,8 +147,10 @@ class _Reader:
 
     def phrase(self, text: str) -> Phrase:
         """``text`` as stems (bundle words, shared with other readers: ``sys.intern``)."""
-        return tuple("..." if word == "..." else sys.intern(self.stem(word))
-                     for word in re.findall(r"[a-z0-9]+|\.\.\.", fold(text)))  # fmt: skip
+        return tuple(
+            "..." if word == "..." else sys.intern(self.stem(word))
+            for word in re.findall(r"[a-z0-9]+|\.\.\.", fold(text))
+        )
 
     def cue(self, intent: str, text: str) -> None:
         self.cues.setdefault(intent, _Phrases()).add(self.phrase(text), 0)
@@ -173,8 +175,11 @@ class _Reader:
         from rapidfuzz.distance import OSA
 
         allowed = 2 if len(word) >= TWO_TYPOS_FROM else 1
-        near = [w for size in range(len(word) - allowed, len(word) + allowed + 1)
-                for w in self.by_length.get(size, ())]  # fmt: skip
+        near = [
+            w
+            for size in range(len(word) - allowed, len(word) + allowed + 1)
+            for w in self.by_length.get(size, ())
+        ]
         best = process.extract(
             word,
             near,
@@ -393,8 +398,9 @@ def check(
             for j, word in enumerate(stems[:-1]):
                 if word.isdigit():
                     unit = stems[j + 1]
-                    found.update(i for u, start, i in reader.durations
-                                 if u == unit and int(word) >= start)  # fmt: skip
+                    found.update(
+                        i for u, start, i in reader.durations if u == unit and int(word) >= start
+                    )
         if medicine and not changes:
             changes = _asks_medicine(reader, stems, present)
     signs = bundle.signs

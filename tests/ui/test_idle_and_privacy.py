@@ -41,8 +41,10 @@ def _snapshot(root: Path) -> dict[str, tuple[int, float]]:
 def test_countdown_then_still_here(qtbot: QtBot, make_window: MakeWindow, staff_hash: str) -> None:
     window = _quick_kiosk(make_window, staff_hash)
     to_topic(qtbot, window)
-    qtbot.waitUntil(lambda: window.idle_reset.countdown is not None and window.idle_reset.countdown.isVisible(),
-                    timeout=3000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.idle_reset.countdown is not None and window.idle_reset.countdown.isVisible(),
+        timeout=3000,
+    )
     dialog = window.idle_reset.countdown
     assert isinstance(dialog, CountdownDialog)
     assert dialog.message.text() == "Starting over in 2 s"
@@ -61,8 +63,9 @@ def test_any_touch_during_the_countdown_counts_as_still_here(
     assert window.idle_reset.countdown is not None
     handle = window.idle_reset.countdown.windowHandle()
     assert handle is not None
-    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(30, 30))  # a touch anywhere in the dialog, as the screen sends it  # fmt: skip
+    QTest.mouseClick(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(30, 30)
+    )  # a touch anywhere in the dialog, as the screen sends it
     assert window.idle_reset.countdown is None
     assert window.current == "topic"
 

@@ -26,8 +26,9 @@ def _corner_taps(qtbot: QtBot, window: MainWindow, count: int = 5) -> None:
     handle = window.windowHandle()
     assert handle is not None
     for _ in range(count):
-        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))  # fmt: skip
+        QTest.mouseClick(
+            handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
 
 
 def _enter(qtbot: QtBot, dialog: PinDialog, pin: str) -> None:
@@ -173,9 +174,11 @@ def test_require_approved_refuses_submitted_content(
 
 
 def test_unexpected_error_is_logged_without_input_and_starts_over(
-    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture,
+    qtbot: QtBot,
+    window: MainWindow,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     import sys
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
@@ -195,9 +198,11 @@ def test_unexpected_error_is_logged_without_input_and_starts_over(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_reaches_the_handler(
-    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture,
+    qtbot: QtBot,
+    window: MainWindow,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     import sys
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

@@ -118,8 +118,15 @@ def test_the_cache_format_is_json_behind_a_header(make_bundle: MakeBundle, tmp_p
     document = json.loads(payload)
     assert isinstance(document, dict)
     assert document["metadata"]["id"] == "tiny"
-    assert set(document) == {"metadata", "topic", "references", "assets", "selfcheck", "ask",
-                             "signs"}  # fmt: skip
+    assert set(document) == {
+        "metadata",
+        "topic",
+        "references",
+        "assets",
+        "selfcheck",
+        "ask",
+        "signs",
+    }
 
 
 def test_attack_cache_file_of_another_format_version_is_not_used(

@@ -22,8 +22,19 @@ def test_answers_with_sections_and_citations(capsys: pytest.CaptureFixture[str])
 
 
 def test_spanish_clinician_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["ask", "calambres por deshidratacion", BUNDLE, "--locale", "es",
-                 "--level", "clinician", "--format", "json"])  # fmt: skip
+    code = main(
+        [
+            "ask",
+            "calambres por deshidratacion",
+            BUNDLE,
+            "--locale",
+            "es",
+            "--level",
+            "clinician",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["answered"]
@@ -76,10 +87,13 @@ def test_a_broken_bundle_exits_1_with_located_errors(
         ("tengo calambres y se me duerme la pierna", "es", "! Urgente: "),
         ("cramp wont go away its been like 15 minutes", "en", "! Urgent: "),
         ("chest pain and can't breathe", "en", "‼ Emergency: Get help now"),
-        ("should i stop taking my water pill", "en",
-         "Talk to your doctor before you change a medicine"),
+        (
+            "should i stop taking my water pill",
+            "en",
+            "Talk to your doctor before you change a medicine",
+        ),
     ],
-)  # fmt: skip
+)
 def test_safety_leads_the_answers(
     capsys: pytest.CaptureFixture[str], question: str, locale: str, first_line: str
 ) -> None:
@@ -120,8 +134,19 @@ def test_in_a_library_the_open_topic_first_then_the_others_labelled(
     assert "From another topic: How to use this kiosk" in out
     assert "[1] README of the patient-education kiosk" in out
     # the topic named is open: its answers first, the shipped topic's labelled after
-    code = main(["--content", str(library), "ask", "por que se acalambran los musculos",
-                 "using-the-kiosk", "--locale", "es", "--format", "json"])  # fmt: skip
+    code = main(
+        [
+            "--content",
+            str(library),
+            "ask",
+            "por que se acalambran los musculos",
+            "using-the-kiosk",
+            "--locale",
+            "es",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     answers = json.loads(capsys.readouterr().out)["answers"]
     others = [a for a in answers if a["other_topic"]]
@@ -131,8 +156,17 @@ def test_in_a_library_the_open_topic_first_then_the_others_labelled(
     shipped = load_bundle(library / "muscle-cramps")
     assert others[0]["topic"] == shipped.level_text(shipped.topic.title, "patient", "es")
     assert all(c["title"] for a in others for c in a["citations"])
-    main(["--content", str(library), "ask", "por que se acalambran los musculos",
-          "using-the-kiosk", "--locale", "es"])  # fmt: skip
+    main(
+        [
+            "--content",
+            str(library),
+            "ask",
+            "por que se acalambran los musculos",
+            "using-the-kiosk",
+            "--locale",
+            "es",
+        ]
+    )
     assert "De otro tema: " in capsys.readouterr().out
 
 

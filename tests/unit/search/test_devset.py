@@ -170,8 +170,10 @@ def test_rates(
         record_property(f"{half}_{name}_top3", round(result.top3 / result.asked, 3))
     with capsys.disabled():
         print(f"\ndevelopment set, {half} half")
-        for name, result in (("  each at its own level", own), *(
-                (f"  all at {level}", r) for level, r in other.items())):  # fmt: skip
+        for name, result in (
+            ("  each at its own level", own),
+            *((f"  all at {level}", r) for level, r in other.items()),
+        ):
             print(result.line(name))
         if own.misses and (half == "tune" or os.environ.get("DEVSET_SHOW_HELD") == "1"):
             print("  missed (own level):\n    " + "\n    ".join(own.misses))

@@ -103,6 +103,8 @@ def test_top3_hit_rate_is_at_least_90_percent(
     record_property(f"top1_{language}_{level}", round(rate1, 3))
     record_property(f"top3_{language}_{level}", round(rate3, 3))
     with capsys.disabled():
-        print(f"\nquestion box, {language}, {level}: top-1 {rate1:.0%}, top-3 {rate3:.0%} "
-              f"of {len(asked)} questions")  # fmt: skip
+        print(
+            f"\nquestion box, {language}, {level}: top-1 {rate1:.0%}, top-3 {rate3:.0%} "
+            f"of {len(asked)} questions"
+        )
     assert rate3 >= TOP3_FLOOR, "\n".join(misses)

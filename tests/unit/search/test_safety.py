@@ -132,14 +132,18 @@ def test_phrases_found_by_first_word_as_by_trying_each_everywhere(bundle: Bundle
     checked = 0
     for language in ("en", "es"):
         reader = safety._read_bundle(bundle, language)
-        signs = [(reader.phrase(w), i) for i, sign in enumerate(bundle.signs)
-                 for w in sign.words.get(language, ())]  # fmt: skip
+        signs = [
+            (reader.phrase(w), i)
+            for i, sign in enumerate(bundle.signs)
+            for w in sign.words.get(language, ())
+        ]
         cues: dict[str, list[tuple[str, ...]]] = {}
         assert bundle.document.ask is not None
         for intent in bundle.document.ask.intents:
             if intent.id in safety.MEDICINE_INTENTS:
                 cues.setdefault(intent.id, []).extend(
-                    reader.phrase(c) for c in intent.cues.get(language, ()))  # fmt: skip
+                    reader.phrase(c) for c in intent.cues.get(language, ())
+                )
         for entry in bundle.document.ask.medicines.get(language, ()):
             cues[safety.MEDICINE_NAME] += [reader.phrase(w) for w in (*entry.names, entry.means)]
         gaps = 0

@@ -63,8 +63,9 @@ def test_every_safety_question_gets_its_first_card(
     wrong = []
     asked = table(half)
     for question in asked:
-        results = index.ask(question["question"], question["level"], question["language"],
-                            bundle_id=bundle.id)  # fmt: skip
+        results = index.ask(
+            question["question"], question["level"], question["language"], bundle_id=bundle.id
+        )
         got, tier = first_card(results)
         medicine = results.medicine_safety is not None
         if (got, tier) != (question["first"], question["tier"]) or medicine != question["medicine"]:

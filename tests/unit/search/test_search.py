@@ -155,8 +155,9 @@ def test_a_question_leaves_no_trace_in_the_index(bundle: Bundle) -> None:
     after = {language: index._languages[language].surface for language in index.languages}
     assert after == before
     assert known == _KNOWN_STEMS  # the stems kept between indexes are the bundles' only
-    assert not any("zebrafinch" in stems or "ornitorrinco" in stems
-                   for stems in _KNOWN_STEMS.values())  # fmt: skip
+    assert not any(
+        "zebrafinch" in stems or "ornitorrinco" in stems for stems in _KNOWN_STEMS.values()
+    )
     from kiosk.search.text import stemmer
 
     algorithm_cache = getattr(stemmer("en"), "__wrapped__", None)
@@ -177,8 +178,9 @@ def test_a_language_with_a_region_is_searched_with_its_base_language(
     shutil.copytree(bundle.folder, regional)
     for path in regional.glob("*.yaml"):
         text = re.sub(r"^(\s+)es:", r"\1es-MX:", path.read_text(encoding="utf-8"), flags=re.M)
-        path.write_text(text.replace("languages: [en, es]", "languages: [en, es-MX]"),
-                        encoding="utf-8")  # fmt: skip
+        path.write_text(
+            text.replace("languages: [en, es]", "languages: [en, es-MX]"), encoding="utf-8"
+        )
     mexican = load_bundle(regional)
     assert mexican.languages == ("en", "es-MX")
     index = SearchIndex.for_bundle(mexican)
@@ -246,8 +248,11 @@ def test_only_a_matched_curated_answer_is_marked_as_one(index: SearchIndex) -> N
     for question in ("cramps", "what causes muscle cramsp", "salts and heat"):
         results = index.ask(question, "patient", "en")
         first_matched = [f.curated_id is not None for f in results.found]
-        assert first_matched in ([], [False] * len(first_matched),
-                                 [True] + [False] * (len(first_matched) - 1))  # fmt: skip
+        assert first_matched in (
+            [],
+            [False] * len(first_matched),
+            [True] + [False] * (len(first_matched) - 1),
+        )
     plain = index.ask("cramps", "patient", "en")
     assert all(f.curated_id is None for f in plain.found)
     again = index.again(plain, "clinician", "es")
@@ -291,9 +296,16 @@ def test_a_real_word_is_never_corrected_into_a_medical_one(index: SearchIndex, w
 
 @pytest.mark.parametrize(
     ("language", "word"),
-    [("en", "magnesia"), ("en", "albumen"), ("en", "quinone"), ("en", "bursitis"),
-     ("es", "tetania"), ("es", "ciatica"), ("es", "gluteo")],
-)  # fmt: skip
+    [
+        ("en", "magnesia"),
+        ("en", "albumen"),
+        ("en", "quinone"),
+        ("en", "bursitis"),
+        ("es", "tetania"),
+        ("es", "ciatica"),
+        ("es", "gluteo"),
+    ],
+)
 def test_a_rare_real_word_is_not_corrected_into_a_library_word(
     index: SearchIndex, language: str, word: str
 ) -> None:
@@ -502,9 +514,12 @@ def test_a_contraction_typed_without_its_apostrophe_does_not_sink_a_question(
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("how do i keep cramps away", "en"), ("how to avoid leg cramps", "en"),
-     ("como evito los calambres", "es")],
-)  # fmt: skip
+    [
+        ("how do i keep cramps away", "en"),
+        ("how to avoid leg cramps", "en"),
+        ("como evito los calambres", "es"),
+    ],
+)
 def test_a_question_about_preventing_cramps_gets_prevention(
     index: SearchIndex, question: str, language: str
 ) -> None:

@@ -67,8 +67,12 @@ def test_a_library_built_again_answers_as_the_first(bundle: Bundle) -> None:
     library = [bundle, load_bundle(TEST_TOPIC)]
     first = SearchIndex(library)
     again = SearchIndex(library)
-    for question in ("my leg is numb and it hurts", "should i stop my water pill",
-                     "how do i use the screen", "que hago con un calambre"):  # fmt: skip
+    for question in (
+        "my leg is numb and it hurts",
+        "should i stop my water pill",
+        "how do i use the screen",
+        "que hago con un calambre",
+    ):
         for language in ("en", "es"):
             a = first.ask_library(question, "patient", language, open_topic=bundle.id)
             b = again.ask_library(question, "patient", language, open_topic=bundle.id)
@@ -109,8 +113,11 @@ def test_within_a_topic_a_library_answers_as_the_topic_alone(bundle: Bundle) -> 
     import yaml
 
     here = Path(__file__).parent
-    asked = [(q["q"], language) for language in ("en", "es")
-             for q in yaml.safe_load((here / f"questions_{language}.yaml").read_text("utf-8"))]  # fmt: skip
+    asked = [
+        (q["q"], language)
+        for language in ("en", "es")
+        for q in yaml.safe_load((here / f"questions_{language}.yaml").read_text("utf-8"))
+    ]
     alone = SearchIndex.for_bundle(bundle)
     library = SearchIndex([bundle, load_bundle(TEST_TOPIC)])
 
@@ -141,6 +148,7 @@ def test_what_the_visitor_wants_alone_picks_no_other_topic(
     assert results.found
     assert {f.bundle_id for f in results.found} == {"copy-a"}
     # a question with a subject still gets other topics' answers
-    subject = library.ask_library("what do i do about low magnesium", "patient", "en",
-                                  open_topic="copy-a")  # fmt: skip
+    subject = library.ask_library(
+        "what do i do about low magnesium", "patient", "en", open_topic="copy-a"
+    )
     assert {f.bundle_id for f in subject.found} > {"copy-a"}
