@@ -105,6 +105,12 @@ TITLE_WEIGHT, OWN_LEVEL_WEIGHT, OTHER_LEVEL_WEIGHT = 3.0, 1.0, 0.4
 COMMON_IN_LIBRARY = 100  # passages: a word in more is left out of a library-wide search
 _CANDIDATES = 60  # passages fetched from FTS5 before scoring
 SEARCHED_FROM = 0.4  # rarity from which a word is searched for (any below only counts)
+# within the passages that answer what the visitor wants, a word none of them holds is
+# set aside only when many passages hold it (idf below this: "leg"); a word few hold
+# names a narrower case ("pregnant", "sleep") that the passage answering should hold.
+# Chosen on the tuning files and the issue-6 sets (2.0-3.0 a plateau)
+NEUTRAL_BELOW = 2.5
+SEARCHED_AT_LEAST = 0.25  # ...but the rarest, from this, when none reaches it ("walk")
 # the stems of every bundle word seen, per language: an index built again (after each
 # visit) does not stem the same words again. Only bundle words go in (see bundle_stem).
 _KNOWN_STEMS: dict[str, dict[str, str]] = {}
@@ -772,14 +778,22 @@ class SearchIndex:
             ]
             neutral = sum(
                 w
-                for t, w in zip(query.terms, query.weights, strict=True)
-                if not any(_has(terms, t) for terms in used)
+                for t, w, idf in zip(query.terms, query.weights, query.idfs, strict=True)
+                if idf < NEUTRAL_BELOW and not any(_has(terms, t) for terms in used)
             )
         # a word that says little ("get", "have") is counted, but not searched for: it
         # is in most passages and would cost the most
         searched = [
             t for t, r in zip(query.terms, query.rarities, strict=True) if r >= SEARCHED_FROM
         ]
+        if not searched and not intent_docs and query.rarities:
+            # no word rare enough ("should i walk it off"): the rarest is searched, or
+            # the question could never be answered whatever the library says
+            rarest = max(query.rarities)
+            if rarest >= SEARCHED_AT_LEAST:
+                searched = [
+                    t for t, r in zip(query.terms, query.rarities, strict=True) if r == rarest
+                ]
         if intent_docs and (query.whole < INTENT_ONLY or not (searched or query.unknown)):
             # nothing but what the visitor wants ("what do i do", "es grave", "should i
             # go to the emergency room"): the

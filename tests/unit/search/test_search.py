@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import Bundle
-from kiosk.content.markup import citations
+from kiosk.content.markup import citations, plain_text
 from kiosk.search import SearchIndex
 from kiosk.search.text import fold
 
@@ -601,3 +601,74 @@ def test_prevention_advice_ranks_lower_unless_the_question_asks_to_prevent(
         sections(SearchIndex([Bundle(plain, bundle.folder)]), "drinking water and cramps")[0]
         == "prevention"
     )
+
+
+def test_a_question_of_everyday_words_still_searches_its_rarest(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'should i walk it off': no word is rare enough to be searched for ('walk' is
+    Zipf 5.1), so nothing could ever be found; its rarest word is searched for."""
+    from kiosk.search import index as search_index
+
+    assert "during-a-cramp" in sections(index, "should i walk it off")
+    assert not index.ask("what time is it").answered  # nothing rare enough: still declined
+    monkeypatch.setattr(search_index, "SEARCHED_AT_LEAST", 2.0)
+    assert not index.ask("should i walk it off").answered
+
+
+def test_a_narrower_case_the_question_names_is_not_left_out_as_neutral(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'is that normal' asks whether cramps are harmless; 'pregnant' says which cramps
+    (few passages say it): the night-cramps passage that names pregnancy comes first,
+    not the harmless passage, which the rest of the question only seemed to fit once
+    'pregnant' was set aside. A word most passages hold is still set aside."""
+    from kiosk.search import index as search_index
+
+    question = "im pregnant and get leg cramps is that normal"
+    assert sections(index, question)[0] == "night-cramps"
+    monkeypatch.setattr(search_index, "NEUTRAL_BELOW", 99.0)
+    assert sections(index, question)[0] != "night-cramps"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        # the how-long intent (ask.yaml)
+        ("how long does a cramp last", "en", "what-is-a-cramp#few seconds"),
+        ("cuanto dura un calambre", "es", "what-is-a-cramp#few seconds"),
+        # the where intent
+        ("what part of the leg do cramps hit", "en", "what-is-a-cramp#calf"),
+        ("en que parte del cuerpo dan los calambres", "es", "what-is-a-cramp#calf"),
+        # the doctor-visit intent, and 'labs' -> 'tests'
+        ("what tests will the doctor do", "en", "doctor"),
+        ("labs for cramps", "en", "doctor"),
+        # the harmless intent
+        ("are cramps normal", "en", "what-is-a-cramp#harmless"),
+        ("es normal tener calambres", "es", "what-is-a-cramp#harmless"),
+        # units cut short (spellings): '20 min' is '20 minutes', more than 10 minutes
+        ("cramp wont go away its been 20 min", "en", "when-to-get-help#10 minutes"),
+        # 'supplements' are pills, 'illnesses' health problems
+        ("magnesium supplements", "en", "quinine-magnesium"),
+        ("suplementos de magnesio", "es", "quinine-magnesium"),
+        ("what illnesses cause cramps", "en", "medical-conditions"),
+    ],
+)
+def test_what_the_bundle_adds_for_everyday_questions(
+    index: SearchIndex, bundle: Bundle, question: str, language: str, expected: str
+) -> None:
+    """Intents, synonyms and spellings the bundle's ask part adds for issue #13 (the
+    second tuning file): the passage named comes first."""
+    found = index.ask(question, "patient", language).found
+    assert found, question
+    section, _, words = expected.partition("#")
+    assert (found[0].section_id or "summary") == section, (question, found[0])
+    if words:
+        text = fold(
+            plain_text(
+                bundle.level_text(
+                    bundle.section(section).passages[found[0].passage], "patient", "en"
+                )
+            )
+        )
+        assert fold(words) in text, (question, found[0])
