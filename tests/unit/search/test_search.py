@@ -640,9 +640,9 @@ def test_a_narrower_case_the_question_names_is_not_left_out_as_neutral(
         # the where intent
         ("what part of the leg do cramps hit", "en", "what-is-a-cramp#calf"),
         ("en que parte del cuerpo dan los calambres", "es", "what-is-a-cramp#calf"),
-        # the doctor-visit intent, and 'labs' -> 'tests'
+        # the doctor-visit intent, and "blood work" -> "tests"
         ("what tests will the doctor do", "en", "doctor"),
-        ("labs for cramps", "en", "doctor"),
+        ("blood work for cramps", "en", "doctor"),
         # the harmless intent
         ("are cramps normal", "en", "what-is-a-cramp#harmless"),
         ("es normal tener calambres", "es", "what-is-a-cramp#harmless"),
