@@ -114,6 +114,7 @@ bench: install bytecode
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/fleet.py
+	$(BIN)/python bench/first_question.py
 
 screenshots: install
 	rm -rf build/screenshots

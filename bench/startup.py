@@ -367,7 +367,7 @@ def bench_switch(scratch: Path) -> dict[str, Any]:
     bare.deleteLater()
     app.processEvents()
 
-    window = build_window(Settings(), content, kiosk=True, root=CONTENT)
+    window = build_window(Settings(), content, kiosk=True, root=CONTENT, prepare_search_ms=None)
     window.idle.stop()
     window.resize(*KIOSK_SIZE)
     window.show()

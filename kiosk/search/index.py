@@ -43,6 +43,7 @@ import bisect
 import dataclasses
 import math
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -342,16 +343,24 @@ class _Language:
         return cached[1]
 
     def finish(self, db: sqlite3.Connection) -> None:
-        db.executemany(
+        # In slices (as the counts below): one call into C holds Python's lock, and the
+        # build may run in a background thread beside the screen (kiosk.search.prepare):
+        # a 500-topic library's rows in one call stopped the screen for a quarter second.
+        insert = (
             f"INSERT INTO {self.table}(rowid, bundle, title, {', '.join(LEVELS.codes)}) "
-            f"VALUES (?, ?, ?, {', '.join('?' for _ in LEVELS.codes)})",
-            [(i, *row) for i, row in enumerate(self.rows)],
+            f"VALUES (?, ?, ?, {', '.join('?' for _ in LEVELS.codes)})"
         )
+        for start in range(0, len(self.rows), _SLICE):
+            rows = self.rows[start : start + _SLICE]
+            db.executemany(insert, [(i, *row) for i, row in enumerate(rows, start)])
         self.rows = []
         self._titles = {}
         self.sorted_stems = sorted(self.stems)
         # how many documents hold each stem (counted by Counter, in C)
-        self.df: dict[str, int] = Counter(chain.from_iterable(self.doc_terms))
+        df: Counter[str] = Counter()
+        for start in range(0, len(self.doc_terms), _SLICE):
+            df.update(chain.from_iterable(self.doc_terms[start : start + _SLICE]))
+        self.df: dict[str, int] = df
         # the same per bundle: a question asked within one topic weighs its words there
         by_bundle: dict[str, list[frozenset[str]]] = {}
         for terms, key in zip(self.doc_terms, self.doc_keys, strict=True):
@@ -630,7 +639,31 @@ class _Built:
     readers: Readers = dataclasses.field(default_factory=Readers)
 
 
+_SLICE = 1000  # rows per call into C while building (see _Language.finish)
 _LAST_BUILT: list[_Built] = []  # the last library built (bundle data only)
+_BUILDING = threading.Lock()  # one build at a time: a question waits for a prepare()
+
+
+def prepare(bundles: Iterable[Bundle]) -> None:
+    """Build the index of ``bundles`` now, so that the first question does not wait.
+
+    The first build in a process is the slow one (a few tenths of a second for one
+    topic, seconds for hundreds); every :class:`SearchIndex` after it starts from a copy.
+    The app calls this from a background thread after start-up; a question asked
+    meanwhile waits for that build instead of making a second one. Only the bundles'
+    own words go in.
+    """
+    _built_for(tuple(bundles))
+
+
+def _built_for(bundles: tuple[Bundle, ...]) -> _Built:
+    """The last library built, if it is ``bundles``; else ``bundles`` built now."""
+    with _BUILDING:
+        built = next((b for b in _LAST_BUILT if _same(b.bundles, bundles)), None)
+        if built is None:
+            built = _build(bundles)
+            _LAST_BUILT[:] = [built]
+        return built
 
 
 class SearchIndex:
@@ -643,10 +676,7 @@ class SearchIndex:
 
     def __init__(self, bundles: Iterable[Bundle]) -> None:
         bundles = tuple(bundles)
-        built = next((b for b in _LAST_BUILT if _same(b.bundles, bundles)), None)
-        if built is None:
-            built = _build(bundles)
-            _LAST_BUILT[:] = [built]
+        built = _built_for(bundles)
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         built.db.backup(self._db)
         self._languages = built.languages

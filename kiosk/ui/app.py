@@ -40,6 +40,9 @@ def _log() -> logging.Logger:
 
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+PREPARE_SEARCH_MS = 1500
+"""How long after start-up (or new content) the question box's index is built, in the
+background: after the first screen is up, well before anyone can have typed a question."""
 
 NO_DISPLAY = """\
 kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -117,6 +120,7 @@ def build_window(
     root: Path,
     idle_reset: bool = False,
     speech_engine: str | None = None,
+    prepare_search_ms: int | None = PREPARE_SEARCH_MS,
 ) -> MainWindow:
     from kiosk.ui.options import WindowOptions
     from kiosk.ui.session import Session
@@ -139,6 +143,7 @@ def build_window(
         pin_wrong_before=lambda: guard.wrong_before_unlock,
         printer_name=settings.printer,
         speech_engine=speech_engine,
+        prepare_search_ms=prepare_search_ms,
     )
     window = MainWindow(content, session, options)
     window.translation_missing = missing

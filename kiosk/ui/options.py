@@ -25,3 +25,6 @@ class WindowOptions:
     reload: Callable[[], ContentState] | None = None
     printer_name: str | None = None  # kiosk: print here, with no dialog (default printer)
     speech_engine: str | None = None  # read-aloud: Qt's engine name (None: the platform's)
+    # build the question box's index in the background this long after start-up (and
+    # after new content), so that the first question does not wait (None: when asked)
+    prepare_search_ms: int | None = None

@@ -8,6 +8,9 @@ main window turns into moves.
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -64,6 +67,8 @@ class ScreenContext:
     _engine: SelfCheckEngine | None = field(default=None, init=False, repr=False)
     _engine_made: bool = field(default=False, init=False, repr=False)
     _search: SearchIndex | None = field(default=None, init=False, repr=False)
+    preparing: threading.Thread | None = field(default=None, init=False, repr=False)
+    """The last background build of the search index (:meth:`prepare_search`), if any."""
 
     @property
     def engine(self) -> SelfCheckEngine | None:
@@ -86,6 +91,23 @@ class ScreenContext:
 
             self._search = SearchIndex(self.topics)
         return self._search
+
+    def prepare_search(self) -> threading.Thread | None:
+        """Build the question box's index in a background thread, ahead of the first
+        question (which would otherwise wait for it: a few tenths of a second for one
+        topic, seconds for hundreds). A question asked meanwhile waits for this build
+        instead of starting another. Only the content goes in, never a visitor's words."""
+        if not self.topics:
+            return None
+        from kiosk.search import prepare
+
+        thread = threading.Thread(
+            target=_prepare_quietly, args=(prepare, self.topics), name="search-prepare"
+        )
+        thread.daemon = True  # a kiosk closing mid-build does not wait for it
+        thread.start()
+        self.preparing = thread
+        return thread
 
     def forget_search(self) -> None:
         """The wipe: nothing of the last question stays, not even in SQLite's pages."""
@@ -116,6 +138,29 @@ class ScreenContext:
             self.session.reading_level,
             self.session.language,
         )
+
+
+def _prepare_quietly(
+    prepare: Callable[[tuple[Bundle, ...]], None], topics: tuple[Bundle, ...]
+) -> None:
+    """:func:`kiosk.search.prepare` in its thread: a failure is logged (the content's,
+    never a visitor's), and the first question then builds the index itself.
+
+    Python's cyclic garbage collector is off meanwhile, as while the content cache is
+    decoded: the build makes millions of objects, and each full collection it would
+    set off stops every thread, the screen's too, for a tenth of a second per hundred
+    topics (bench/first_question.py). Nothing the build makes is cyclic garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        prepare(topics)
+    except Exception:
+        import logging
+
+        logging.getLogger("kiosk").exception("could not prepare the question box's index")
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def topics_of(content: ContentState) -> tuple[Bundle, ...]:

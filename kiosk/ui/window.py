@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
             # QMenuBar, QAction and QKeySequence types being set up for Python)
             QTimer.singleShot(0, self._build_menus)
         self.apply_style()
+        self._prepare_search()
         cursors_later(guards.waiting_cursors)  # the first screen's buttons (see the top)
         try:
             self.go("welcome" if content.bundle is not None else "updating")
@@ -136,6 +137,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         release_layout_items()  # its rows' item wrappers (see there)
         return screen
+
+    def _prepare_search(self) -> None:
+        """The question box's index, built in the background soon (if the options ask)."""
+        if self.options.prepare_search_ms is not None and self.content.bundle is not None:
+            QTimer.singleShot(self.options.prepare_search_ms, self.context.prepare_search)
 
     def _build_menus(self) -> None:
         """The laptop's menus, in the session's language (built again when it changes)."""
@@ -388,6 +394,7 @@ class MainWindow(QMainWindow):
             self.session.visit.leave_place()  # it may not exist in the new content
             self._build_screens()
             self.go("welcome")
+            self._prepare_search()
         if content.errors and not self.options.kiosk:
             from kiosk.ui.dialogs import show_content_errors
 

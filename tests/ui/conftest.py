@@ -47,11 +47,13 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
         content: ContentState | None = None,
         idle_reset: bool = False,
         speech_engine: str | None = "mock",
+        prepare_search_ms: int | None = None,
     ) -> MainWindow:
         # Qt's silent test engine unless a test asks for another: the platform's
         # (speech-dispatcher, when installed) spawns a daemon per fresh test HOME, which
         # takes seconds and stalls the first screen change (five corner taps then span
-        # more than the gesture's 3 s).
+        # more than the gesture's 3 s). No background build of the question box's index
+        # either, unless asked: a thread of its own would race the test's own steps.
         settings = settings or Settings(staff_pin=staff_hash, idle_seconds=90)
         state = content or load_kiosk_content(root, settings, kiosk=kiosk)
         window = build_window(
@@ -61,6 +63,7 @@ def make_window(qtbot: QtBot, staff_hash: str) -> Iterator[MakeWindow]:
             root=root,
             idle_reset=idle_reset,
             speech_engine=speech_engine,
+            prepare_search_ms=prepare_search_ms,
         )
         qtbot.addWidget(window)
         window.resize(1280, 800)

@@ -1,0 +1,152 @@
+"""The question box's index is built in the background after start-up, so that the first
+visitor's first question does not wait for it (seconds in a large library)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+import kiosk.search
+import kiosk.search.index as index_module
+from kiosk.content import Bundle
+from kiosk.settings import Settings
+from kiosk.ui.app import PREPARE_SEARCH_MS, build_window, load_kiosk_content
+from kiosk.ui.ask_screen import AskScreen
+from kiosk.ui.window import MainWindow
+from tests.conftest import CONTENT
+from tests.library import make_library
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import click, to_topic
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Bundle, ...]]:
+    """Each library the search builds from scratch (none is kept from other tests)."""
+    made: list[tuple[Bundle, ...]] = []
+    real = index_module._build
+
+    def counted(bundles: tuple[Bundle, ...]) -> Any:
+        made.append(bundles)
+        return real(bundles)
+
+    monkeypatch.setattr(index_module, "_LAST_BUILT", [])
+    monkeypatch.setattr(index_module, "_build", counted)
+    return made
+
+
+def prepared(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window's background build has started and finished."""
+    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
+    thread = window.context.preparing
+    assert thread is not None
+    assert thread.daemon
+    thread.join(60)
+    assert not thread.is_alive()
+
+
+def ask(qtbot: QtBot, window: MainWindow, question: str) -> AskScreen:
+    if window.current != "topic":
+        to_topic(qtbot, window)
+    click(qtbot, window, "ask-question")
+    screen = window.screens["ask"]
+    assert isinstance(screen, AskScreen)
+    screen.edit.setFocus()
+    qtbot.keyClicks(screen.edit, question)
+    qtbot.keyClick(screen.edit, Qt.Key.Key_Return)
+    return screen
+
+
+def test_the_app_prepares_the_index_soon_after_start_up(qtbot: QtBot) -> None:
+    """What ``kiosk`` itself runs (the tests' windows leave it off unless asked)."""
+    settings = Settings()
+    content = load_kiosk_content(CONTENT, settings, kiosk=False)
+    window = build_window(settings, content, kiosk=False, root=CONTENT, speech_engine="mock")
+    qtbot.addWidget(window)
+    assert window.options.prepare_search_ms == PREPARE_SEARCH_MS
+    assert 0 < PREPARE_SEARCH_MS <= 5000  # after the first paint, before anyone types
+
+
+def test_the_first_question_finds_the_index_ready(
+    qtbot: QtBot, make_window: MakeWindow, builds: list[Any]
+) -> None:
+    window = make_window(kiosk=True, prepare_search_ms=0)
+    prepared(qtbot, window)
+    assert builds == [window.context.topics]  # built in the background, before any question
+    screen = ask(qtbot, window, "do water pills cause cramps")
+    assert screen.results is not None
+    assert screen.results.answered
+    assert len(builds) == 1  # the question took a copy: no build of its own
+
+
+def test_after_the_wipe_the_next_visitor_needs_no_build_either(
+    qtbot: QtBot, make_window: MakeWindow, builds: list[Any]
+) -> None:
+    window = make_window(kiosk=True, prepare_search_ms=0)
+    prepared(qtbot, window)
+    ask(qtbot, window, "why do my legs cramp at night")
+    window.start_again()
+    screen = ask(qtbot, window, "what is a cramp")
+    assert screen.results is not None
+    assert screen.results.answered
+    assert len(builds) == 1
+
+
+def test_a_library_is_prepared_whole(
+    qtbot: QtBot, make_window: MakeWindow, builds: list[Any], tmp_path: Path
+) -> None:
+    window = make_window(
+        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
+    )
+    prepared(qtbot, window)
+    assert len(builds) == 1
+    assert len(builds[0]) == 6
+
+
+def test_new_content_is_prepared_again(
+    qtbot: QtBot, make_window: MakeWindow, builds: list[Any], tmp_path: Path
+) -> None:
+    root = make_library(tmp_path / "content", 2)
+    window = make_window(kiosk=True, root=root, prepare_search_ms=0)
+    prepared(qtbot, window)
+    first = window.context.preparing
+    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    qtbot.waitUntil(lambda: window.context.preparing is not first, timeout=5000)
+    prepared(qtbot, window)
+    assert len(builds) == 2
+    assert builds[1] == window.context.topics
+
+
+def test_a_failed_build_is_logged_and_the_question_box_still_answers(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    builds: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(bundles: Any) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(kiosk.search, "prepare", broken)
+    caplog.set_level(logging.ERROR, logger="kiosk")
+    window = make_window(kiosk=True, prepare_search_ms=0)
+    prepared(qtbot, window)
+    assert "could not prepare the question box's index" in caplog.text
+    screen = ask(qtbot, window, "do water pills cause cramps")
+    assert screen.results is not None
+    assert screen.results.answered
+    assert len(builds) == 1  # the question built it itself
+
+
+def test_no_content_no_build(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    """While the content is being updated (none loaded) there is nothing to prepare."""
+    empty = tmp_path / "none"
+    empty.mkdir()
+    window = make_window(kiosk=True, root=empty, prepare_search_ms=0)
+    qtbot.wait(50)
+    assert window.current == "updating"
+    assert window.context.preparing is None
