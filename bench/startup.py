@@ -11,10 +11,14 @@ What it measures:
    - kiosk: ``python -m kiosk --smoke`` (settings, content, the real window, first
      paint of the first screen, exit 0), with a content cache that one untimed run has
      already filled, as on a kiosk after its first boot;
-   - kiosk, cold: one run with an empty content cache, reported on its own.
+   - kiosk, cold: one run with an empty content cache, reported on its own;
+   - for context, bare + content: the bare script after importing ``kiosk.content`` and
+     loading the shipped bundle from the warm cache. What any window showing this
+     content pays above bare before one widget of the kiosk's own: the floor of the
+     kiosk's ratio with this content layer (msgspec, the pydantic-ready dataclasses).
 
-   One warm-up run of each, then the two alternate (bare, kiosk, bare, ...) ``--runs``
-   times each, so that whatever else the machine does hits both alike. Wall time is
+   One warm-up run of each, then the three alternate (bare, kiosk, bare + content, ...)
+   ``--runs`` times each, so that whatever else the machine does hits both alike. Wall time is
    ``time.perf_counter`` around the child; peak RSS is the child's own ``ru_maxrss``
    from ``os.wait4`` (KiB on Linux). Every child runs with ``QT_QPA_PLATFORM=offscreen``
    and the same temporary HOME, XDG_CACHE_HOME and XDG_CONFIG_HOME, so the user's own
@@ -103,6 +107,22 @@ label.close()
 print("bare: smoke ok: painted the label" if spy.painted else "bare: never painted")
 sys.exit(0 if spy.painted else 1)
 """
+
+
+CONTENT_FLOOR_SCRIPT = BARE_SCRIPT.replace(
+    "import sys\n",
+    f"""import sys
+
+from kiosk.content import load_content
+
+CONTENT = load_content({str(CONTENT)!r}, require_approved=False)
+assert CONTENT.bundle is not None and not CONTENT.errors
+""",
+    1,
+)
+"""The bare script after the kiosk's content (``kiosk.content`` imported, the shipped
+bundle loaded from the warm cache): what any window showing this content starts above,
+before a single widget of the kiosk's own."""
 
 
 class ChildFailed(Exception):
@@ -253,14 +273,19 @@ def bench_startup(runs: int, scratch: Path) -> dict[str, Any]:
     run_child("bare warm-up", bare_argv, warm_env)
     run_warm(kiosk_argv, warm_env, warm_home)
 
+    floor_argv = [sys.executable, "-c", CONTENT_FLOOR_SCRIPT]
+    run_child("bare + content warm-up", floor_argv, warm_env)
+
     bare: list[Sample] = []
     kiosk: list[Sample] = []
+    floor: list[Sample] = []
     redone = 0
     for _ in range(runs):
         bare.append(run_child("bare", bare_argv, warm_env))
         sample, missed = run_warm(kiosk_argv, warm_env, warm_home)
         kiosk.append(sample)
         redone += missed
+        floor.append(run_child("bare + content", floor_argv, warm_env))
 
     cold_home = Path(tempfile.mkdtemp(prefix="cold-", dir=cold_root))
     cold = run_child("kiosk --smoke (cold cache)", kiosk_argv, child_env(cold_home))
@@ -268,6 +293,7 @@ def bench_startup(runs: int, scratch: Path) -> dict[str, Any]:
     bare_case = Case("bare PySide6", bare)
     kiosk_case = Case("kiosk --smoke", kiosk)
     cold_case = Case("kiosk --smoke, cold cache", [cold])
+    floor_case = Case("bare PySide6 + the kiosk's content", floor)
     return {
         "runs": runs,
         "content_cache_files_after_prewarm": cached,
@@ -278,6 +304,8 @@ def bench_startup(runs: int, scratch: Path) -> dict[str, Any]:
         "ratio_time": kiosk_case.median_ms / bare_case.median_ms,
         "ratio_rss": kiosk_case.median_rss_mib / bare_case.median_rss_mib,
         "ratio_time_cold": cold_case.median_ms / bare_case.median_ms,
+        "content_floor": floor_case.as_dict(),
+        "ratio_time_content_floor": floor_case.median_ms / bare_case.median_ms,
     }
 
 
@@ -471,6 +499,10 @@ def report(results: dict[str, Any]) -> str:
         row("kiosk --smoke, cold content cache (1 run)", cold),
         f"{'kiosk cold / bare':<{width}} | {startup['ratio_time_cold']:>8.2f}x | {'':>7} | "
         f"{'':>7} | {cold['median_peak_rss_mib'] / bare['median_peak_rss_mib']:>7.2f}x",
+        row("bare + the kiosk's content (import, warm load)", startup["content_floor"]),
+        f"{'bare + content / bare':<{width}} | {startup['ratio_time_content_floor']:>8.2f}x | "
+        f"{'':>7} | {'':>7} | "
+        f"{startup['content_floor']['median_peak_rss_mib'] / bare['median_peak_rss_mib']:>7.2f}x",
         f"(RSS: the child's peak RSS, median; the pre-warm run left "
         f"{startup['content_cache_files_after_prewarm']} bundle(s) in the content cache; "
         f"warm runs redone after a cache miss: {startup['warm_runs_redone_after_cache_miss']})",
