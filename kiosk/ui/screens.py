@@ -147,9 +147,12 @@ def _prepare_quietly(
     never a visitor's), and the first question then builds the index itself.
 
     Python's cyclic garbage collector is off meanwhile, as while the content cache is
-    decoded: the build makes millions of objects, and each full collection it would
-    set off stops every thread, the screen's too, for a tenth of a second per hundred
-    topics (bench/first_question.py). Nothing the build makes is cyclic garbage."""
+    decoded: the build makes millions of objects, and each full collection they set off
+    stops every thread, the screen's too (at 500 topics, several of up to 0.7 s). Back
+    on, it looks over what the build made once: one pause of about 0.5 s at 500 topics,
+    0.1 s at 100, at the welcome screen (bench/first_question.py). Freezing those
+    objects instead (``gc.freeze``) would also keep any cyclic garbage of a visitor
+    who started meanwhile for as long as the kiosk runs."""
     collecting = gc.isenabled()
     gc.disable()
     try:
