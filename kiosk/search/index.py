@@ -19,8 +19,8 @@ these steps:
    idf) times its rarity in the language (a word as common as "the", "keep" or "bad"
    says little or nothing). A word the library lacks weighs as a rare word of the
    library times its rarity in the language ("kidney" much, "outside" little);
-5. a curated question of the bundle that reads like the question (rapidfuzz ratio)
-   comes first;
+5. a curated question of the bundle that reads like the question (rapidfuzz ratio),
+   and asks no other kind of question (its cues), comes first;
 6. then the passages FTS5 finds for any of the words, each scored by the share of the
    question's weight it holds (at the plain level, a word only its technical text
    holds counts less: the reader would not see it), its BM25 rank (reader's level
@@ -183,6 +183,10 @@ class _Curated:
     stems: frozenset[str] = frozenset()  # every word of its phrasings and answer, as stems
     # each phrasing's words that say something (as stems): a question must have them all
     needs: tuple[frozenset[str], ...] = ()
+    # each phrasing's kinds of question (its cues' intent ids): a question asking
+    # another kind is not this phrasing ("para que no me den calambres" is not "por qué
+    # me dan calambres")
+    wants: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,7 +470,16 @@ class _Language:
             frozenset(self.bundle_stem(w) for w in p.split() if self.rarity(w) >= SEARCHED_FROM)
             for p in phrasings
         )
-        return _Curated(bundle, answer, phrasings, stems, needs)
+        wants = tuple(self._wants(p.split()) for p in phrasings)
+        return _Curated(bundle, answer, phrasings, stems, needs, wants)
+
+    def _wants(self, words: Sequence[str]) -> frozenset[str]:
+        """The ids of the intents whose cues ``words`` hold (any bundle's)."""
+        return frozenset(
+            key.partition(":")[2]
+            for _, keys in self.cues.split(words, self.stem_of)
+            for key in keys or ()
+        )
 
     # -- reading a question (nothing of it is kept) -----------------------------------
     def rarity(self, word: str) -> float:
@@ -966,14 +979,19 @@ class SearchIndex:
             if index.resolve(word) is not None or index.rarity(word) >= SEARCHED_FROM
         )
         said = {index.stem_of(word) for word in read.split()}
+        wants = frozenset(key.partition(":")[2] for key in query.intents)
         best: tuple[float, _Curated] | None = None
         mine = index.curated if bundle_id is None else index.curated_of.get(bundle_id, ())
         for curated in mine:
             if not asked <= curated.stems:
                 continue
-            for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
+            for phrasing, needs, kinds in zip(
+                curated.phrasings, curated.needs, curated.wants, strict=True
+            ):
                 if not needs <= said:
                     continue  # "why do i get cramps at night" is not "why do i get leg cramps"
+                if wants - kinds:
+                    continue  # "para que no me den calambres" is not "por qué me dan calambres"
                 score = max(fuzz.ratio(read, phrasing), fuzz.token_sort_ratio(read, phrasing))
                 if score >= CURATED_MATCH and (best is None or score > best[0]):
                     best = (score, curated)

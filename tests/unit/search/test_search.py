@@ -652,6 +652,16 @@ def test_a_narrower_case_the_question_names_is_not_left_out_as_neutral(
         ("magnesium supplements", "en", "quinine-magnesium"),
         ("suplementos de magnesio", "es", "quinine-magnesium"),
         ("what illnesses cause cramps", "en", "medical-conditions"),
+        # 'medication' is 'medicine' (its stem is also 'medical''s)
+        ("can medication cause cramps", "en", "medicines"),
+        # a new 'remedio' is a new medicine, not a remedy
+        ("desde que tomo un remedio nuevo me dan calambres", "es", "medicines#new medicine"),
+        # B12 is one of the B vitamins
+        ("b12 for cramps", "en", "quinine-magnesium#b vitamins"),
+        ("vitamina b12 para los calambres", "es", "quinine-magnesium#b vitamins"),
+        # what-helps cues asked of 'you'; prevent asked with 'que no me den'
+        ("how do you stop a cramp", "en", "management"),
+        ("como hago para que no me den calambres", "es", "night-cramps#prevent"),
     ],
 )
 def test_what_the_bundle_adds_for_everyday_questions(
@@ -672,3 +682,32 @@ def test_what_the_bundle_adds_for_everyday_questions(
             )
         )
         assert fold(words) in text, (question, found[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("magnesium rct evidence", "quinine-magnesium"),  # rct -> studies
+        ("oral contraceptives and cramps", "medicines"),  # -> birth control pills
+    ],
+)
+def test_clinicians_shorthand_finds_the_clinician_text(
+    index: SearchIndex, question: str, expected: str
+) -> None:
+    assert sections(index, question, level="clinician")[:1] == [expected]
+
+
+def test_a_curated_phrasing_of_another_kind_of_question_does_not_match(
+    index: SearchIndex,
+) -> None:
+    """'para que no me den calambres' (so that I do not get cramps: a prevent cue)
+    reads much like the curated 'por qué me dan calambres' (why): the curated answer
+    is for a why question, and the question asks another kind, so it does not match;
+    the prevention passages answer. A question with no cue still matches a phrasing
+    that has one ('is a charlie horse dangerous', 'are cramps dangerous')."""
+    first = index.ask("para que no me den calambres", "patient", "es").found[0]
+    assert first.curated_id is None
+    assert first.section_id in ("prevention", "night-cramps")
+    assert index.ask("por que me dan calambres", "patient", "es").found[0].curated_id == (
+        "what-causes-cramps"
+    )
