@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from kiosk.content import Bundle
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,3 +36,21 @@ def isolated_home(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("KIOSK_NO_CACHE", raising=False)
     return home
+
+
+@pytest.fixture
+def index_builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Bundle, ...]]:
+    """Each library the question box's search builds from scratch, in order, during the
+    test (none is kept from an earlier test): what tells a cold build from a copy."""
+    import kiosk.search.index as index_module
+
+    made: list[tuple[Bundle, ...]] = []
+    real = index_module._build
+
+    def counted(bundles: tuple[Bundle, ...]) -> Any:
+        made.append(bundles)
+        return real(bundles)
+
+    monkeypatch.setattr(index_module, "_LAST_BUILT", [])
+    monkeypatch.setattr(index_module, "_build", counted)
+    return made

@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import kiosk.search
-import kiosk.search.index as index_module
-from kiosk.content import Bundle
 from kiosk.settings import Settings
 from kiosk.ui.app import PREPARE_SEARCH_MS, build_window, load_kiosk_content
 from kiosk.ui.ask_screen import AskScreen
@@ -22,21 +20,6 @@ from tests.conftest import CONTENT
 from tests.library import make_library
 from tests.ui.conftest import MakeWindow
 from tests.ui.helpers import click, to_topic
-
-
-@pytest.fixture
-def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Bundle, ...]]:
-    """Each library the search builds from scratch (none is kept from other tests)."""
-    made: list[tuple[Bundle, ...]] = []
-    real = index_module._build
-
-    def counted(bundles: tuple[Bundle, ...]) -> Any:
-        made.append(bundles)
-        return real(bundles)
-
-    monkeypatch.setattr(index_module, "_LAST_BUILT", [])
-    monkeypatch.setattr(index_module, "_build", counted)
-    return made
 
 
 def prepared(qtbot: QtBot, window: MainWindow) -> None:
@@ -72,19 +55,19 @@ def test_the_app_prepares_the_index_soon_after_start_up(qtbot: QtBot) -> None:
 
 
 def test_the_first_question_finds_the_index_ready(
-    qtbot: QtBot, make_window: MakeWindow, builds: list[Any]
+    qtbot: QtBot, make_window: MakeWindow, index_builds: list[Any]
 ) -> None:
     window = make_window(kiosk=True, prepare_search_ms=0)
     prepared(qtbot, window)
-    assert builds == [window.context.topics]  # built in the background, before any question
+    assert index_builds == [window.context.topics]  # built in the background, before any question
     screen = ask(qtbot, window, "do water pills cause cramps")
     assert screen.results is not None
     assert screen.results.answered
-    assert len(builds) == 1  # the question took a copy: no build of its own
+    assert len(index_builds) == 1  # the question took a copy: no build of its own
 
 
 def test_after_the_wipe_the_next_visitor_needs_no_build_either(
-    qtbot: QtBot, make_window: MakeWindow, builds: list[Any]
+    qtbot: QtBot, make_window: MakeWindow, index_builds: list[Any]
 ) -> None:
     window = make_window(kiosk=True, prepare_search_ms=0)
     prepared(qtbot, window)
@@ -93,22 +76,22 @@ def test_after_the_wipe_the_next_visitor_needs_no_build_either(
     screen = ask(qtbot, window, "what is a cramp")
     assert screen.results is not None
     assert screen.results.answered
-    assert len(builds) == 1
+    assert len(index_builds) == 1
 
 
 def test_a_library_is_prepared_whole(
-    qtbot: QtBot, make_window: MakeWindow, builds: list[Any], tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, index_builds: list[Any], tmp_path: Path
 ) -> None:
     window = make_window(
         kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
     )
     prepared(qtbot, window)
-    assert len(builds) == 1
-    assert len(builds[0]) == 6
+    assert len(index_builds) == 1
+    assert len(index_builds[0]) == 6
 
 
 def test_new_content_is_prepared_again(
-    qtbot: QtBot, make_window: MakeWindow, builds: list[Any], tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, index_builds: list[Any], tmp_path: Path
 ) -> None:
     root = make_library(tmp_path / "content", 2)
     window = make_window(kiosk=True, root=root, prepare_search_ms=0)
@@ -117,14 +100,14 @@ def test_new_content_is_prepared_again(
     window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
     qtbot.waitUntil(lambda: window.context.preparing is not first, timeout=5000)
     prepared(qtbot, window)
-    assert len(builds) == 2
-    assert builds[1] == window.context.topics
+    assert len(index_builds) == 2
+    assert index_builds[1] == window.context.topics
 
 
 def test_a_failed_build_is_logged_and_the_question_box_still_answers(
     qtbot: QtBot,
     make_window: MakeWindow,
-    builds: list[Any],
+    index_builds: list[Any],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -139,7 +122,7 @@ def test_a_failed_build_is_logged_and_the_question_box_still_answers(
     screen = ask(qtbot, window, "do water pills cause cramps")
     assert screen.results is not None
     assert screen.results.answered
-    assert len(builds) == 1  # the question built it itself
+    assert len(index_builds) == 1  # the question built it itself
 
 
 def test_no_content_no_build(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:

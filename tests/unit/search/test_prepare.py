@@ -14,27 +14,12 @@ from kiosk.search import SearchIndex, prepare
 from tests.library import TEST_TOPIC
 
 
-@pytest.fixture
-def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Bundle, ...]]:
-    """Each library that ``_build`` builds, from a clean slate (no last library kept)."""
-    made: list[tuple[Bundle, ...]] = []
-    real = index_module._build
-
-    def counted(bundles: tuple[Bundle, ...]) -> Any:
-        made.append(bundles)
-        return real(bundles)
-
-    monkeypatch.setattr(index_module, "_LAST_BUILT", [])
-    monkeypatch.setattr(index_module, "_build", counted)
-    return made
-
-
-def test_a_question_after_prepare_builds_nothing(bundle: Bundle, builds: list[Any]) -> None:
+def test_a_question_after_prepare_builds_nothing(bundle: Bundle, index_builds: list[Any]) -> None:
     library = (bundle, load_bundle(TEST_TOPIC))
     prepare(library)
-    assert len(builds) == 1
+    assert len(index_builds) == 1
     index = SearchIndex(library)
-    assert len(builds) == 1  # a copy of the prepared one
+    assert len(index_builds) == 1  # a copy of the prepared one
     results = index.ask_library("water pills", "patient", "en", open_topic=bundle.id)
     assert results.answered
     assert results == SearchIndex(library).ask_library(
@@ -43,15 +28,15 @@ def test_a_question_after_prepare_builds_nothing(bundle: Bundle, builds: list[An
 
 
 def test_prepare_for_other_bundles_does_not_stand_for_these(
-    bundle: Bundle, builds: list[Any]
+    bundle: Bundle, index_builds: list[Any]
 ) -> None:
     prepare([load_bundle(TEST_TOPIC)])
     SearchIndex([bundle])
-    assert len(builds) == 2
+    assert len(index_builds) == 2
 
 
 def test_a_question_during_prepare_waits_for_it_instead_of_building_again(
-    bundle: Bundle, builds: list[Any], monkeypatch: pytest.MonkeyPatch
+    bundle: Bundle, index_builds: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The background build holds the lock; a question asked meanwhile takes its result."""
     started, release = threading.Event(), threading.Event()
@@ -75,5 +60,5 @@ def test_a_question_during_prepare_waits_for_it_instead_of_building_again(
     thread.join(10)
     question.join(10)
     assert len(asked) == 1
-    assert len(builds) == 1
+    assert len(index_builds) == 1
     assert asked[0].ask("water pills", "patient", "en").answered
