@@ -9,8 +9,10 @@ these steps:
    "por que") are read as the words they mean;
 2. correct the spelling of a word that is neither the library's nor a real word of the
    language (wordfreq's list): to the nearest word of the library ("musle" -> "muscle"),
-   else to the nearest common word. A real word is never changed ("heart" stays
-   "heart", never "heat"), and a word being typed is kept as a prefix ("magnes");
+   else to the nearest common word. A real word is changed only into the topic's own
+   word one typo away, far likelier here than in general use ("craps" -> "cramps";
+   "heart" stays "heart", never "heat"), and a word being typed is kept as a prefix
+   ("magnes");
 3. put the bundles' synonyms and medicine names in, matched on stems ("water pills" ->
    "diuretic"), then take out the cue phrases of what the visitor wants ("what do i
    do", "por que"; declared per language in the bundle's ``ask`` part): each points to
@@ -82,6 +84,10 @@ GENERAL_CANDIDATE = 3.0  # Zipf of the common words a non-word may be corrected 
 # general use ("pils" -> "pill"), never to a rarer or as rare one ("magnesia" is not
 # "magnesium", "albumen" not "albumin")
 REAL_MARGIN = 1.5
+LIBRARY_PRIOR = (
+    2.0  # Zipf added to a library word as a typo's candidate, times its share of documents
+)
+PRIOR_FROM = 0.4  # share of documents from which a word has that prior
 ENOUGH = 0.55  # share of the question's weight a passage must hold to be shown
 UNKNOWN_SCALE = 0.6  # a word the library lacks weighs this share of its rarest word's idf
 TOPIC_FLOOR = 1.5  # the idf a library word counts with at least (the topic's own word)
@@ -418,6 +424,15 @@ class _Language:
             lambda w: general.get(w, 0.0),
         )
         self.general_by_initial = _general_by_initial(self.base)
+        # how much likelier a word that says something is in this library than in
+        # general use: its share of the library's documents (the topic's own word,
+        # "cramps", is in most; "the" says nothing and has none)
+        documents = len(self.docs) or 1
+        self.prior: dict[str, float] = {}
+        for word in self.vocabulary:
+            share = self.df.get(self.surface.get(word) or self.bundle_stem(word), 0) / documents
+            if share >= PRIOR_FROM and self.rarity(word) >= SEARCHED_FROM:
+                self.prior[word] = LIBRARY_PRIOR * share
         self.curated = [self._ready(curated) for curated in self.curated]
         self.curated_of: dict[str, list[_Curated]] = {}  # each bundle's, in order
         for curated in self.curated:
@@ -491,17 +506,18 @@ class _Language:
         return min(1.0, max(0.0, (common - zipf) / (common - rare)))
 
     def correct(self, word: str) -> str:
-        """``word``, or the word it is a typo of; a real word is never changed."""
-        if (
-            word in self.vocabulary
-            or len(word) < CORRECT_FROM
-            or word.isdigit()
-            or self.general.get(word, 0.0) >= REAL_WORD
-        ):
+        """``word``, or the word it is a typo of. A real word is changed only into a
+        library word one typo away that is far likelier here: commoner in general use
+        once the library's own weight is added (its topic's word: "craps" is "cramps",
+        "heart" stays "heart", never "heat")."""
+        if word in self.vocabulary or len(word) < CORRECT_FROM or word.isdigit():
             return word
         stem = self.stem_of(word)
         if stem in self.stems:
             return word  # another form of a library word ("sude", "sudé": "sudar")
+        zipf = self.general.get(word, 0.0)
+        if zipf >= REAL_WORD:
+            return self._likelier(word, zipf) or word
         at = bisect.bisect_left(self.sorted_words, word)
         if at < len(self.sorted_words) and self.sorted_words[at].startswith(word):
             # a word being typed ("magnes"): searched as a prefix. Its own letters begin a
@@ -521,13 +537,36 @@ class _Language:
                 for size in range(len(word) - distance, len(word) + distance + 1):
                     near = candidates.get((word[0], size), ())
                     if zipf > 0:
-                        near = [w for w in near if general.get(w, 0.0) >= zipf + REAL_MARGIN]
+                        prior = self.prior if candidates is self.by_initial else {}
+                        near = [
+                            w
+                            for w in near
+                            if general.get(w, 0.0) + prior.get(w, 0.0) >= zipf + REAL_MARGIN
+                        ]
                     best = process.extractOne(
                         word, near, scorer=OSA.distance, score_cutoff=distance
                     )
                     if best is not None:
                         return str(best[0])
         return word
+
+    def _likelier(self, word: str, zipf: float) -> str | None:
+        """The library word one typo away from the real word ``word`` that is far
+        likelier here (see :meth:`correct`), if any."""
+        if not LIBRARY_PRIOR:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        general, prior = self.general, self.prior
+        near = [
+            w
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for w in self.by_initial.get((word[0], size), ())
+            if w in prior and general.get(w, 0.0) + prior[w] >= zipf + REAL_MARGIN
+        ]
+        best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1)
+        return None if best is None else str(best[0])
 
     def _prefix(self, stem: str) -> str | None:
         if len(stem) < 4:

@@ -739,3 +739,26 @@ def test_greetings_thanks_and_framing_are_not_part_of_the_question(
     assert index.ask(bare, "patient", language).answered
     assert not index.ask("hello", "patient", "en").answered
     assert not index.ask("hola buenas tardes", "patient", "es").answered
+
+
+def test_a_typo_that_is_a_rarer_real_word_is_read_as_the_topics_word(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'craps', 'clamps' (real words, one typo from 'cramps') are read as the topic's own
+    word, in most of its passages: it is far likelier here than in general use. A real
+    word as common, or one typo from a word the library rarely says, stays ('camps',
+    'heart' is never 'heat', 'lung' never 'long')."""
+    from kiosk.search import index as search_index
+
+    english, spanish = index._languages["en"], index._languages["es"]
+    assert english.correct("craps") == "cramps"
+    assert english.correct("clamps") == "cramps"
+    assert spanish.correct("calabres") == "calambres"  # rare in general, not real enough
+    for word in ("camps", "heart", "lung", "crap", "noting"):
+        assert english.correct(word) == word
+    assert sections(index, "craps wake me up every night")[0] in (
+        "when-to-get-help",
+        "night-cramps",
+    )
+    monkeypatch.setattr(search_index, "LIBRARY_PRIOR", 0.0)
+    assert english.correct("craps") == "craps"
