@@ -724,6 +724,10 @@ def test_a_curated_phrasing_of_another_kind_of_question_does_not_match(
             "es",
         ),
         ("disculpe tomo diureticos por favor", "tomo diureticos", "es"),
+        # the fillers of speech and chat
+        ("um what helps a cramp asap", "what helps a cramp", "en"),
+        ("uh my calf hurts at night lol", "my calf hurts at night", "en"),
+        ("oiga fijese que me dan calambres en la noche", "me dan calambres en la noche", "es"),
     ],
 )
 def test_greetings_thanks_and_framing_are_not_part_of_the_question(
@@ -739,6 +743,9 @@ def test_greetings_thanks_and_framing_are_not_part_of_the_question(
     assert index.ask(bare, "patient", language).answered
     assert not index.ask("hello", "patient", "en").answered
     assert not index.ask("hola buenas tardes", "patient", "es").answered
+    assert not index.ask("um", "patient", "en").answered
+    # "er" is the emergency room, not a filler
+    assert sections(index, "do i need to go to the er for a cramp")[:1] == ["when-to-get-help"]
 
 
 def test_a_typo_that_is_a_rarer_real_word_is_read_as_the_topics_word(
