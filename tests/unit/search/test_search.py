@@ -769,3 +769,29 @@ def test_a_typo_that_is_a_rarer_real_word_is_read_as_the_topics_word(
     )
     monkeypatch.setattr(search_index, "LIBRARY_PRIOR", 0.0)
     assert english.correct("craps") == "craps"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "level", "expected"),
+    [
+        # "calfs" (a spelling) no longer reads every "calf" as "calves"
+        ("which muscle does a calf cramp hit", "en", "patient", "what-is-a-cramp"),
+        # "sentarse", "acostarse" are the passages' own words, not "descansar"
+        ("me quedo sentado todo el dia y me dan calambres", "es", "patient", "prevention"),
+        ("estirar antes de acostarse", "es", "patient", "night-cramps"),
+        # "funciona" (a spelling) is not "función"
+        ("pruebas de funcion tiroidea", "es", "clinician", "doctor"),
+    ],
+)
+def test_a_synonym_does_not_catch_another_word_of_the_same_stem(
+    index: SearchIndex, question: str, language: str, level: str, expected: str
+) -> None:
+    """Synonyms are matched on stems: one whose stem is that of another word of the
+    passages read that word as the synonym's meaning too ('calfs' caught 'calf',
+    'partido' 'parte', 'pesas' 'peso', 'funciona' 'función'). Such words are spellings
+    (matched as typed) or phrases now, or left out."""
+    assert sections(index, question, language, level)[:1] == [expected]
+    english = index._languages["en"]
+    assert "calf" in english.read("my calf hurts").folded.split()
+    spanish = index._languages["es"]
+    assert "parte" in spanish.read("me duele esta parte").folded.split()
