@@ -659,6 +659,10 @@ def test_a_narrower_case_the_question_names_is_not_left_out_as_neutral(
         # B12 is one of the B vitamins
         ("b12 for cramps", "en", "quinine-magnesium#b vitamins"),
         ("vitamina b12 para los calambres", "es", "quinine-magnesium#b vitamins"),
+        # what people call pain pills
+        ("do painkillers help a cramp", "en", "during-a-cramp#pain pills"),
+        ("me tomo un calmante para el calambre", "es", "during-a-cramp#pain pills"),
+        ("cramps woke me up", "en", "when-to-get-help"),
         # what-helps cues asked of 'you'; prevent asked with 'que no me den'
         ("how do you stop a cramp", "en", "management"),
         ("como hago para que no me den calambres", "es", "night-cramps#prevent"),
