@@ -117,6 +117,10 @@ SEARCHED_FROM = 0.4  # rarity from which a word is searched for (any below only 
 # names a narrower case ("pregnant", "sleep") that the passage answering should hold.
 # Chosen on the tuning files and the issue-6 sets (2.0-3.0 a plateau)
 NEUTRAL_BELOW = 2.5
+# the id of the intent whose cues ask for a dose ("dose", "dosis"): such a question is
+# answered only by a passage that gives one (a safety-side intent, like kiosk.search.
+# safety's medicine intents, never a ranking one)
+DOSE_INTENT = "medicine-dose"
 SEARCHED_AT_LEAST = 0.25  # ...but the rarest, from this, when none reaches it ("walk")
 # the stems of every bundle word seen, per language: an index built again (after each
 # visit) does not stem the same words again. Only bundle words go in (see bundle_stem).
@@ -208,6 +212,7 @@ class _Query:
     whole: float  # the question's whole weight, unknown words included
     unknown: float  # the weight of the weightiest word the library lacks (0: none)
     intents: frozenset[str]  # the keys of the intents its cue phrases show
+    dose: bool = False  # it asks for a dose (a cue of a bundle's DOSE_INTENT)
 
 
 class _Phrases(Generic[V]):
@@ -281,11 +286,14 @@ class _Language:
         self.synonym_pairs: list[tuple[str, str]] = []
         self.spelling_pairs: list[tuple[str, str]] = []
         self.cue_pairs: list[tuple[str, str]] = []  # cue phrase -> intent key
+        self.dose_cue_pairs: list[str] = []  # the cues of a question asking for a dose
+        self.gives_dose: list[bool] = []  # whether each document gives a dose
         self.intent_answers: dict[str, list[tuple[Bundle, str]]] = {}  # key -> answers
         self.lowered_intents: set[str] = set()  # keys of the intents lower_unless_asked
         self.synonyms: _Phrases[str] = _Phrases((), self.stem)
         self.spellings: _Phrases[str] = _Phrases((), _identity)
         self.cues: _Phrases[frozenset[str]] = _Phrases((), self.stem)
+        self.dose_cues: _Phrases[bool] = _Phrases((), self.stem)
         self.intent_docs: dict[str, dict[int, int]] = {}
         db.execute(
             f"CREATE VIRTUAL TABLE {self.table} USING fts5("
@@ -327,6 +335,9 @@ class _Language:
             ),
         )
         self._rows.setdefault(id(bundle), []).append(len(self.docs))
+        self.gives_dose.append(
+            any(has_dose(bundle.level_text(doc.body, level, language)) for level in doc.body)
+        )
         self.docs.append(doc)
         self.doc_keys.append(bundle_key)
         self.rows.append(row)
@@ -389,6 +400,17 @@ class _Language:
             read = " ".join(self.synonyms.replace(tokens(fold(cue)), self.bundle_stem))
             grouped.setdefault(read, set()).add(key)
         self.cues = _Phrases(((c, frozenset(k)) for c, k in grouped.items()), self.bundle_stem)
+        self.dose_cues = _Phrases(
+            (
+                (phrase, True)
+                for cue in self.dose_cue_pairs
+                for phrase in (
+                    cue,
+                    " ".join(self.synonyms.replace(tokens(fold(cue)), self.bundle_stem)),
+                )
+            ),
+            self.bundle_stem,
+        )
         self.intent_docs = {
             key: self._answering(answers) for key, answers in self.intent_answers.items()
         }
@@ -594,6 +616,15 @@ class _Language:
         folded = " ".join(words)
         intents: set[str] = set()
         content: list[str] = []
+        dose = False
+        if self.dose_cues.phrases:
+            kept: list[str] = []
+            for run, asks in self.dose_cues.split(words, self.stem_of):
+                if asks is None:
+                    kept.extend(run)
+                else:
+                    dose = True
+            words = kept
         for run, keys in self.cues.split(words, self.stem_of):
             if keys is None:
                 content.extend(run)
@@ -625,6 +656,7 @@ class _Language:
             whole,
             unknown,
             frozenset(intents),
+            dose,
         )
 
     def idf(self, term: tuple[str, bool] | None, scope: str | None = None) -> float:
@@ -839,6 +871,16 @@ class SearchIndex:
         found: list[Found] = []
         seen: set[tuple[str, str | None]] = set()
         curated = None if not_key else self._curated(index, query, level, bundle_id)
+        if curated is not None and query.dose:
+            answer = next(  # a curated answer asked for a dose must give one too
+                a for a in index.curated if a.answer.id == curated.curated_id
+            ).answer
+            if not any(
+                has_dose(bundle.level_text(answer.answer, lv, index.language))
+                for bundle in (self._bundles[curated.bundle_id],)
+                for lv in answer.answer
+            ):
+                curated = None
         if curated is not None:
             found.append(curated)
             seen.add((curated.bundle_id, curated.section_id))
@@ -891,6 +933,7 @@ class SearchIndex:
                 (answering[rowid] - (order * size + rowid) / size**2, rowid)
                 for rowid, order in intent_docs.items()
                 if self._in_scope(index, rowid, key, not_key)
+                and (index.gives_dose[rowid] or not query.dose)
             ]
         elif query.terms and query.whole > 0:
             candidates = self._passages(index, searched, level, key, not_key) if searched else []
@@ -901,6 +944,10 @@ class SearchIndex:
                 # word) and none holds what it says besides ("period cramps"): no
                 # passage answers it more than another
                 candidates = []
+            if query.dose:
+                # a question asking for a dose: only a passage that gives one says what
+                # is asked ("dosis de potasio": none gives a potassium dose)
+                candidates = [(r, b) for r, b in candidates if index.gives_dose[r]]
             for rowid, bm25 in candidates:
                 doc_terms = index.doc_terms[rowid]
                 own = index.plain_terms[rowid].get(level, doc_terms)
@@ -1158,6 +1205,9 @@ def _build(bundles: tuple[Bundle, ...]) -> _Built:
                 for words in spelling.words
             )
             for intent in ask.intents:
+                if intent.id == DOSE_INTENT:
+                    index.dose_cue_pairs.extend(intent.cues.get(language, ()))
+                    continue
                 if intent.id in MEDICINE_INTENTS:
                     continue  # the question box's safety cues (kiosk.search.safety)
                 intent_key = f"{key}:{intent.id}"
