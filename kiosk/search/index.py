@@ -193,10 +193,6 @@ class _Curated:
     stems: frozenset[str] = frozenset()  # every word of its phrasings and answer, as stems
     # each phrasing's words that say something (as stems): a question must have them all
     needs: tuple[frozenset[str], ...] = ()
-    # each phrasing's kinds of question (its cues' intent ids): a question asking
-    # another kind is not this phrasing ("para que no me den calambres" is not "por qué
-    # me dan calambres")
-    wants: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,8 +503,7 @@ class _Language:
             frozenset(self.bundle_stem(w) for w in p.split() if self.rarity(w) >= SEARCHED_FROM)
             for p in phrasings
         )
-        wants = tuple(self._wants(p.split()) for p in phrasings)
-        return _Curated(bundle, answer, phrasings, stems, needs, wants)
+        return _Curated(bundle, answer, phrasings, stems, needs)
 
     def _wants(self, words: Sequence[str]) -> frozenset[str]:
         """The ids of the intents whose cues ``words`` hold (any bundle's)."""
@@ -1071,16 +1066,18 @@ class SearchIndex:
         for curated in mine:
             if not asked <= curated.stems:
                 continue
-            for phrasing, needs, kinds in zip(
-                curated.phrasings, curated.needs, curated.wants, strict=True
-            ):
+            for phrasing, needs in zip(curated.phrasings, curated.needs, strict=True):
                 if not needs <= said:
                     continue  # "why do i get cramps at night" is not "why do i get leg cramps"
-                if wants - kinds:
-                    continue  # "para que no me den calambres" is not "por qué me dan calambres"
                 score = max(fuzz.ratio(read, phrasing), fuzz.token_sort_ratio(read, phrasing))
-                if score >= CURATED_MATCH and (best is None or score > best[0]):
-                    best = (score, curated)
+                if score < CURATED_MATCH or (best is not None and score <= best[0]):
+                    continue
+                # a phrasing of another kind of question is not this question ("para que
+                # no me den calambres" is not "por qué me dan calambres"): the kinds it
+                # asks (its cues' intent ids) must include the question's
+                if wants and wants - index._wants(phrasing.split()):
+                    continue
+                best = (score, curated)
         if best is None:
             return None
         score, match = best

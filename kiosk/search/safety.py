@@ -83,6 +83,9 @@ _DOSE = re.compile(
     re.IGNORECASE,
 )
 
+_DIGIT = re.compile(r"\d")
+_CITATIONS = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
+
 Phrase = tuple[str, ...]  # stems; "..." a gap
 T = TypeVar("T")
 
@@ -428,4 +431,6 @@ def medicine_safety(bundle: Bundle, level: str, language: str) -> str | None:
 
 def has_dose(text: str) -> bool:
     """Whether ``text`` gives an amount of a medicine ("10 mg", "2 a day")."""
+    if not _DIGIT.search(_CITATIONS.sub("", text)):
+        return False  # no number but citations' (most passages): no markup to read
     return _DOSE.search(plain_text(text)) is not None
