@@ -148,13 +148,20 @@ def test_every_expected_passage_exists(bundle: Bundle, half: str) -> None:
     assert wrong == []
 
 
+def _same_words(question: str) -> str:
+    """``question`` folded, its punctuation and extra spaces gone."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(question)).split())
+
+
 def test_the_set_is_big_and_varied_enough() -> None:
     everything = questions("tune") + questions("held")
     assert len(everything) >= 250
     assert len({q["q"] for q in everything}) == len(everything)  # no question twice
-    later = {q["q"] for q in questions("tune2")}
+    later = {_same_words(q["q"]) for q in questions("tune2")}
     assert len(later) == len(questions("tune2"))
-    assert not later & {q["q"] for q in everything}  # the later tuning file adds new ones
+    # the later tuning file adds new ones: not one that differs from a question of the
+    # halves only in case, accents, punctuation or spacing (a "?" more is the same question)
+    assert not later & {_same_words(q["q"]) for q in everything}
     for lang in ("en", "es"):
         for level in ("patient", "clinician"):
             assert any(q["lang"] == lang and q["level"] == level for q in everything)
