@@ -32,7 +32,6 @@ process runs, whatever the disk allows (a read-only or full home keeps it too).
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 import time
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from kiosk.content._files import FileProblem, read_file
+from kiosk.content.collector import paused
 from kiosk.content.model import BundleDocument
 
 if TYPE_CHECKING:
@@ -111,16 +111,13 @@ def decode_document(key: str, data: bytes) -> BundleDocument:
     # A document is some 30,000 new objects, none of them in a cycle: the cyclic garbage
     # collector, run every 700 new objects, would look at them (and at every document
     # decoded before: a full collection now and then) some 40 times each, for nothing.
-    # That took more than half of a 500-topic library's warm load.
-    collecting = gc.isenabled()
-    gc.disable()
+    # That took more than half of a 500-topic library's warm load. (Paused through
+    # kiosk.content.collector: another thread may pause it too.)
     try:
-        document = _decoder.decode(payload)
+        with paused():
+            document = _decoder.decode(payload)
     except msgspec.MsgspecError as exc:  # not JSON, or not a BundleDocument's
         raise ValueError(str(exc)) from None
-    finally:
-        if collecting:
-            gc.enable()
     if type(document) is not BundleDocument:  # pragma: no cover - the decoder makes one
         raise ValueError("not a bundle")
     return document

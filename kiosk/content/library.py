@@ -191,19 +191,15 @@ def load_library(
     when ``approver`` names the reviewer whose signature approves it (no approver: none
     is); the others are listed but not shown. The YAML's review status never counts.
     """
-    import gc
+    from kiosk.content.collector import paused
 
     # Loading builds many small objects that all stay alive; the cycle collector would
     # walk them again and again as they pile up (cost growing with the library), so it
-    # waits until the whole library is in.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # waits until the whole library is in (paused through kiosk.content.collector:
+    # another thread may pause it too).
+    with paused():
         approve = (approver or _nobody) if require_approved else None
         return _load_library(Path(root), cache, limits, last_good, approve)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load_library(

@@ -8,7 +8,6 @@ main window turns into moves.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Bundle, ContentState, Section
+from kiosk.content.collector import Pause, pause
 from kiosk.content.registry import LANGUAGES, LEVELS
 from kiosk.ui.accessibility import announce, screen_announcement, screen_title
 from kiosk.ui.care_card import CareCard, sign_cards
@@ -101,12 +101,28 @@ class ScreenContext:
             return None
         from kiosk.search import prepare
 
+        # Python's cyclic garbage collector is paused for the build, as while the content
+        # cache is decoded: the build makes millions of objects, and each full collection
+        # they set off stops every thread, the screen's too (at 500 topics, several of up
+        # to 0.7 s). Back on, it looks over what the build made once: one pause of about
+        # 0.5 s at 500 topics, 0.1 s at 100, at the welcome screen (bench/first_question.py).
+        # Freezing those objects instead (``gc.freeze``) would also keep any cyclic garbage
+        # of a visitor who started meanwhile for as long as the kiosk runs. The pause
+        # begins and ends here, in the Qt main thread, never in the build's: a collection
+        # runs in the thread that sets it off and finalises whatever cyclic garbage there
+        # is, the screens' Qt objects too, which must never be destroyed in another thread.
+        held = pause()
         thread = threading.Thread(
             target=_prepare_quietly, args=(prepare, self.topics), name="search-prepare"
         )
         thread.daemon = True  # a kiosk closing mid-build does not wait for it
-        thread.start()
+        try:
+            thread.start()
+        except BaseException:
+            held.end()
+            raise
         self.preparing = thread
+        _resume_when_done(thread, held)
         return thread
 
     def forget_search(self) -> None:
@@ -144,26 +160,25 @@ def _prepare_quietly(
     prepare: Callable[[tuple[Bundle, ...]], None], topics: tuple[Bundle, ...]
 ) -> None:
     """:func:`kiosk.search.prepare` in its thread: a failure is logged (the content's,
-    never a visitor's), and the first question then builds the index itself.
-
-    Python's cyclic garbage collector is off meanwhile, as while the content cache is
-    decoded: the build makes millions of objects, and each full collection they set off
-    stops every thread, the screen's too (at 500 topics, several of up to 0.7 s). Back
-    on, it looks over what the build made once: one pause of about 0.5 s at 500 topics,
-    0.1 s at 100, at the welcome screen (bench/first_question.py). Freezing those
-    objects instead (``gc.freeze``) would also keep any cyclic garbage of a visitor
-    who started meanwhile for as long as the kiosk runs."""
-    collecting = gc.isenabled()
-    gc.disable()
+    never a visitor's), and the first question then builds the index itself. The
+    collector is paused throughout by the caller (see :meth:`ScreenContext.prepare_search`)."""
     try:
         prepare(topics)
     except Exception:
         import logging
 
         logging.getLogger("kiosk").exception("could not prepare the question box's index")
-    finally:
-        if collecting:
-            gc.enable()
+
+
+PREPARE_POLL_MS = 100  # how often the main thread looks whether the build is done
+
+
+def _resume_when_done(thread: threading.Thread, held: Pause) -> None:
+    """End the build's pause of the collector in the Qt main thread, once it is done."""
+    if thread.is_alive():
+        QTimer.singleShot(PREPARE_POLL_MS, partial(_resume_when_done, thread, held))
+    else:
+        held.end()
 
 
 def topics_of(content: ContentState) -> tuple[Bundle, ...]:

@@ -141,7 +141,9 @@ class MainWindow(QMainWindow):
     def _prepare_search(self) -> None:
         """The question box's index, built in the background soon (if the options ask)."""
         if self.options.prepare_search_ms is not None and self.content.bundle is not None:
-            QTimer.singleShot(self.options.prepare_search_ms, self.context.prepare_search)
+            # the window as the timer's context: a window gone (closed and deleted: a
+            # test's) starts no build later, in whatever runs then
+            QTimer.singleShot(self.options.prepare_search_ms, self, self.context.prepare_search)
 
     def _build_menus(self) -> None:
         """The laptop's menus, in the session's language (built again when it changes)."""

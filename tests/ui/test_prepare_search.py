@@ -3,7 +3,9 @@ visitor's first question does not wait for it (seconds in a large library)."""
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ def prepared(qtbot: QtBot, window: MainWindow) -> None:
     assert thread.daemon
     thread.join(60)
     assert not thread.is_alive()
+    # the build's pause of the garbage collector ends in this thread, soon after
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
 
 
 def ask(qtbot: QtBot, window: MainWindow, question: str) -> AskScreen:
@@ -133,3 +137,42 @@ def test_no_content_no_build(qtbot: QtBot, make_window: MakeWindow, tmp_path: Pa
     qtbot.wait(50)
     assert window.current == "updating"
     assert window.context.preparing is None
+
+
+def test_no_garbage_collection_runs_in_the_build_thread(
+    qtbot: QtBot, make_window: MakeWindow, index_builds: list[Any]
+) -> None:
+    """A collection finalises whatever cyclic garbage there is, the screens' Qt objects
+    too, in the thread that runs it: never the build's. The collector, paused for the
+    build, is turned back on in the Qt main thread once the build is done."""
+    threads: list[str] = []
+
+    def seen(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    gc.callbacks.append(seen)
+    try:
+        window = make_window(kiosk=True, prepare_search_ms=0)
+        prepared(qtbot, window)
+        qtbot.wait(100)  # the collections set off by what the build made
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(index_builds) == 1
+    assert threads  # the build made enough objects to set one off
+    assert set(threads) == {threading.main_thread().name}
+
+
+def test_a_window_gone_before_its_build_starts_none(qtbot: QtBot) -> None:
+    """The start-up timer goes with its window (a test's, closed at its end): no build
+    starts later in whatever runs then."""
+    settings = Settings()
+    content = load_kiosk_content(CONTENT, settings, kiosk=False)
+    window = build_window(
+        settings, content, kiosk=False, root=CONTENT, speech_engine="mock", prepare_search_ms=200
+    )
+    context = window.context
+    window.close()
+    window.deleteLater()
+    qtbot.wait(600)
+    assert context.preparing is None
