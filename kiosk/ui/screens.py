@@ -824,6 +824,13 @@ class UpdatingScreen(Screen):
         layout.addStretch(2)
         self.refresh()
 
+    def first_focus(self) -> QWidget | None:
+        """No control here: the page (named after the title) takes the focus, so that a
+        screen reader says the title and reads on from there (it had none: the focus
+        was nowhere in the window, and a screen reader that skips announcements said
+        only the window's name)."""
+        return self.page
+
     def refresh(self) -> None:
         self.title.setText(self.tr("This kiosk is being updated"))
         self.body.setText(self.tr("Please ask a member of staff for help."))

@@ -14,6 +14,10 @@ assert on its report:
     step:   {} (look only) | {"key": "Tab", "times": N} | {..., "locale": true}
             | {"press": NAME or [NAME, ...], "how": "action" | "keyboard", "times": N,
                "until": NAME}   (press the first showing one, N times or until NAME shows)
+            | {"tap": [X, Y], "times": N}   (mouse clicks on the screen, as a finger)
+            | {"press_each": [NAME, ...]}   (each in turn, by its action: a PIN pad's keys)
+            | {..., "copy": [SOURCE, DESTINATION]}   (a folder copied first, as staff
+               or a fleet update put content in place)
     report: {"steps": [{"windows": [TREE, ...], "events": [EVENT, ...], "focus": NODE}]}
 
 A TREE node: role, name, description, states (a few), attributes, relations (type ->
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -242,6 +247,9 @@ def main() -> int:
             if report["steps"]:  # the first step keeps what start-up sent (its screen's)
                 client.events = []
             error = None
+            if "copy" in step:
+                source, destination = step["copy"]
+                shutil.copytree(source, destination, dirs_exist_ok=True)
             if "press" in step:
                 names = step["press"] if isinstance(step["press"], list) else [step["press"]]
                 for _ in range(step.get("times", 1)):
@@ -265,6 +273,19 @@ def main() -> int:
                     else:
                         target.get_action_iface().do_action(0)
                     client.settle(quiet=0.3)
+            elif "tap" in step:
+                x, y = step["tap"]
+                for _ in range(step.get("times", 1)):
+                    Atspi.generate_mouse_event(x, y, "b1c")
+                    client.pump(0.1)
+            elif "press_each" in step:
+                for name in step["press_each"]:
+                    target = client.find(app, name, None)
+                    if target is None:
+                        error = f"nothing showing to press named {name!r}"
+                        break
+                    target.get_action_iface().do_action(0)
+                    client.settle(quiet=0.2)
             elif "key" in step:
                 for _ in range(step.get("times", 1)):
                     Atspi.generate_keyboard_event(KEYS[step["key"]], None, Atspi.KeySynthType.SYM)

@@ -423,3 +423,57 @@ def test_the_topic_chooser_of_a_library(walked_library: dict[str, Step]) -> None
         assert after["extents"][1] + after["extents"][3] > before["extents"][1]
     chosen = walked_library["topic"]
     assert chosen.announcements()[-1].split("\n")[0] == TOPIC_TITLE
+
+
+UPDATING_TITLE = "This kiosk is being updated"
+UPDATING_TEXT = "Please ask a member of staff for help."
+
+
+def test_being_updated_is_heard_on_arrival(walked_updating: dict[str, Step]) -> None:
+    """No good content (an empty content folder): the window is named, the screen is
+    announced (its title, then what to do), both are headings, and the focus is on the
+    page named after the title (there is no control): a screen reader that skips
+    announcements says the title too."""
+    assert [(name, step.error) for name, step in walked_updating.items() if step.error] == []
+    step = walked_updating["updating"]
+    assert step.main["name"] == "Health information kiosk"
+    assert step.main["role"] == "frame"
+    assert step.announcements() == [f"{UPDATING_TITLE}\n{UPDATING_TEXT}"]
+    assert _headings(step) == [UPDATING_TITLE, UPDATING_TEXT]
+    focused = step.focused()
+    assert focused is not None, "nothing has the focus"
+    assert focused["name"] == UPDATING_TITLE
+    assert focused["role"] in ("scroll pane", "filler")
+    assert [n for n in step.nodes(_stack(step)) if "focused" in n["states"]]
+    assert step.focus_moves()[-1]["name"] == UPDATING_TITLE
+
+
+def test_being_updated_has_nothing_else(walked_updating: dict[str, Step]) -> None:
+    """Nothing but the message: no control (so none unnamed), no header or banner, no
+    dialog, and nothing of a visit; every text is one of its two lines, in the order
+    shown. Tab, Space and Return keep the focus on the page and change nothing."""
+    first = walked_updating["updating"]
+    for name, step in walked_updating.items():
+        assert _controls(step) == [], name
+        assert not step.dialogs, name
+        texts = [n["name"] for n in step.nodes() if n["name"]]
+        assert set(texts) <= {"Health information kiosk", UPDATING_TITLE, UPDATING_TEXT}, name
+        focused = step.focused()
+        assert focused is not None, name
+        assert focused["name"] == UPDATING_TITLE, name
+        if step is not first:  # the keys said nothing new and changed nothing
+            assert step.announcements() == [], name
+            assert _same_tree(step.main, first.main), name
+    leaves = [n for n in first.nodes(first.main) if not n["children"] and n["extents"][3] > 0]
+    tops = [n["extents"][1] for n in leaves]
+    assert tops == sorted(tops)
+    (title,) = first.named(UPDATING_TITLE, "heading")
+    assert title["extents"][1] >= 0
+    assert title["extents"][1] + title["extents"][3] <= SCREEN[1]
+
+
+def _same_tree(a: Node, b: Node) -> bool:
+    """The same nodes (role, name, states), in the same order."""
+    return [(n["role"], n["name"], n["states"]) for n in walk(a)] == [
+        (n["role"], n["name"], n["states"]) for n in walk(b)
+    ]

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.content import ContentState
 from kiosk.ui.screens import Screen
 from kiosk.ui.window import MainWindow
 from tests.ui.conftest import MakeWindow
@@ -115,3 +116,17 @@ def test_a_change_of_screen_stops_nowhere_on_the_way(qtbot: QtBot, window: MainW
     header = {w.objectName() for w in window.chrome.header.findChildren(QWidget)}
     assert [name for name in landed if name in header] == []
     assert landed[-1] == "section-mechanisms"  # back where it was
+
+
+def test_being_updated_gives_the_focus_to_its_page(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """No content: the screen has no control, and the focus was nowhere in the window (a
+    screen reader that skips announcements said only the window's name). The page, named
+    after the title, takes it; Tab leaves it there (there is nowhere else to go)."""
+    window = _active(qtbot, make_window(kiosk=True, content=ContentState(None)))
+    assert window.current == "updating"
+    screen = window.screens["updating"]
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is screen.page
+    assert screen.page.accessibleName() == "This kiosk is being updated"
+    qtbot.keyClick(screen.page, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.page
