@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import kiosk.search
+from kiosk.content import collector
 from kiosk.settings import Settings
 from kiosk.ui.app import PREPARE_SEARCH_MS, build_window, load_kiosk_content
 from kiosk.ui.ask_screen import AskScreen
+from kiosk.ui.screens import _resume_when_done
 from kiosk.ui.window import MainWindow
 from tests.conftest import CONTENT
 from tests.library import make_library
@@ -176,3 +178,28 @@ def test_a_window_gone_before_its_build_starts_none(qtbot: QtBot) -> None:
     window.deleteLater()
     qtbot.wait(600)
     assert context.preparing is None
+
+
+def test_the_collector_looks_over_the_build_as_soon_as_it_is_back_on() -> None:
+    """At the welcome screen, once the build is done: left to the next new object, that
+    pass over all the build made fell in the first visitor's first touch or question."""
+    held = collector.pause()
+    done = threading.Thread(target=lambda: None)
+    done.start()
+    done.join(10)
+    made = [[] for _ in range(5000)]  # what a build leaves: many new objects, all kept
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        _resume_when_done(done, held)
+        assert passes  # a pass now, before any other new object
+    finally:
+        gc.callbacks.remove(seen)
+        held.end()
+    assert gc.isenabled()
+    assert len(made) == 5000
