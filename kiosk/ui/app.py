@@ -163,7 +163,8 @@ def _check_for_updates(window: MainWindow, settings: Settings) -> None:
     assert settings.update_from is not None
 
     def between_visits() -> bool:
-        return window.current == "welcome" and window.session.is_start_state()
+        # "updating": no good content yet, so no visit; the fleet is how it comes
+        return window.current in ("welcome", "updating") and window.session.is_start_state()
 
     updates = FleetUpdates(
         settings.update_from,

@@ -127,3 +127,24 @@ def test_no_update_check_while_a_visitor_is_on_a_topic(
     assert window.fleet.check_now()
     with qtbot.waitSignal(window.fleet.checked, timeout=10000):
         pass
+
+
+def test_a_kiosk_with_no_content_yet_gets_it_from_the_fleet(
+    qtbot: QtBot, fleet: Fleet, make_window: MakeWindow, staff_hash: str
+) -> None:
+    """A kiosk that starts with nothing installed shows "being updated", and the fleet
+    check (which waits for a moment between visits) is allowed there: it is how the
+    content comes. Before, checks ran only on the welcome screen, so it never came."""
+    from kiosk.fleet.client import default_state_dir
+    from kiosk.settings import Settings
+
+    state = default_state_dir()
+    trust(state, (fleet.repo / "metadata" / "root.json").read_bytes())
+    settings = Settings(staff_pin=staff_hash, update_from=fleet.url)
+    window = make_window(kiosk=True, root=state / "current", settings=settings)
+    assert window.current == "updating"
+    assert window.fleet is not None
+    with qtbot.waitSignal(window.fleet.installed, timeout=10000):
+        assert window.fleet.check_now()
+    assert window.content.bundle is not None
+    assert window.current == "welcome"
