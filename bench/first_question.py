@@ -66,7 +66,6 @@ def child(case: str, root: Path) -> dict[str, Any]:
     """One case, in this (fresh) process; returns its figures."""
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.settings import Settings
     from kiosk.ui.app import build_window, load_kiosk_content, make_application
@@ -129,7 +128,6 @@ def child(case: str, root: Path) -> dict[str, Any]:
     window.allow_close = True
     window.close()
     app.processEvents()
-    QApplication.processEvents()
     return result
 
 

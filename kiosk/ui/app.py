@@ -162,15 +162,13 @@ def _check_for_updates(window: MainWindow, settings: Settings) -> None:
 
     assert settings.update_from is not None
 
-    def between_visits() -> bool:
-        # "updating": no good content yet, so no visit; the fleet is how it comes
-        return window.current in ("welcome", "updating") and window.session.is_start_state()
-
     updates = FleetUpdates(
         settings.update_from,
         default_state_dir(),
         every_ms=settings.update_minutes * 60_000,
-        between_visits=between_visits,
+        # as a new visitor finds the kiosk: the welcome, or "being updated" (no good
+        # content yet: the fleet is how it comes)
+        between_visits=window.at_rest,
         parent=window,
     )
     updates.installed.connect(window.reload_content)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         session.contrastChanged.connect(self._contrast_changed)
         session.wiped.connect(self._after_wipe)
 
-        guards = self.guards = Guards(self, options, self._at_rest)
+        guards = self.guards = Guards(self, options, self.at_rest)
         self.idle, self.idle_reset, self.lockdown = guards.idle, guards.idle_reset, guards.lockdown
         self.corner_taps = guards.corner_taps
         self.idle_reset.expired.connect(self.session.wipe)
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return type(widget) if isinstance(widget, Screen) else Screen
 
-    def _at_rest(self) -> bool:
+    def at_rest(self) -> bool:
         """As a new visitor finds the kiosk: nothing for the idle reset to do."""
         return self._kind.at_rest and self.session.is_start_state()
 
