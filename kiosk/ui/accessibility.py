@@ -32,15 +32,20 @@ _installed = False
 
 
 class _Heading(QAccessibleWidget):
-    """A title label: AT-SPI role heading, named by its (plain) text."""
+    """A title label: AT-SPI role heading, named by its (plain) text.
+
+    None of these interfaces keeps its widget in a Python attribute: each asks
+    ``self.widget()`` (Qt's guarded pointer). An interface that held its widget's Python
+    wrapper crashed the app (SIGSEGV) when a dialog was freed while a screen reader read
+    it: the staff panel opened from the PIN pad (tests/a11y, the "being updated" walk)."""
 
     def __init__(self, widget: QLabel) -> None:
         super().__init__(widget, QAccessible.Role.Heading)
-        self.label = widget
 
     def text(self, kind: QAccessible.Text) -> str:
-        if kind == QAccessible.Text.Name:
-            return self.label.accessibleName() or _plain(self.label)
+        label = self.widget()
+        if kind == QAccessible.Text.Name and isinstance(label, QLabel):
+            return label.accessibleName() or _plain(label)
         return super().text(kind)
 
 
@@ -49,43 +54,54 @@ class _Button(QAccessibleWidget):
     interface once, often at its first setText, before it is made checkable): a push
     button, a check box, or a radio button (``a11y`` property ``radio``). Activating a
     checkable one clicks it, as a tap does (Qt's own toggle action only flipped its
-    state, so an answer chosen that way was never given)."""
+    state, so an answer chosen that way was never given). A button already gone gets
+    Qt's defaults."""
 
     def __init__(self, widget: QAbstractButton) -> None:
         super().__init__(widget, QAccessible.Role.Button)
-        self.button = widget
+
+    def _button(self) -> QAbstractButton | None:
+        widget = self.widget()
+        return widget if isinstance(widget, QAbstractButton) else None
 
     def role(self) -> QAccessible.Role:
-        if self.button.property("a11y") == "radio":
+        button = self._button()
+        if button is not None and button.property("a11y") == "radio":
             return QAccessible.Role.RadioButton
-        if self.button.isCheckable():
+        if button is not None and button.isCheckable():
             return QAccessible.Role.CheckBox
         return QAccessible.Role.Button
 
     def text(self, kind: QAccessible.Text) -> str:
-        if kind == QAccessible.Text.Name:
-            return self.button.accessibleName() or self.button.text()
+        button = self._button()
+        if kind == QAccessible.Text.Name and button is not None:
+            return button.accessibleName() or button.text()
         return super().text(kind)
 
     def state(self) -> QAccessible.State:
         state = super().state()
-        if self.button.isCheckable():
+        button = self._button()
+        if button is None:
+            return state
+        if button.isCheckable():
             state.checkable = True
-            state.checked = self.button.isChecked()
-        state.pressed = self.button.isDown()
+            state.checked = button.isChecked()
+        state.pressed = button.isDown()
         return state
 
     def actionNames(self) -> list[str]:
         # setFocus too: without it an AT-SPI client's grab_focus on an answer did nothing
         # (Qt's bridge moves the focus only through that action)
-        if self.button.isCheckable():
+        button = self._button()
+        if button is not None and button.isCheckable():
             return [self.toggleAction(), self.pressAction(), self.setFocusAction()]
         return [self.pressAction(), self.setFocusAction()]
 
     def doAction(self, name: str) -> None:
         if name in (self.toggleAction(), self.pressAction()):
-            if self.button.isEnabled():
-                self.button.click()
+            button = self._button()
+            if button is not None and button.isEnabled():
+                button.click()
         else:
             super().doAction(name)
 

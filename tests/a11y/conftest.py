@@ -157,10 +157,10 @@ def walked_library(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
 
 
 # No good content (an empty content folder): "being updated", then Tab, Space and Return
-# (a visitor trying the keys). Not walked: staff's reload from the panel, to the welcome
-# (the corner taps, the PIN pad and "Reload content": the client can do each, but the app
-# crashed, SIGSEGV, as the staff panel opened over the PIN pad while a client read it;
-# with content too, so not this screen's).
+# (a visitor trying the keys); then staff put content in place and reload it from the
+# staff panel (five taps in the top-left corner, the PIN pad's keys, "Reload content",
+# "Close"), to the welcome. The app crashed there (SIGSEGV) while a client read it:
+# the PIN pad freed while its keys' accessible interfaces held their Python wrappers.
 UPDATING_STEPS: list[tuple[str, dict[str, Any]]] = [
     ("updating", {}),
     ("updating-tab", {"key": "Tab", "times": 3}),
@@ -170,11 +170,21 @@ UPDATING_STEPS: list[tuple[str, dict[str, Any]]] = [
 STAFF_PIN = "246813"
 
 
+def staff_reload_steps(content: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Staff open the panel and reload, after copying the shipped content into ``content``."""
+    return [
+        ("staff-pin", {"tap": [20, 20], "times": 5}),
+        ("staff-panel", {"press_each": [*STAFF_PIN, "OK"]}),
+        ("staff-reloaded", {"copy": [str(CONTENT), str(content)], "press": "Reload content"}),
+        ("staff-closed", {"press": "Close"}),
+    ]
+
+
 @pytest.fixture(scope="session")
 def walked_updating(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Step]:
     content = tmp_path_factory.mktemp("a11y-updating") / "content"
     content.mkdir()
-    return _walk(tmp_path_factory, content, UPDATING_STEPS)
+    return _walk(tmp_path_factory, content, UPDATING_STEPS + staff_reload_steps(content))
 
 
 def _walk(
