@@ -29,8 +29,11 @@ these steps:
    above the other, titles above both) and whether it answers what the visitor wants
    (the intent's answers in the order the bundle lists them; one answering two of the
    question's intents above one answering one); one (the best) per section. A passage
-   holding too little of the question's weight is not shown, nor any when the question
-   shares only the topic's own word with the library and says more ("period cramps");
+   holding too little of the question's weight is not shown, nor one holding too little
+   of what it says in plain words (its words' rarity in the language: a word the library
+   mentions once in passing, "knee", is no answer to "knee pain when i run"), nor any
+   when the question shares only the topic's own word with the library and says more
+   ("period cramps");
 7. nothing found: :attr:`Results.answered` is False and the app says so plainly.
 
 It never writes a word of its own: every answer is a passage or a curated answer of
@@ -88,6 +91,13 @@ LIBRARY_PRIOR = (
     2.0  # Zipf added to a library word as a typo's candidate, times its share of documents
 )
 PRIOR_FROM = 0.4  # share of documents from which a word has that prior
+# share of what the question says in the language at large (its words' rarities, the
+# library's idf left out) a passage must hold to be shown. A word the library mentions
+# once weighs most by its idf ("knee" in a stretch's steps), yet that the library says it
+# once is no sign that it answers it: "knee pain when i run" says more (pain, running)
+# that the passage lacks. The topic's own words (its title's) count as every passage's.
+# 0.58-0.60 a plateau on the tuning files and the issue-6 sets
+SAYS_ENOUGH = 0.59
 ENOUGH = 0.55  # share of the question's weight a passage must hold to be shown
 UNKNOWN_SCALE = 0.6  # a word the library lacks weighs this share of its rarest word's idf
 TOPIC_FLOOR = 1.5  # the idf a library word counts with at least (the topic's own word)
@@ -209,6 +219,9 @@ class _Query:
     unknown: float  # the weight of the weightiest word the library lacks (0: none)
     intents: frozenset[str]  # the keys of the intents its cue phrases show
     dose: bool = False  # it asks for a dose (a cue of a bundle's DOSE_INTENT)
+    # what its words say in the language at large: their rarities' sum, unknown words
+    # included
+    said: float = 0.0
 
 
 class _Phrases(Generic[V]):
@@ -272,6 +285,8 @@ class _Language:
         self.rows: list[tuple[str, ...]] = []
         self.doc_terms: list[frozenset[str]] = []  # each document's stems
         self.plain_terms: list[dict[str, frozenset[str]]] = []  # ...at each plain level
+        # each bundle's topic title's stems (its token's): what every passage of it is about
+        self.topic_terms: dict[str, frozenset[str]] = {}
         self._titles: dict[tuple[int, str], tuple[LevelText, str]] = {}  # while adding
         self._rows: dict[int, list[int]] = {}  # while building: each bundle's documents
         self._folded: dict[str, str] = {}  # while building: texts' words, folded
@@ -331,6 +346,9 @@ class _Language:
             ),
         )
         self._rows.setdefault(id(bundle), []).append(len(self.docs))
+        if bundle_key not in self.topic_terms:
+            topic = " ".join(bundle.text(t, language) for t in bundle.topic.title.values())
+            self.topic_terms[bundle_key] = frozenset(self.stems_of(topic).split())
         self.gives_dose.append(
             any(has_dose(bundle.level_text(doc.body, level, language)) for level in doc.body)
         )
@@ -628,17 +646,19 @@ class _Language:
         resolved = [(word, self.resolve(word)) for word in content if self.rarity(word) > 0]
         weights: dict[tuple[str, bool], float] = {}
         rarities: dict[tuple[str, bool], float] = {}
-        whole, unknown = 0.0, 0.0
+        whole, unknown, said = 0.0, 0.0, 0.0
         rarest = self.idf(None, scope) * UNKNOWN_SCALE
         for word, term in resolved:
             rarity = self.rarity(word)
             if term is None:
+                said += rarity
                 whole += rarity * rarest
                 unknown = max(unknown, rarity * rarest)
             else:
                 weight = rarity * max(self.idf(term, scope), TOPIC_FLOOR)
                 if weight > weights.get(term, 0.0):
                     whole += weight - weights.get(term, 0.0)
+                    said += rarity - rarities.get(term, 0.0)
                     weights[term] = weight
                     rarities[term] = rarity
         return _Query(
@@ -652,6 +672,7 @@ class _Language:
             unknown,
             frozenset(intents),
             dose,
+            said,
         )
 
     def idf(self, term: tuple[str, bool] | None, scope: str | None = None) -> float:
@@ -956,6 +977,16 @@ class SearchIndex:
                 wanted = rowid in intent_docs
                 share = sum(held) / (query.whole - (neutral if wanted else 0.0))
                 if share < ENOUGH and not (wanted and not query.unknown):
+                    continue
+                # and of what the question says in plain words (a passage of a topic
+                # is about its topic, whether or not it names it)
+                topic = index.topic_terms[index.doc_keys[rowid]]
+                says = sum(
+                    r if _has(own, t) or _has(topic, t) else r * PLAIN_OTHER_SHARE
+                    for t, r in zip(query.terms, query.rarities, strict=True)
+                    if _has(doc_terms, t) or _has(topic, t)
+                )
+                if says < query.said * SAYS_ENOUGH:
                     continue
                 score = share + BM25_SHARE * bm25 / best
                 if wanted:

@@ -373,6 +373,39 @@ def test_a_question_sharing_only_the_topics_word_declines_when_it_says_more(
     assert index.ask("what do i do for cramps").answered  # what it wants does too
 
 
+def test_a_word_the_library_mentions_in_passing_does_not_answer(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'knee' is in one passage (a stretch's steps: 'bend your front knee'), so its idf
+    makes it most of the question's weight, and that passage held enough of it; but the
+    question says as much again that the passage lacks (pain, running): in plain words
+    (rarity in the language, the library's idf left out) it holds too little."""
+    from kiosk.search import index as search_index
+
+    for question, language in (
+        ("knee pain when i run", "en"),
+        ("dolor de rodilla al correr", "es"),
+        ("potassium pills how many", "en"),
+    ):
+        assert not index.ask(question, "patient", language).answered, question
+    assert "during-a-cramp" in sections(index, "cramp behind my knee")
+    assert "during-a-cramp" in sections(index, "should i walk it off")
+    monkeypatch.setattr(search_index, "SAYS_ENOUGH", 0.0)
+    assert index.ask("knee pain when i run").answered  # what the rule changes
+
+
+def test_every_passage_of_a_topic_counts_as_saying_the_topics_word(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'If you have liver disease... baclofen may help' says no 'cramp', but it is a
+    passage of 'Muscle cramps': 'baclofen for cramps' is answered by it."""
+    for question, language in (("baclofen for cramps", "en"), ("albumina para calambres", "es")):
+        assert sections(index, question, language)[:1] == ["management"], question
+    english = index._languages["en"]
+    monkeypatch.setattr(english, "topic_terms", dict.fromkeys(english.topic_terms, frozenset()))
+    assert not index.ask("baclofen for cramps").answered  # what the rule changes
+
+
 def test_everyday_spellings_come_from_the_bundle(index: SearchIndex, bundle: Bundle) -> None:
     assert index.ask("is it cuz im dehydrated").answered
     plain = dataclasses.replace(
@@ -628,6 +661,9 @@ def test_a_narrower_case_the_question_names_is_not_left_out_as_neutral(
     question = "im pregnant and get leg cramps is that normal"
     assert sections(index, question)[0] == "night-cramps"
     monkeypatch.setattr(search_index, "NEUTRAL_BELOW", 99.0)
+    # the harmless passage also holds too little of what the question says in plain
+    # words (SAYS_ENOUGH): without that rule too, it came first
+    monkeypatch.setattr(search_index, "SAYS_ENOUGH", 0.0)
     assert sections(index, question)[0] != "night-cramps"
 
 
@@ -802,13 +838,14 @@ def test_a_synonym_does_not_catch_another_word_of_the_same_stem(
 
 
 def test_a_question_asking_for_a_dose_is_answered_only_by_a_passage_giving_one(
-    index: SearchIndex, bundle: Bundle
+    index: SearchIndex, bundle: Bundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundle's medicine-dose intent: 'dosis de potasio' asks for a dose the content
     does not give (it only says low potassium can cause cramps): no passage, the fixed
     medicine answer only. 'baclofen dose' is still answered by the baclofen passage
     (its clinician text gives one; shown at the patient level, withheld at the
-    clinician's). Without the intent the potassium passages answered."""
+    clinician's). Without the intent (and without SAYS_ENOUGH, under which 'dosis'
+    weighs as much as 'potasio') the potassium passages answered."""
     for question, language in (("dosis de potasio", "es"), ("potassium dose", "en")):
         results = index.ask(question, "clinician", language)
         assert not results.answered
@@ -818,6 +855,9 @@ def test_a_question_asking_for_a_dose_is_answered_only_by_a_passage_giving_one(
     assert ask is not None
     without = tuple(i for i in ask.intents if i.id != "medicine-dose")
     plain = dataclasses.replace(bundle.document, ask=dataclasses.replace(ask, intents=without))
+    from kiosk.search import index as search_index
+
+    monkeypatch.setattr(search_index, "SAYS_ENOUGH", 0.0)
     assert (
         SearchIndex([Bundle(plain, bundle.folder)])
         .ask("dosis de potasio", "clinician", "es")
