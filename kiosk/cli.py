@@ -239,8 +239,9 @@ def _validate(paths: list[Path], *, lint: bool, root: Path) -> int:
         summary = f"{bundle.id} {bundle.metadata.version}, {len(bundle.topic.sections)} sections"
         if not lint:
             print(f"{folder}: ok ({summary})")
-            continue
-        failed = _lint(folder, bundle, summary) or failed
+        else:
+            failed = _lint(folder, bundle, summary) or failed
+        _warn(folder, bundle)
     for content in roots:
         known = [*seen, *(folder.name for folder in folders if folder.parent == content)]
         _order, problems = read_order(content, known=known)
@@ -250,6 +251,17 @@ def _validate(paths: list[Path], *, lint: bool, root: Path) -> int:
             print(f"{content}: the library file has {len(problems)} problem(s)", file=sys.stderr)
             failed = True
     return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _warn(folder: Path, bundle: Bundle) -> None:
+    """Print what an editor should look at in a valid bundle (it loads all the same)."""
+    from kiosk.content.lint import content_warnings
+
+    warnings = content_warnings(bundle)
+    for warning in warnings:
+        print(warning)
+    if warnings:
+        print(f"{folder}: {len(warnings)} warning(s)", file=sys.stderr)
 
 
 def _lint(folder: Path, bundle: Bundle, summary: str) -> bool:

@@ -22,8 +22,10 @@ from typing import Any
 from kiosk.content._validate import UNKNOWN, known, suggest
 from kiosk.content._yaml import Locations, ValuePath
 from kiosk.content.errors import ContentError
-from kiosk.content.markup import CITATION, fold
-from kiosk.content.model import ReviewStatus
+from kiosk.content.markup import CITATION, fold, plain_text
+from kiosk.content.model import Bundle, LevelText, ReviewStatus
+from kiosk.content.registry import base_language
+from kiosk.content.stems import stemmer, tokens
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
@@ -1205,3 +1207,89 @@ def _check_section_signs(
                             f"to it: add {sign_id} to the section's signs: (its card then "
                             "comes first), or reword",
                         )
+
+
+# -- warnings: what an editor should look at, though the bundle loads ---------------------
+
+
+def stem_clashes(bundle: Bundle) -> Iterator[tuple[ValuePath, str]]:
+    """The one-word synonyms and medicine names of the bundle's ``ask`` part that share
+    their stem with a word of the passages that they would hide, each as (its path in
+    the ``ask`` part's file, a message).
+
+    The question box reads a synonym by its stem, so that "cramping" finds "cramp": a
+    visitor's word whose stem is the synonym's is searched as what the synonym means.
+    When a word the passages use has that stem too, a visitor who types that very word
+    is searched for the synonym's meaning instead, and a passage that says the word but
+    not the meaning is missed: "calfs" (meaning "calves") read every "calf" as "calves",
+    "partido" read "parte" as "ejercicio", "funciona" read "función" as "sirva". The fix
+    is a spelling (matched as typed), a longer phrase ("hacer pesas", not "pesas":
+    "peso"), or no entry. A text that also says what the synonym means is found either
+    way, and a word the entry lists itself is read as its meaning on purpose ("runs" in
+    an entry of sports meaning "exercise"): neither is reported.
+
+    The texts are what a reader sees and the search indexes: each passage (and the
+    topic's summary, and each curated answer) at each level, with its title.
+    """
+    ask = bundle.document.ask
+    if ask is None:
+        return
+    for language in bundle.languages:
+        stem = stemmer(base_language(language))
+        # each text's words (a passage at one level, with its title)
+        passages = [
+            {word for text in texts for word in tokens(fold(plain_text(text)))}
+            for texts in _searched(bundle, language)
+        ]
+        stems = [{stem(word) for word in words} for words in passages]
+        for part, listed in (("synonyms", "words"), ("medicines", "names")):
+            entries: Sequence[Any] = getattr(ask, part).get(language, ())
+            for i, entry in enumerate(entries):
+                means = str(entry.means)
+                meant = {stem(word) for word in tokens(fold(means))}
+                phrases: Sequence[str] = getattr(entry, listed)
+                # the entry's own words are read as its meaning on purpose
+                own = {word for phrase in phrases for word in tokens(fold(phrase))}
+                for j, phrase in enumerate(phrases):
+                    words = tokens(fold(phrase))
+                    if len(words) != 1:
+                        continue
+                    read = stem(words[0])
+                    hidden = {
+                        word
+                        for said, their in zip(passages, stems, strict=True)
+                        if read in their and not meant & their
+                        for word in said
+                        if stem(word) == read and word not in own
+                    }
+                    if not hidden:
+                        continue
+                    quoted = ", ".join(f"'{w}'" for w in sorted(hidden))
+                    yield (
+                        ("ask", part, language, i, listed, j),
+                        f"'{phrase}' is read by its stem '{read}', which the passages' "
+                        f"{quoted} share: a visitor who types {quoted} would be searched "
+                        f"for '{means}', and the passages that say it but not '{means}' "
+                        "missed; make it a spelling (matched as typed) or a longer "
+                        f"phrase, leave it out, or list {quoted} here if that is meant",
+                    )
+
+
+def _searched(bundle: Bundle, language: str) -> Iterator[list[str]]:
+    """The texts of each document the question box searches, in ``language``: a
+    passage at every level with its section's title, the summary with the topic's
+    title, a curated answer with its section's title (or the topic's)."""
+    topic = bundle.topic
+
+    def texts(title: LevelText, body: LevelText) -> Iterator[list[str]]:
+        for level in body:
+            yield [bundle.level_text(v, str(level), language) for v in (title, body)]
+
+    yield from texts(topic.title, topic.summary)
+    for section in topic.sections:
+        for passage in section.passages:
+            yield from texts(section.title, passage)
+    ask = bundle.document.ask
+    for answer in ask.answers if ask is not None else ():
+        linked = bundle.section(answer.section) if answer.section else None
+        yield from texts(linked.title if linked is not None else topic.title, answer.answer)

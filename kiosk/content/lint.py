@@ -32,7 +32,7 @@ from kiosk.content.registry import LANGUAGES, LEVELS
 if TYPE_CHECKING:
     from kiosk.content._yaml import Locations
 
-__all__ = ["LintRow", "lint_bundle", "lint_problems", "render_table"]
+__all__ = ["LintRow", "content_warnings", "lint_bundle", "lint_problems", "render_table"]
 
 SECTION_MAX_GRADE = 6.0
 PASSAGE_MAX_GRADE = 8.0
@@ -317,6 +317,26 @@ def lint_problems(bundle: Bundle, rows: list[LintRow]) -> list[ContentError]:
         else:
             problems.append(locations.error_at_value(row.path, message))
     return sorted(problems)
+
+
+WARNING = "warning: "  # the start of a warning's message (the bundle loads all the same)
+
+
+def content_warnings(bundle: Bundle) -> list[ContentError]:
+    """What an editor should look at in a bundle that loads, each located at
+    ``file:line:col`` like a lint failure, its message starting with ``warning: ``: the
+    synonyms that hide a word of the passages (:func:`kiosk.content.checks.stem_clashes`)."""
+    from kiosk.content.checks import stem_clashes
+    from kiosk.content.loader import display_path
+
+    found = list(stem_clashes(bundle))
+    if not found:
+        return []
+    locations = _part_locations(bundle, "ask")
+    if locations is None:
+        at = display_path(bundle.folder) + "/"
+        return sorted(ContentError.at_file(at, WARNING + message) for _, message in found)
+    return sorted(locations.error_at_value(path, WARNING + message) for path, message in found)
 
 
 def _part_locations(bundle: Bundle, part: str) -> Locations | None:

@@ -8,7 +8,9 @@ meets what the bundle says:
 2. tokens: runs of letters and digits;
 3. stems: the Snowball stemmer of the language (English "cramps", "cramping" ->
    "cramp"; Spanish "calambres" -> "calambr"). snowballstemmer is pure Python and the
-   stemmer Sphinx uses; it has both our languages and many more.
+   stemmer Sphinx uses; it has both our languages and many more. Tokens and stems are
+   :mod:`kiosk.content.stems`' (the content checks read the bundle's words as the
+   search does).
 
 The stemmer's name of each language is its entry in
 :data:`kiosk.content.registry.LANGUAGES`.
@@ -22,22 +24,16 @@ library (BM25's idf) and in the language at large (:func:`general_frequencies`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from kiosk.content.markup import fold, plain_text
-from kiosk.content.registry import LANGUAGES, base_language
+from kiosk.content.registry import base_language
+from kiosk.content.stems import stemmer, tokens
 
 __all__ = ["base_language", "fold", "general_frequencies", "markup_words", "stemmer", "tokens"]
 
-_TOKEN = re.compile(r"[a-z0-9]+")
 _CITATION_ON_ONE_LINE = re.compile(r"\[\d+(?:[ \t]*,[ \t]*\d+)*\]")
 _MAY_BE_A_STEP = re.compile(r"\d\.")  # "1. Stand up.": its number is no word of it
-
-
-def tokens(folded: str) -> list[str]:
-    """The words of folded text."""
-    return _TOKEN.findall(folded)
 
 
 def markup_words(text: str) -> list[str]:
@@ -52,34 +48,8 @@ def markup_words(text: str) -> list[str]:
     if "*" not in text and not _MAY_BE_A_STEP.search(text):
         bare = _CITATION_ON_ONE_LINE.sub("", text)
         if "[" not in bare:
-            return _TOKEN.findall(fold(bare))
-    return _TOKEN.findall(fold(plain_text(text)))
-
-
-@cache
-def stemmer(language: str) -> Callable[[str], str]:
-    """The stemmer of ``language`` (a word maps to itself when there is none).
-
-    It keeps no memory of the words it has seen: a visitor's question must not outlive
-    the visit, so the stemmer's own cache (snowballstemmer before 3, and PyStemmer,
-    which it uses when installed, keep 10,000 words) is switched off. The index keeps
-    its own table of the bundle's words instead.
-    """
-    entry = LANGUAGES.get(language)
-    name = entry.stemmer if entry is not None else None
-    if name is None:
-        return str
-    import snowballstemmer
-
-    algorithm = snowballstemmer.stemmer(name)
-    if hasattr(algorithm, "maxCacheSize"):
-        algorithm.maxCacheSize = 0
-    stem_word = algorithm.stemWord
-
-    def stem(word: str) -> str:
-        return str(stem_word(word))
-
-    return stem
+            return tokens(fold(bare))
+    return tokens(fold(plain_text(text)))
 
 
 def general_frequencies(language: str) -> dict[str, float]:

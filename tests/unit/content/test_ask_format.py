@@ -227,3 +227,79 @@ ask:
         "without one of its cues",
         "11:27: expected true or false, got the text 'yes please'",
     ]
+
+
+CLASHING_TOPIC = """\
+topic:
+  title:
+    patient: Why it happens
+    clinician: Causes
+  summary:
+    patient: Tired muscles can cramp. [1]
+    clinician: Fatigue alters neuromuscular control [1, 2].
+  sections:
+    - id: causes
+      title:
+        patient: Causes
+        clinician: Causes
+      passages:
+        - patient: A tired muscle can cramp in the calf. [2]
+          clinician: Fatigue is central; the calf is most often hit [2].
+        - patient: Stretch both calves, and rest them. [2]
+          clinician: Stretch the calves [2].
+"""
+
+CLASHING_ASK = """\
+ask:
+  synonyms:
+    en:
+      - words: [charley horse, calfs]
+        means: calves
+      - words: [cramping]
+        means: cramp
+      - words: [exhausted, tired]
+        means: fatigue
+      - words: [rests]
+        means: stretch
+  medicines:
+    en:
+      - names: [calfs]
+        means: calves
+        source: a made-up source
+"""
+
+
+def test_a_synonym_that_hides_a_word_of_the_passages_is_warned_of_at_its_place(
+    make_bundle: MakeBundle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'calfs' (meaning 'calves') has the stem of the passages' 'calf': read by its stem
+    it would read a visitor's 'calf' as 'calves', and miss the passages that say 'calf'
+    only. Not warned of: a phrase ('charley horse'), a word whose stem is what it means
+    ('cramping'), a word the entry lists itself ('tired': meant), and a word whose
+    passage says what it means too ('rests': 'Stretch both calves, and rest them')."""
+    from kiosk.cli import main
+    from kiosk.content.lint import content_warnings
+
+    folder = make_bundle({"topic.yaml": CLASHING_TOPIC, "ask.yaml": CLASHING_ASK})
+    bundle = load_bundle(folder)  # a warning: the bundle loads all the same
+    warned = [f"{w.file}:{w.line}:{w.column}: {w.message}" for w in content_warnings(bundle)]
+    message = (
+        "warning: 'calfs' is read by its stem 'calf', which the passages' 'calf' share: a "
+        "visitor who types 'calf' would be searched for 'calves', and the passages that say "
+        "it but not 'calves' missed; make it a spelling (matched as typed) or a longer "
+        "phrase, leave it out, or list 'calf' here if that is meant"
+    )
+    assert warned == [f"tiny/ask.yaml:4:32: {message}", f"tiny/ask.yaml:14:17: {message}"]
+    assert main(["validate", str(folder)]) == 0  # warned of, not failed
+    out, err = capsys.readouterr()
+    assert f"tiny/ask.yaml:4:32: {message}" in out.splitlines()
+    assert "2 warning(s)" in err
+
+
+def test_the_shipped_bundles_have_no_synonym_that_hides_a_word_of_the_passages() -> None:
+    from kiosk.content import find_bundles
+    from kiosk.content.lint import content_warnings
+    from tests.conftest import CONTENT
+
+    for folder in find_bundles(CONTENT):
+        assert content_warnings(load_bundle(folder)) == [], folder
