@@ -47,9 +47,9 @@ def index_builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Bundle, ...]]:
     made: list[tuple[Bundle, ...]] = []
     real = index_module._build
 
-    def counted(bundles: tuple[Bundle, ...]) -> Any:
+    def counted(bundles: tuple[Bundle, ...], *rest: Any) -> Any:
         made.append(bundles)
-        return real(bundles)
+        return real(bundles, *rest)
 
     monkeypatch.setattr(index_module, "_LAST_BUILT", [])
     monkeypatch.setattr(index_module, "_build", counted)

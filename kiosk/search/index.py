@@ -50,7 +50,7 @@ import math
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -377,7 +377,8 @@ class _Language:
             )
         return cached[1]
 
-    def finish(self, db: sqlite3.Connection) -> None:
+    def finish(self, db: sqlite3.Connection, check: Callable[[], None]) -> None:
+        # ``check`` between steps and slices: a build no longer wanted stops (see prepare).
         # In slices (as the counts below): one call into C holds Python's lock, and the
         # build may run in a background thread beside the screen (kiosk.search.prepare):
         # a 500-topic library's rows in one call stopped the screen for a quarter second.
@@ -385,7 +386,7 @@ class _Language:
             f"INSERT INTO {self.table}(rowid, bundle, title, {', '.join(LEVELS.codes)}) "
             f"VALUES (?, ?, ?, {', '.join('?' for _ in LEVELS.codes)})"
         )
-        for start in range(0, len(self.rows), _SLICE):
+        for start in _checked(range(0, len(self.rows), _SLICE), check):
             rows = self.rows[start : start + _SLICE]
             db.executemany(insert, [(i, *row) for i, row in enumerate(rows, start)])
         self.rows = []
@@ -393,7 +394,7 @@ class _Language:
         self.sorted_stems = sorted(self.stems)
         # how many documents hold each stem (counted by Counter, in C)
         df: Counter[str] = Counter()
-        for start in range(0, len(self.doc_terms), _SLICE):
+        for start in _checked(range(0, len(self.doc_terms), _SLICE), check):
             df.update(chain.from_iterable(self.doc_terms[start : start + _SLICE]))
         self.df: dict[str, int] = df
         # the same per bundle: a question asked within one topic weighs its words there
@@ -401,15 +402,17 @@ class _Language:
         for terms, key in zip(self.doc_terms, self.doc_keys, strict=True):
             by_bundle.setdefault(key, []).append(terms)
         self.bundle_df: dict[str, dict[str, int]] = {
-            key: Counter(chain.from_iterable(docs)) for key, docs in by_bundle.items()
+            key: Counter(chain.from_iterable(docs))
+            for key, docs in _checked(by_bundle.items(), check)
         }
         self.bundle_docs: dict[str, int] = {key: len(docs) for key, docs in by_bundle.items()}
-        self.synonyms = _Phrases(self.synonym_pairs, self.bundle_stem)
-        self.spellings = _Phrases(self.spelling_pairs, _identity)
+        check()
+        self.synonyms = _Phrases(_checked(self.synonym_pairs, check), self.bundle_stem)
+        self.spellings = _Phrases(_checked(self.spelling_pairs, check), _identity)
         # a cue is read as a question is: after the synonyms ("volver a entrenar" is
         # "volver a ejercicio" by then), as typed too
         grouped: dict[str, set[str]] = {}
-        for cue, key in self.cue_pairs:
+        for cue, key in _checked(self.cue_pairs, check):
             grouped.setdefault(cue, set()).add(key)
             read = " ".join(self.synonyms.replace(tokens(fold(cue)), self.bundle_stem))
             grouped.setdefault(read, set()).add(key)
@@ -425,8 +428,10 @@ class _Language:
             ),
             self.bundle_stem,
         )
+        check()
         self.intent_docs = {
-            key: self._answering(answers) for key, answers in self.intent_answers.items()
+            key: self._answering(answers)
+            for key, answers in _checked(self.intent_answers.items(), check)
         }
         # the passages an intent lower_unless_asked names: lower unless the question
         # asks for them (that intent, or another naming them)
@@ -437,18 +442,20 @@ class _Language:
         # the stems of each intent's passages (what a question's words are looked up in)
         self.intent_terms: dict[str, frozenset[str]] = {
             key: frozenset().union(*(self.doc_terms[rowid] for rowid in rows))
-            for key, rows in self.intent_docs.items()
+            for key, rows in _checked(self.intent_docs.items(), check)
             if rows
         }
+        check()
         self.general = general_frequencies(self.base)
         # the words a question may use as they are: the library's, and those of its
         # synonyms, spellings and cues (all folded)
         phrase_words = {
             word
             for pairs in (self.synonym_pairs, self.spelling_pairs, self.cue_pairs)
-            for phrase, _ in pairs
+            for phrase, _ in _checked(pairs, check)
             for word in tokens(fold(phrase))
         }
+        check()
         self.vocabulary = set(self.surface) | phrase_words
         self.sorted_words = sorted(self.vocabulary)  # a word being typed begins one
         general = self.general
@@ -460,6 +467,7 @@ class _Language:
             lambda w: general.get(w, 0.0),
         )
         self.general_by_initial = _general_by_initial(self.base)
+        check()
         # how much likelier a word that says something is in this library than in
         # general use: its share of the library's documents (the topic's own word,
         # "cramps", is in most; "the" says nothing and has none)
@@ -469,7 +477,8 @@ class _Language:
             share = self.df.get(self.surface.get(word) or self.bundle_stem(word), 0) / documents
             if share >= PRIOR_FROM and self.rarity(word) >= SEARCHED_FROM:
                 self.prior[word] = LIBRARY_PRIOR * share
-        self.curated = [self._ready(curated) for curated in self.curated]
+        check()
+        self.curated = [self._ready(curated) for curated in _checked(self.curated, check)]
         self.curated_of: dict[str, list[_Curated]] = {}  # each bundle's, in order
         for curated in self.curated:
             self.curated_of.setdefault(curated.bundle.id, []).append(curated)
@@ -742,28 +751,73 @@ class _Built:
 _SLICE = 1000  # rows per call into C while building (see _Language.finish)
 _LAST_BUILT: list[_Built] = []  # the last library built (bundle data only)
 _BUILDING = threading.Lock()  # one build at a time: a question waits for a prepare()
+_ASKED = threading.Lock()  # guards the two below
+_asked: tuple[Bundle, ...] = ()  # the library last asked for (by a prepare or a question)
+_generation = 0  # how many times that changed: a prepare's build stops when it does
 
 
-def prepare(bundles: Iterable[Bundle]) -> None:
-    """Build the index of ``bundles`` now, so that the first question does not wait.
+class _Cancelled(Exception):
+    """A prepare's build given up: another library was asked for meanwhile."""
+
+
+def prepare(bundles: Iterable[Bundle]) -> bool:
+    """Build the index of ``bundles`` now, so that the first question does not wait;
+    whether it was built (False: another library was asked for meanwhile).
 
     The first build in a process is the slow one (a few tenths of a second for one
     topic, seconds for hundreds); every :class:`SearchIndex` after it starts from a copy.
     The app calls this from a background thread after start-up; a question asked
     meanwhile waits for that build instead of making a second one. Only the bundles'
     own words go in.
+
+    A question or a prepare for another library (new content) stops this build between
+    two topics or two of its steps, instead of waiting for all of it (seconds at
+    hundreds of topics): nothing of it is kept, and the lock is free at once.
     """
-    _built_for(tuple(bundles))
+    bundles = tuple(bundles)
+    generation = _ask_for(bundles)
+
+    def check() -> None:
+        if _generation != generation:
+            raise _Cancelled
+
+    try:
+        _built_for(bundles, check)
+    except _Cancelled:
+        return False
+    return True
 
 
-def _built_for(bundles: tuple[Bundle, ...]) -> _Built:
-    """The last library built, if it is ``bundles``; else ``bundles`` built now."""
+def _ask_for(bundles: tuple[Bundle, ...]) -> int:
+    """Note that ``bundles`` is the library wanted now: a prepare's build of another
+    stops. Returns the generation of that wish."""
+    global _asked, _generation
+    with _ASKED:
+        if not _same(_asked, bundles):
+            _asked, _generation = bundles, _generation + 1
+        return _generation
+
+
+def _never() -> None:
+    """A question's build is wanted to the end (its caller waits for it)."""
+
+
+def _built_for(bundles: tuple[Bundle, ...], check: Callable[[], None] = _never) -> _Built:
+    """The last library built, if it is ``bundles``; else ``bundles`` built now (given
+    up when ``check`` raises :class:`_Cancelled`)."""
     with _BUILDING:
         built = next((b for b in _LAST_BUILT if _same(b.bundles, bundles)), None)
         if built is None:
-            built = _build(bundles)
+            built = _build(bundles, check)
             _LAST_BUILT[:] = [built]
         return built
+
+
+def _checked(items: Iterable[V], check: Callable[[], None]) -> Iterator[V]:
+    """``items``, with ``check`` before each."""
+    for item in items:
+        check()
+        yield item
 
 
 class SearchIndex:
@@ -776,6 +830,7 @@ class SearchIndex:
 
     def __init__(self, bundles: Iterable[Bundle]) -> None:
         bundles = tuple(bundles)
+        _ask_for(bundles)  # a prepare's build of other content stops (see prepare)
         built = _built_for(bundles)
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         built.db.backup(self._db)
@@ -1202,13 +1257,24 @@ def _same(built: tuple[Bundle, ...], bundles: tuple[Bundle, ...]) -> bool:
     )
 
 
-def _build(bundles: tuple[Bundle, ...]) -> _Built:
-    """Index ``bundles``: each language's table and data."""
+def _build(bundles: tuple[Bundle, ...], check: Callable[[], None] = _never) -> _Built:
+    """Index ``bundles``: each language's table and data; ``check`` between topics and
+    steps (a build given up, or failed, closes its table)."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        return _build_into(db, bundles, check)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _build_into(
+    db: sqlite3.Connection, bundles: tuple[Bundle, ...], check: Callable[[], None]
+) -> _Built:
     languages: dict[str, _Language] = {}
     keys: dict[str, str] = {}
     default_language = ""
-    for bundle in bundles:
+    for bundle in _checked(bundles, check):
         topic = bundle.topic
         key = keys[bundle.id] = f"b{len(keys)}"
         default_language = default_language or bundle.languages[0]
@@ -1251,7 +1317,7 @@ def _build(bundles: tuple[Bundle, ...]) -> _Built:
                 title = linked.title if linked is not None else topic.title
                 index.add(_Doc(bundle, linked, answer.answer, title, curated_id=answer.id), key)
     for index in languages.values():
-        index.finish(db)
+        index.finish(db, check)
     db.commit()
     return _Built(bundles, db, languages, keys, default_language)
 

@@ -97,7 +97,9 @@ class ScreenContext:
         """Build the question box's index in a background thread, ahead of the first
         question (which would otherwise wait for it: a few tenths of a second for one
         topic, seconds for hundreds). A question asked meanwhile waits for this build
-        instead of starting another. Only the content goes in, never a visitor's words."""
+        instead of starting another; new content's question or build stops it instead
+        (between two topics: kiosk.search.prepare), and the thread ends, which ends its
+        pause of the collector. Only the content goes in, never a visitor's words."""
         if not self.topics:
             return None
         from kiosk.search import prepare

@@ -14,12 +14,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import kiosk.search
+import kiosk.search.index as search_index
 from kiosk.content import collector
 from kiosk.settings import Settings
 from kiosk.ui.app import PREPARE_SEARCH_MS, build_window, load_kiosk_content
 from kiosk.ui.ask_screen import AskScreen
 from kiosk.ui.screens import _resume_when_done
 from kiosk.ui.window import MainWindow
+from tests.build_gate import WAIT_S, BuildGate
 from tests.conftest import CONTENT
 from tests.library import make_library
 from tests.ui.conftest import MakeWindow
@@ -108,6 +110,43 @@ def test_new_content_is_prepared_again(
     prepared(qtbot, window)
     assert len(index_builds) == 2
     assert index_builds[1] == window.context.topics
+
+
+def test_new_content_stops_the_old_build_and_the_collector_comes_back_on(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    index_builds: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """New content arrives while the old one's index is being built: the first question
+    on it waits for that build to stop (between two topics), not for all of it, and
+    uses the new content's index. Both builds' pauses of the collector end (each once):
+    it is back on."""
+    gate = BuildGate(monkeypatch)
+    window = make_window(
+        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
+    )
+    old = window.context.topics
+    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
+    stale = window.context.preparing
+    assert stale is not None
+    assert gate.started.wait(WAIT_S)  # held at its first topic
+    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    new = window.context.topics
+    screen = ask(qtbot, window, "do water pills cause cramps")
+    stale.join(WAIT_S)
+    assert not stale.is_alive()
+    assert {topic for topic in gate.added if topic.startswith("topic-")} == {"topic-00"}
+    assert index_builds == [old, new]
+    assert screen.results is not None
+    assert screen.results.answered
+    assert {found.bundle_id for found in screen.results.found} == {new[0].id}
+    qtbot.waitUntil(lambda: window.context.preparing is not stale, timeout=5000)
+    prepared(qtbot, window)  # the new content's (a copy, or the build the question used)
+    assert index_builds == [old, new]
+    assert [built.bundles for built in search_index._LAST_BUILT] == [new]
+    assert collector._pauses == 0
 
 
 def test_a_failed_build_is_logged_and_the_question_box_still_answers(
