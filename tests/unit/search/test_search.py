@@ -394,6 +394,23 @@ def test_a_word_the_library_mentions_in_passing_does_not_answer(
     assert index.ask("knee pain when i run").answered  # what the rule changes
 
 
+def test_another_form_of_a_library_word_the_stemmer_keeps_apart_is_found(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stemmer keeps 'inhibition' ('inhibit') apart from the passages' 'inhibitory'
+    ('inhibitori'): a real word, so never corrected, it weighed as a word the library
+    lacks, more than any the plain reader's passage holds. Its stem, long enough, begins
+    the library's: it is searched as a prefix. A short one is not ('spin')."""
+    from kiosk.search import index as search_index
+
+    english = index._languages["en"]
+    assert english.resolve("inhibition") == ("inhibit", True)
+    assert english.resolve("spin") is None  # not 'spinal': too short to tell
+    assert sections(index, "golgi tendon organ inhibition")[:1] == ["mechanisms"]
+    monkeypatch.setattr(search_index, "DERIVED_FROM", 99)
+    assert not index.ask("golgi tendon organ inhibition").answered
+
+
 def test_every_passage_of_a_topic_counts_as_saying_the_topics_word(
     index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
