@@ -18,6 +18,6 @@ Across a library, the open topic first, then the others, each answer naming its 
         print(found.bundle_id, found.topic, found.title)
 """
 
-from kiosk.search.index import Found, Results, SearchIndex, prepare
+from kiosk.search.index import Found, Results, SearchIndex, prepare, want
 
-__all__ = ["Found", "Results", "SearchIndex", "prepare"]
+__all__ = ["Found", "Results", "SearchIndex", "prepare", "want"]

@@ -144,6 +144,10 @@ class ScreenContext:
         self.show(content.bundle)
         self.topics = topics
         self._search = None  # the question box indexes the new content when next asked
+        if self.preparing is not None and self.preparing.is_alive():
+            from kiosk.search import want  # loaded: a build is running
+
+            want(topics)  # the old content's build stops now
         return changed
 
     def text(self, value: object) -> str:

@@ -149,6 +149,38 @@ def test_new_content_stops_the_old_build_and_the_collector_comes_back_on(
     assert collector._pauses == 0
 
 
+def test_new_content_stops_the_old_build_at_once(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    index_builds: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """New content stops the old content's build when it is shown, with no question and
+    before its own build starts (the app's starts 1.5 s later): the old build no longer
+    runs on meanwhile with the collector paused. Then the collector is back on."""
+    gate = BuildGate(monkeypatch)
+    window = make_window(
+        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
+    )
+    old = window.context.topics
+    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
+    stale = window.context.preparing
+    assert stale is not None
+    assert gate.started.wait(WAIT_S)  # held at its first topic
+    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    gate.contended.set()  # let it go on (no other caller: the new build is not due yet)
+    stale.join(WAIT_S)
+    assert not stale.is_alive()
+    assert {topic for topic in gate.added if topic.startswith("topic-")} == {"topic-00"}
+    assert index_builds == [old]
+    assert search_index._LAST_BUILT == []
+    qtbot.waitUntil(lambda: window.context.preparing is not stale, timeout=5000)
+    prepared(qtbot, window)  # the new content's own build, in full
+    assert [built.bundles for built in search_index._LAST_BUILT] == [window.context.topics]
+    assert collector._pauses == 0
+
+
 def test_a_failed_build_is_logged_and_the_question_box_still_answers(
     qtbot: QtBot,
     make_window: MakeWindow,

@@ -12,7 +12,7 @@ import pytest
 
 import kiosk.search.index as index_module
 from kiosk.content import Bundle, collector, load_bundle
-from kiosk.search import SearchIndex, prepare
+from kiosk.search import SearchIndex, prepare, want
 from tests.build_gate import WAIT_S, BuildGate, closed
 from tests.library import TEST_TOPIC, make_library
 
@@ -116,6 +116,25 @@ def test_a_prepare_for_new_content_stops_the_build_of_the_old(
     assert index_builds == [old, (bundle,)]
     SearchIndex([bundle])
     assert len(index_builds) == 2  # the question took a copy of the new one
+
+
+def test_wanting_new_content_stops_the_build_of_the_old(
+    bundle: Bundle, index_builds: list[Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``want`` (the app's new content, shown) stops the old build with no question and
+    no build of its own: the lock is not even asked for."""
+    gate = BuildGate(monkeypatch)
+    old = _library(tmp_path / "old", 6)
+    thread, done = _prepare_in_thread(old)
+    assert gate.started.wait(WAIT_S)
+    want([bundle])
+    gate.contended.set()  # let it go on: it stops at its next check
+    thread.join(WAIT_S)
+    assert not thread.is_alive()
+    assert {topic for topic in gate.added if topic.startswith("topic-")} == {"topic-00"}
+    assert done == [False]
+    assert index_builds == [old]
+    assert index_module._LAST_BUILT == []
 
 
 def test_a_stopped_build_leaves_no_index_behind_and_the_collector_back_on(
