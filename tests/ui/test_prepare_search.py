@@ -112,6 +112,24 @@ def test_new_content_is_prepared_again(
     assert index_builds[1] == window.context.topics
 
 
+def new_content_mid_build(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[BuildGate, MainWindow, tuple[Any, ...], threading.Thread]:
+    """A window of six topics whose background build is held at its first topic, then
+    given the shipped content: the gate, the window, the old topics and the old build."""
+    gate = BuildGate(monkeypatch)
+    window = make_window(
+        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
+    )
+    old = window.context.topics
+    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
+    stale = window.context.preparing
+    assert stale is not None
+    assert gate.started.wait(WAIT_S)  # held at its first topic
+    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    return gate, window, old, stale
+
+
 def test_new_content_stops_the_old_build_and_the_collector_comes_back_on(
     qtbot: QtBot,
     make_window: MakeWindow,
@@ -123,16 +141,7 @@ def test_new_content_stops_the_old_build_and_the_collector_comes_back_on(
     on it waits for that build to stop (between two topics), not for all of it, and
     uses the new content's index. Both builds' pauses of the collector end (each once):
     it is back on."""
-    gate = BuildGate(monkeypatch)
-    window = make_window(
-        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
-    )
-    old = window.context.topics
-    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
-    stale = window.context.preparing
-    assert stale is not None
-    assert gate.started.wait(WAIT_S)  # held at its first topic
-    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    gate, window, old, stale = new_content_mid_build(qtbot, make_window, monkeypatch, tmp_path)
     new = window.context.topics
     screen = ask(qtbot, window, "do water pills cause cramps")
     stale.join(WAIT_S)
@@ -159,16 +168,7 @@ def test_new_content_stops_the_old_build_at_once(
     """New content stops the old content's build when it is shown, with no question and
     before its own build starts (the app's starts 1.5 s later): the old build no longer
     runs on meanwhile with the collector paused. Then the collector is back on."""
-    gate = BuildGate(monkeypatch)
-    window = make_window(
-        kiosk=True, root=make_library(tmp_path / "content", 6), prepare_search_ms=0
-    )
-    old = window.context.topics
-    qtbot.waitUntil(lambda: window.context.preparing is not None, timeout=5000)
-    stale = window.context.preparing
-    assert stale is not None
-    assert gate.started.wait(WAIT_S)  # held at its first topic
-    window.set_content(load_kiosk_content(CONTENT, Settings(), kiosk=True))
+    gate, window, old, stale = new_content_mid_build(qtbot, make_window, monkeypatch, tmp_path)
     gate.contended.set()  # let it go on (no other caller: the new build is not due yet)
     stale.join(WAIT_S)
     assert not stale.is_alive()
